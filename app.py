@@ -1,0 +1,81 @@
+"""Impact Workshop: router and shared frame around every page."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from impact.deck import DeckError
+from impact.health import check_health, health_score
+from ui import state
+from ui.components import md_escape
+from ui.state import tr
+
+st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
+state.init()
+
+try:
+    state.deck()
+except DeckError as exc:  # a broken card file must stop the app with its own words
+    st.error(tr("app.deck_error"))
+    st.code("\n".join(exc.problems), language=None)
+    st.stop()
+
+st.html(Path(__file__).with_name("ui").joinpath("style.css"))
+
+wanted = st.query_params.get("strategy")
+strategy = state.current()
+if wanted and (strategy is None or strategy.id != wanted):
+    state.open_strategy(wanted)
+
+PAGES = [
+    ("pages/start.py", "start", "🏁"),
+    ("pages/profile.py", "profile", "🏭"),
+    ("pages/goals.py", "goals", "⛳"),
+    ("pages/board.py", "board", "🃏"),
+    ("pages/owners.py", "owners", "👥"),
+    ("pages/strategy.py", "strategy", "📋"),
+]
+pages = [
+    st.Page(path, title=f"{index}. {tr('nav.' + name)}", icon=icon, url_path=name, default=index == 1)
+    for index, (path, name, icon) in enumerate(PAGES, start=1)
+]
+page = st.navigation(pages)
+
+
+def _switch_language() -> None:
+    st.session_state[state.KEY_LANG] = st.session_state["app_lang"]
+
+
+with st.sidebar:
+    st.segmented_control(
+        tr("app.language"),
+        options=["de", "en"],
+        format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
+        default=state.lang(),
+        key="app_lang",
+        on_change=_switch_language,
+        required=True,
+    )
+    strategy = state.current()
+    if strategy is not None:
+        st.caption(tr("app.current"))
+        st.markdown(f"**{md_escape(strategy.name)}**")
+        passed, total = health_score(check_health(strategy, state.cards()))
+        st.progress(passed / total, text=tr("app.health", passed=passed, total=total))
+        st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
+
+conflict = st.session_state.get(state.KEY_CONFLICT)
+if conflict:
+    st.warning(tr("app.conflict", version=conflict["theirs"]))
+    left, right = st.columns(2)
+    left.button(tr("app.conflict_reload"), on_click=state.resolve_conflict, args=(False,), key="app_conflict_reload")
+    right.button(tr("app.conflict_keep"), on_click=state.resolve_conflict, args=(True,), key="app_conflict_keep")
+
+state.show_notice()
+try:
+    page.run()
+except Exception:  # noqa: BLE001 - the user sees a sentence, the log gets the trace
+    import logging
+
+    logging.getLogger("impact").exception("page %s failed", page.url_path)
+    st.error(tr("app.page_error"))

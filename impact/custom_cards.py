@@ -1,0 +1,43 @@
+"""A team's own card, built from what they typed, with the formula checked first."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from impact.formulas import Formula, parse
+from impact.model import Card, LocalText, new_id
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:30] or "card"
+
+
+def build_custom_card(
+    *,
+    stage: str,
+    kind: str,
+    title: str,
+    question: str,
+    formula: str,
+    unit: str,
+    direction: str,
+    lang: str,
+    owner: str = "marketing",
+) -> Card:
+    """Raises FormulaError for a bad formula and pydantic's ValidationError for the rest."""
+    parsed: Formula = parse(formula.strip())
+    other = "en" if lang == "de" else "de"
+    return Card(
+        id=f"custom-{slug(title)}-{new_id()[:4]}",
+        stage=stage,
+        kind=kind,
+        title=LocalText(**{lang: title.strip(), other: ""}),
+        question=LocalText(**{lang: (question.strip() or title.strip()), other: ""}),
+        formula=formula.strip(),
+        unit=unit.strip(),
+        direction=direction,
+        inputs=list(parsed.inputs),
+        owner=owner,
+    )

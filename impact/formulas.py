@@ -1,0 +1,161 @@
+"""Card formulas: parsed into a tiny arithmetic language and evaluated by walking it.
+
+A formula is user text (teams write their own cards), so it is never given to
+``eval``. Only numbers, canonical metric names, ``+ - * /``, unary minus and
+parentheses are accepted; everything else is refused with a reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from impact.metrics import METRICS
+
+MAX_LENGTH = 500
+MAX_DEPTH = 40
+MAX_NODES = 200
+
+_BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+class FormulaError(ValueError):
+    """Why a formula was refused; ``code`` picks the translated message."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Formula:
+    source: str
+    tree: ast.expr
+    inputs: tuple[str, ...]
+
+    def evaluate(self, values: Mapping[str, float | None]) -> float | None:
+        """The value, or None when an input is missing or a division has no data."""
+        try:
+            result = _eval(self.tree, values)
+        except _NoData:
+            return None
+        if result is None or math.isnan(result) or math.isinf(result):
+            return None
+        return result
+
+
+class _NoData(Exception):
+    pass
+
+
+def _depth_of_brackets(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    return deepest
+
+
+@lru_cache(maxsize=2048)
+def parse(source: str) -> Formula:
+    """Parse and check a formula; raises FormulaError with a reason code."""
+    if not isinstance(source, str) or not source.strip():
+        raise FormulaError("empty")
+    if len(source) > MAX_LENGTH:
+        raise FormulaError("too_long", str(MAX_LENGTH))
+    if _depth_of_brackets(source) > MAX_DEPTH:
+        raise FormulaError("too_deep", str(MAX_DEPTH))
+    try:
+        tree = ast.parse(source.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise FormulaError("syntax", getattr(exc, "msg", "") or "") from None
+    names: list[str] = []
+    count = 0
+    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise FormulaError("too_long", str(MAX_LENGTH))
+        if depth > MAX_DEPTH:
+            raise FormulaError("too_deep", str(MAX_DEPTH))
+        if isinstance(node, ast.BinOp):
+            if type(node.op) not in _BINOPS:
+                raise FormulaError("operator", _op_text(node.op))
+            stack += [(node.left, depth + 1), (node.right, depth + 1)]
+        elif isinstance(node, ast.UnaryOp):
+            if not isinstance(node.op, ast.USub | ast.UAdd):
+                raise FormulaError("operator", _op_text(node.op))
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, ast.Constant):
+            if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+                raise FormulaError("constant", repr(node.value)[:40])
+            if abs(node.value) > 1e15:
+                raise FormulaError("constant", repr(node.value)[:40])
+        elif isinstance(node, ast.Name):
+            if node.id not in METRICS:
+                raise FormulaError("unknown_metric", node.id)
+            if node.id not in names:
+                names.append(node.id)
+        elif isinstance(node, ast.Call):
+            raise FormulaError("call")
+        elif isinstance(node, ast.Attribute):
+            raise FormulaError("attribute")
+        else:
+            raise FormulaError("element", type(node).__name__)
+    if not names:
+        raise FormulaError("no_metric")
+    return Formula(source=source, tree=tree, inputs=tuple(sorted(names)))
+
+
+def _op_text(op: ast.AST) -> str:
+    return {
+        ast.Pow: "**",
+        ast.Mod: "%",
+        ast.FloorDiv: "//",
+        ast.BitAnd: "&",
+        ast.BitOr: "|",
+        ast.BitXor: "^",
+        ast.LShift: "<<",
+        ast.RShift: ">>",
+        ast.MatMult: "@",
+        ast.Not: "not",
+        ast.Invert: "~",
+    }.get(type(op), type(op).__name__)
+
+
+def _eval(node: ast.expr, values: Mapping[str, float | None]) -> float:
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        value = values.get(node.id)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            raise _NoData
+        return float(value)
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval(node.operand, values)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left = _eval(node.left, values)
+        right = _eval(node.right, values)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if right == 0:
+            raise _NoData
+        return left / right
+    raise _NoData  # parse() admits nothing else
+
+
+def evaluate(source: str, values: Mapping[str, float | None]) -> float | None:
+    return parse(source).evaluate(values)

@@ -1,0 +1,59 @@
+"""UI strings in German and English, from ``impact/locales/<lang>.yaml``.
+
+Keys are dotted paths into the nested locale files. A missing key shows the key
+itself rather than crashing a page; a meta-test makes sure none is missing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+DEFAULT_LANGUAGE = "de"
+
+
+def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), value, out)
+    else:
+        out[prefix] = str(node)
+
+
+@lru_cache(maxsize=4)
+def strings(lang: str) -> dict[str, str]:
+    path = LOCALES_DIR / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    flat: dict[str, str] = {}
+    _flatten("", data, flat)
+    return flat
+
+
+def normalise_language(value: str | None) -> str:
+    """'de-AT' → 'de'; anything we do not speak → the default."""
+    code = (value or "").split("-")[0].split("_")[0].lower()
+    return code if code in ("de", "en") else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    text = strings(normalise_language(lang)).get(key)
+    if text is None:
+        return key
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def problem_text(path: str, code: str, detail: str, lang: str) -> str:
+    """One line for a strategy-file problem, in the user's language."""
+    message = t(f"problem.{code}", lang, detail=detail)
+    if message == f"problem.{code}":
+        message = t("problem.invalid", lang, detail=detail or code)
+    return f"{path}: {message}" if path else message

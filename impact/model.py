@@ -1,0 +1,183 @@
+"""The workshop's vocabulary: cards, profiles, goals, KPI choices and the strategy.
+
+Pydantic models with ``extra="forbid"`` so that a typo in a card file or a strategy
+file is reported with its path instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+STAGES: tuple[str, ...] = ("awareness", "consideration", "conversion", "retention", "advocacy")
+Stage = Literal["awareness", "consideration", "conversion", "retention", "advocacy"]
+PERIODS: tuple[str, ...] = ("week", "month", "quarter", "year")
+Period = Literal["week", "month", "quarter", "year"]
+AREAS: tuple[str, ...] = (
+    "revenue",
+    "leads",
+    "recruiting",
+    "satisfaction",
+    "awareness",
+    "retention",
+    "other",
+)
+Area = Literal["revenue", "leads", "recruiting", "satisfaction", "awareness", "retention", "other"]
+HARD_AREAS = frozenset({"revenue", "leads", "recruiting", "retention"})
+DEPARTMENTS: tuple[str, ...] = (
+    "marketing",
+    "sales",
+    "hr",
+    "support",
+    "pr",
+    "ecommerce",
+    "finance",
+    "management",
+)
+LANGUAGES: tuple[str, ...] = ("de", "en")
+Language = Literal["de", "en"]
+FORMAT = "impact-strategy/1"
+FORMAT_VERSION = 1
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LocalText(Strict):
+    """A text in German and English; a team's own card may carry only one of them."""
+
+    de: str = ""
+    en: str = ""
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> LocalText:
+        if not (self.de.strip() or self.en.strip()):
+            raise ValueError("needs a text in at least one language (de or en)")
+        return self
+
+    def get(self, lang: str) -> str:
+        first, second = (self.de, self.en) if lang == "de" else (self.en, self.de)
+        return first or second
+
+
+class Card(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    stage: Stage
+    kind: Literal["kpi", "metric"]
+    title: LocalText
+    question: LocalText
+    formula: str = Field(min_length=1, max_length=500)
+    unit: str = Field(max_length=20)
+    direction: Literal["up", "down"] = "up"
+    inputs: list[str]
+    owner: str = "marketing"
+    sources: list[str] = Field(default_factory=list)
+    industries: list[str] = Field(default_factory=list)
+    pitfall: LocalText | None = None
+
+    @property
+    def is_metric(self) -> bool:
+        return self.kind == "metric"
+
+
+class ReferenceValue(Strict):
+    """A published figure shown beside a target: never without its source and year."""
+
+    label: LocalText
+    value: str
+    source: str = Field(min_length=1)
+    year: int = Field(ge=1990, le=2100)
+    card: str | None = None
+
+
+class SuggestedGoal(Strict):
+    title: LocalText
+    area: Area
+    hard: bool
+    months: int = Field(default=12, ge=1, le=60)
+
+
+class Profile(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: LocalText
+    description: LocalText
+    example: LocalText
+    goals: list[SuggestedGoal] = Field(min_length=1)
+    priority_cards: dict[Stage, list[str]]
+    departments: list[str] = Field(min_length=1)
+    reference_values: list[ReferenceValue] = Field(default_factory=list)
+
+
+def new_id() -> str:
+    return secrets.token_hex(4)
+
+
+class Owner(Strict):
+    department: str | None = None
+    person: str | None = None
+    source: str | None = None
+
+
+class Goal(Strict):
+    id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
+    title: str = Field(min_length=1, max_length=300)
+    area: Area = "other"
+    hard: bool = False
+    deadline: date | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+class KpiChoice(Strict):
+    """A card laid on the board: the card plus what the team decided about it."""
+
+    id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
+    card: str
+    stage: Stage
+    goal: str | None = None
+    target: float | None = None
+    baseline: float | None = None
+    period: Period | None = "month"
+    owner: Owner = Field(default_factory=Owner)
+    channel: str | None = None
+
+
+class Strategy(Strict):
+    format: str = FORMAT
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
+    name: str = Field(min_length=1, max_length=200)
+    organisation: str = Field(default="", max_length=200)
+    language: Language = "de"
+    industry_profile: str | None = None
+    goals: list[Goal] = Field(default_factory=list)
+    kpis: list[KpiChoice] = Field(default_factory=list)
+    custom_cards: list[Card] = Field(default_factory=list)
+    departments: list[str] = Field(default_factory=list)
+
+    def goal(self, goal_id: str | None) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def kpi(self, kpi_id: str) -> KpiChoice | None:
+        return next((k for k in self.kpis if k.id == kpi_id), None)
+
+    def kpis_in(self, stage: str) -> list[KpiChoice]:
+        return [k for k in self.kpis if k.stage == stage]
+
+    def all_departments(self) -> list[str]:
+        """The standard departments, then the team's own, then any found on KPIs."""
+        seen: list[str] = list(DEPARTMENTS)
+        for dep in [*self.departments, *(k.owner.department for k in self.kpis)]:
+            if dep and dep not in seen:
+                seen.append(dep)
+        return seen

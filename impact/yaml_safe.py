@@ -1,0 +1,35 @@
+"""YAML reading that refuses what a hostile or broken file could do to us.
+
+Aliases are refused outright (a "billion laughs" file expands into millions of
+nodes once validated), and the text has a size limit before it is parsed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_YAML_BYTES = 2_000_000
+
+
+class AliasRefused(yaml.YAMLError):
+    pass
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise AliasRefused(f"aliases (*{event.anchor}) are not allowed, line {event.start_mark.line + 1}")
+        return super().compose_node(parent, index)
+
+
+def load_yaml_text(text: str) -> Any:
+    if len(text) > MAX_YAML_BYTES:
+        raise ValueError(f"larger than {MAX_YAML_BYTES // 1_000_000} MB")
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

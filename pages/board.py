@@ -1,0 +1,181 @@
+"""Step 4: the KPI board, one column per ACCRA stage, and the deck to draw from."""
+
+import random
+
+import streamlit as st
+from pydantic import ValidationError
+
+from impact import edits
+from impact.custom_cards import build_custom_card
+from impact.formulas import FormulaError, parse
+from impact.metrics import METRICS, metric_label
+from impact.model import PERIODS, STAGES, Card
+from ui import state
+from ui.components import card_html, md_escape, render_board, require_strategy, stage_label
+from ui.state import lang, tr
+
+strategy = require_strategy()
+cards = state.cards()
+profile = state.deck().profiles.get(strategy.industry_profile or "")
+
+st.title(tr("board.title"))
+st.caption(tr("board.intro"))
+render_board(strategy, cards)
+
+st.session_state.setdefault("board_stage", "awareness")
+stage = st.segmented_control(
+    tr("board.focus"), STAGES, format_func=stage_label, key="board_stage", required=True
+) or "awareness"
+
+
+def _add(card_id: str) -> None:
+    card = state.cards()[card_id]
+    if state.apply(edits.add_kpi, card, stage=st.session_state["board_stage"],
+                   summary=tr("summary.kpi_added", card=card.title.get(lang()))):
+        st.session_state.pop("board_drawn", None)
+
+
+def _set(kpi_id: str, field: str) -> None:
+    value = st.session_state.get(f"board_{kpi_id}_{field}")
+    state.apply(edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.kpi_changed", field=tr(f"board.field_{field}")))
+
+
+def _remove(kpi_id: str, title: str) -> None:
+    state.apply(edits.remove_kpi, kpi_id, summary=tr("summary.kpi_removed", card=title))
+
+
+def _draw(pool: list[str]) -> None:
+    st.session_state["board_drawn"] = random.choice(pool) if pool else None
+
+
+def render_kpi_settings(kpi, card: Card) -> None:
+    prefix = f"board_{kpi.id}"
+    goal_ids = [None, *(g.id for g in strategy.goals)]
+    titles = {g.id: g.title for g in strategy.goals}
+    with st.container(border=True):
+        st.html(card_html(card))
+        g, p = st.columns([3, 2])
+        g.selectbox(tr("board.field_goal"), goal_ids, index=goal_ids.index(kpi.goal) if kpi.goal in goal_ids else 0,
+                    format_func=lambda gid: titles.get(gid, tr("board.no_goal")), key=f"{prefix}_goal",
+                    on_change=_set, args=(kpi.id, "goal"))
+        p.selectbox(tr("board.field_period"), PERIODS, index=PERIODS.index(kpi.period or "month"),
+                    format_func=lambda v: tr(f"period.{v}"), key=f"{prefix}_period", on_change=_set, args=(kpi.id, "period"))
+        t, b, c = st.columns(3)
+        t.number_input(f"{tr('board.field_target')} ({card.unit})", value=kpi.target, key=f"{prefix}_target",
+                       on_change=_set, args=(kpi.id, "target"), format="%g", step=1.0)
+        b.number_input(f"{tr('board.field_baseline')} ({card.unit})", value=kpi.baseline, key=f"{prefix}_baseline",
+                       on_change=_set, args=(kpi.id, "baseline"), format="%g", step=1.0)
+        c.text_input(tr("board.field_channel"), value=kpi.channel or "", key=f"{prefix}_channel", max_chars=40,
+                     placeholder=tr("board.channel_placeholder"), on_change=_set, args=(kpi.id, "channel"))
+        if card.is_metric:
+            st.caption("⚠️ " + tr("board.metric_warning"))
+        if card.pitfall:
+            st.caption("🪤 " + md_escape(card.pitfall.get(lang())))
+        st.button(tr("board.remove"), key=f"{prefix}_remove", on_click=_remove, args=(kpi.id, card.title.get(lang())))
+
+
+board_col, deck_col = st.columns([3, 2], gap="large")
+with board_col:
+    st.subheader(tr("board.on_board", stage=stage_label(stage)))
+    chosen = strategy.kpis_in(stage)
+    if not chosen:
+        st.info(tr("board.stage_empty_hint"))
+    if not strategy.goals:
+        st.caption(tr("board.no_goals_hint"))
+    for kpi in chosen:
+        if kpi.card in cards:
+            render_kpi_settings(kpi, cards[kpi.card])
+
+with deck_col:
+    st.subheader(tr("board.deck"))
+    only_profile = st.toggle(tr("board.only_profile"), value=profile is not None, key="board_only_profile",
+                             disabled=profile is None)
+    kind = st.segmented_control(tr("board.kind"), ["all", "kpi", "metric"], format_func=lambda k: tr(f"board.kind_{k}"),
+                                key="board_kind", default="all") or "all"
+    pool = edits.relevant_cards(cards, profile if only_profile else None, stage)
+    pool = [c for c in pool if kind == "all" or c.kind == kind]
+    on_board = {k.card for k in strategy.kpis_in(stage)}
+    st.button(tr("board.draw"), key="board_draw", on_click=_draw, args=([c.id for c in pool if c.id not in on_board],),
+              icon="🎲")
+    drawn = st.session_state.get("board_drawn")
+    if drawn in cards:
+        with st.container(border=True):
+            st.markdown(tr("board.drawn"))
+            st.html(card_html(cards[drawn]))
+            if cards[drawn].pitfall:
+                st.caption("🪤 " + md_escape(cards[drawn].pitfall.get(lang())))
+            st.button(tr("board.add"), key="board_add_drawn", on_click=_add, args=(drawn,), type="primary")
+    if not pool:
+        st.caption(tr("board.deck_empty"))
+    for card in pool:
+        with st.container(border=True):
+            st.html(card_html(card))
+            label = tr("board.add_again") if card.id in on_board else tr("board.add")
+            st.button(label, key=f"board_add_{card.id}", on_click=_add, args=(card.id,))
+
+
+def _formula_feedback(text: str) -> tuple[bool, str]:
+    if not text.strip():
+        return False, ""
+    try:
+        formula = parse(text.strip())
+    except FormulaError as exc:
+        return False, tr(f"formula.{exc.code}", detail=exc.detail)
+    names = ", ".join(f"{n} ({metric_label(n, lang())})" for n in formula.inputs)
+    return True, tr("formula.ok", inputs=names)
+
+
+def _create_custom() -> None:
+    get = st.session_state.get
+    try:
+        card = build_custom_card(
+            stage=get("board_custom_stage") or "awareness",
+            kind=get("board_custom_kind") or "kpi",
+            title=get("board_custom_title") or "",
+            question=get("board_custom_question") or "",
+            formula=get("board_custom_formula") or "",
+            unit=get("board_custom_unit") or "",
+            direction=get("board_custom_direction") or "up",
+            lang=lang(),
+        )
+    except FormulaError as exc:
+        st.session_state["board_custom_error"] = tr(f"formula.{exc.code}", detail=exc.detail)
+        return
+    except ValidationError as exc:
+        field = ".".join(str(p) for p in exc.errors()[0]["loc"][:1])
+        st.session_state["board_custom_error"] = tr("board.custom_invalid", field=tr(f"board.custom_{field}"))
+        return
+    def add_and_lay(strategy):
+        return edits.add_kpi(edits.add_custom_card(strategy, card), card)
+
+    if state.apply(add_and_lay, summary=tr("summary.custom_card", card=card.title.get(lang()))):
+        st.session_state.pop("board_custom_error", None)
+        for field in ("title", "question", "formula", "unit"):
+            st.session_state[f"board_custom_{field}"] = ""
+
+
+with st.expander(tr("board.custom"), expanded=bool(st.session_state.get("board_custom_formula"))):
+    st.caption(tr("board.custom_intro"))
+    a, b, c = st.columns(3)
+    a.selectbox(tr("board.custom_stage"), STAGES, format_func=stage_label, key="board_custom_stage",
+                index=STAGES.index(stage))
+    b.selectbox(tr("board.custom_kind"), ["kpi", "metric"], format_func=lambda k: tr(f"board.kind_{k}"),
+                key="board_custom_kind")
+    c.selectbox(tr("board.custom_direction"), ["up", "down"], format_func=lambda d: tr(f"board.direction_{d}"),
+                key="board_custom_direction")
+    st.text_input(tr("board.custom_title"), key="board_custom_title", max_chars=80)
+    st.text_input(tr("board.custom_question"), key="board_custom_question", max_chars=200)
+    st.text_input(tr("board.custom_formula"), key="board_custom_formula", max_chars=500,
+                  placeholder="leads / link_clicks * 100", help=tr("board.custom_formula_help"))
+    ok, message = _formula_feedback(st.session_state.get("board_custom_formula") or "")
+    if message:
+        (st.success if ok else st.error)(message)
+    st.text_input(tr("board.custom_unit"), key="board_custom_unit", max_chars=20, placeholder="%")
+    with st.popover(tr("board.custom_metrics")):
+        st.markdown("\n".join(f"- `{m}`: {metric_label(m, lang())}" for m in METRICS))
+    st.button(tr("board.custom_create"), key="board_custom_create", on_click=_create_custom, type="primary",
+              disabled=not ok or not (st.session_state.get("board_custom_title") or "").strip())
+    if st.session_state.get("board_custom_error"):
+        st.error(st.session_state["board_custom_error"])
+
+st.page_link("pages/owners.py", label=tr("board.next"), icon="➡️")

@@ -1,0 +1,174 @@
+"""The one narrow storage API that pages and the command line call.
+
+Every save appends a version; nothing is overwritten. A save names the version it
+was based on, and a conditional update makes sure that two writers cannot both
+turn version N into N+1: the second gets a VersionConflict instead of silently
+replacing the first one's work.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select, update
+
+from impact.model import Strategy, new_id
+from impact.strategy_file import StrategyFileError, parse_strategy_data, strategy_to_json
+from storage.errors import CorruptVersion, StrategyNotFound, VersionConflict
+from storage.tables import strategies, strategy_versions
+
+
+@dataclass(frozen=True)
+class StrategySummary:
+    id: str
+    name: str
+    organisation: str
+    latest_version: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    created_at: datetime
+    author: str | None
+    summary: str
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = None, summary: str = "") -> Strategy:
+    """Store a new strategy as version 1; returns it with its new id."""
+    strategy = strategy.model_copy(update={"id": strategy.id or new_id() + new_id()})
+    now = _now()
+    with engine.begin() as conn:
+        conn.execute(
+            insert(strategies).values(
+                id=strategy.id,
+                name=strategy.name,
+                organisation=strategy.organisation,
+                latest_version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        conn.execute(
+            insert(strategy_versions).values(
+                strategy_id=strategy.id,
+                version=1,
+                created_at=now,
+                author=author,
+                summary=summary[:300],
+                document=strategy_to_json(strategy),
+            )
+        )
+    return strategy
+
+
+def save_version(
+    engine: Engine,
+    strategy: Strategy,
+    *,
+    expected_version: int | None,
+    author: str | None = None,
+    summary: str = "",
+) -> int:
+    """Append a new version; returns its number.
+
+    ``expected_version`` is the version the caller's copy was based on; None saves
+    unconditionally (the command line importing a file on purpose).
+    """
+    if not strategy.id:
+        raise StrategyNotFound("")
+    now = _now()
+    with engine.begin() as conn:
+        current = conn.execute(
+            select(strategies.c.latest_version).where(strategies.c.id == strategy.id)
+        ).scalar_one_or_none()
+        if current is None:
+            raise StrategyNotFound(strategy.id)
+        if expected_version is not None and current != expected_version:
+            raise VersionConflict(strategy.id, expected_version, current)
+        new_version = current + 1
+        moved = conn.execute(
+            update(strategies)
+            .where(strategies.c.id == strategy.id, strategies.c.latest_version == current)
+            .values(
+                latest_version=new_version,
+                name=strategy.name,
+                organisation=strategy.organisation,
+                updated_at=now,
+            )
+        )
+        if moved.rowcount != 1:
+            actual = conn.execute(select(strategies.c.latest_version).where(strategies.c.id == strategy.id)).scalar_one()
+            raise VersionConflict(strategy.id, current, actual)
+        conn.execute(
+            insert(strategy_versions).values(
+                strategy_id=strategy.id,
+                version=new_version,
+                created_at=now,
+                author=author,
+                summary=summary[:300],
+                document=strategy_to_json(strategy),
+            )
+        )
+    return new_version
+
+
+def load_strategy(engine: Engine, strategy_id: str, version: int | None = None) -> tuple[Strategy, int]:
+    """A strategy as stored (its latest version unless one is named) and that version's number."""
+    with engine.connect() as conn:
+        if version is None:
+            version = conn.execute(
+                select(strategies.c.latest_version).where(strategies.c.id == strategy_id)
+            ).scalar_one_or_none()
+            if version is None:
+                raise StrategyNotFound(strategy_id)
+        document = conn.execute(
+            select(strategy_versions.c.document).where(
+                strategy_versions.c.strategy_id == strategy_id, strategy_versions.c.version == version
+            )
+        ).scalar_one_or_none()
+    if document is None:
+        raise StrategyNotFound(strategy_id, version)
+    try:
+        strategy = parse_strategy_data(json.loads(document))
+    except (ValueError, StrategyFileError) as exc:
+        raise CorruptVersion(f"strategy {strategy_id} version {version}: {exc}") from exc
+    return strategy.model_copy(update={"id": strategy_id}), version
+
+
+def list_strategies(engine: Engine) -> list[StrategySummary]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                strategies.c.id,
+                strategies.c.name,
+                strategies.c.organisation,
+                strategies.c.latest_version,
+                strategies.c.updated_at,
+            ).order_by(strategies.c.updated_at.desc())
+        ).all()
+    return [StrategySummary(*row) for row in rows]
+
+
+def list_versions(engine: Engine, strategy_id: str) -> list[VersionInfo]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                strategy_versions.c.version,
+                strategy_versions.c.created_at,
+                strategy_versions.c.author,
+                strategy_versions.c.summary,
+            )
+            .where(strategy_versions.c.strategy_id == strategy_id)
+            .order_by(strategy_versions.c.version.desc())
+        ).all()
+    if not rows:
+        raise StrategyNotFound(strategy_id)
+    return [VersionInfo(*row) for row in rows]

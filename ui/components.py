@@ -1,0 +1,100 @@
+"""Reusable UI pieces. All text that a user or a card file wrote is HTML-escaped here."""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from impact.model import STAGES, Card, KpiChoice, Strategy
+from ui.state import current, lang, tr
+
+STAGE_ICONS = {"awareness": "👀", "consideration": "🤔", "conversion": "🎯", "retention": "🔁", "advocacy": "📣"}
+
+
+def stage_label(stage: str) -> str:
+    return f"{STAGE_ICONS[stage]} {tr(f'stage.{stage}')}"
+
+
+def department_label(department: str | None) -> str:
+    if not department:
+        return "—"
+    label = tr(f"department.{department}")
+    return department if label.startswith("department.") else label
+
+
+def require_strategy() -> Strategy:
+    """Pages after Start need an open strategy; without one they point back."""
+    strategy = current()
+    if strategy is None:
+        st.info(tr("common.no_strategy"))
+        st.page_link("pages/start.py", label=tr("nav.start"), icon="🏁")
+        st.stop()
+    return strategy
+
+
+def _text(value: str | None) -> str:
+    return escape(value or "").replace("\n", "<br>")
+
+
+def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | None = None) -> str:
+    """One card as the room sees it: title, question, formula and unit, metric badge."""
+    language = lang()
+    badge = (
+        f'<span class="iw-badge iw-badge-metric" title="{escape(tr("card.metric_help"))}">{escape(tr("card.metric_badge"))}</span>'
+        if card.is_metric
+        else f'<span class="iw-badge iw-badge-kpi">{escape(tr("card.kpi_badge"))}</span>'
+    )
+    parts = [
+        f'<div class="iw-card iw-kind-{card.kind}">',
+        f'<div class="iw-card-head"><span class="iw-card-title">{_text(card.title.get(language))}</span>{badge}</div>',
+        f'<div class="iw-card-q">{_text(card.question.get(language))}</div>',
+        f'<div class="iw-card-f"><code>{_text(card.formula)}</code> <span class="iw-unit">{_text(card.unit)}</span></div>',
+    ]
+    if kpi is not None:
+        facts = []
+        if kpi.target is not None:
+            facts.append(f"🎯 {_number(kpi.target)} {_text(card.unit)} / {escape(tr('period.' + (kpi.period or 'month')))}")
+        goal = strategy.goal(kpi.goal) if strategy else None
+        if goal is not None:
+            facts.append(f"⛳ {_text(goal.title)}")
+        if kpi.owner.department:
+            facts.append(f"👥 {_text(department_label(kpi.owner.department))}")
+        if kpi.channel:
+            facts.append(f"📡 {_text(kpi.channel)}")
+        if facts:
+            parts.append('<div class="iw-card-meta">' + "<br>".join(facts) + "</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
+
+
+def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str = "board") -> None:
+    """Five columns, one per ACCRA stage, in a single HTML block (one element, fast)."""
+    columns = []
+    for stage in STAGES:
+        kpis = strategy.kpis_in(stage)
+        tiles = "".join(card_html(cards[k.card], k, strategy) for k in kpis if k.card in cards)
+        if not tiles:
+            tiles = f'<div class="iw-empty">{escape(tr("board.empty_stage"))}</div>'
+        columns.append(
+            f'<div class="iw-col iw-stage-{stage}"><div class="iw-col-head">{escape(stage_label(stage))}'
+            f' <span class="iw-count">{len(kpis)}</span></div>{tiles}</div>'
+        )
+    st.html(f'<div class="iw-board" id="{escape(key_prefix)}">{"".join(columns)}</div>')
+
+
+def card_title(cards: dict[str, Card], card_id: str) -> str:
+    card = cards.get(card_id)
+    return card.title.get(lang()) if card else card_id
+
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
+
+
+def md_escape(text: str) -> str:
+    """User text inside st.markdown: shown literally, never as markup or a link."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text).replace("\n", " ")

@@ -1,0 +1,161 @@
+"""The app's shared state: the open strategy, its version, the language, the engine.
+
+Every completed change goes through ``apply``: the domain function makes the new
+strategy, storage appends it as a version, and only then does the session take it.
+If the save fails, what is on screen stays as it was and the user is told why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from impact.deck import Deck, load_deck
+from impact.i18n import normalise_language, t
+from impact.model import Strategy
+from storage import repository
+from storage.db import make_engine
+from storage.errors import StorageError, StrategyNotFound, VersionConflict
+
+KEY_STRATEGY = "strategy"
+KEY_VERSION = "strategy_version"
+KEY_LANG = "lang"
+KEY_CONFLICT = "conflict"
+KEY_NOTICE = "notice"
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    return make_engine()
+
+
+@st.cache_resource(show_spinner=False)
+def deck() -> Deck:
+    return load_deck()
+
+
+def init() -> None:
+    """Defaults for every shared key, set once per session before a page runs."""
+    if KEY_LANG not in st.session_state:
+        st.session_state[KEY_LANG] = normalise_language(st.query_params.get("lang") or st.context.locale)
+    st.session_state.setdefault(KEY_STRATEGY, None)
+    st.session_state.setdefault(KEY_VERSION, 0)
+    st.session_state.setdefault(KEY_CONFLICT, None)
+
+
+def lang() -> str:
+    return st.session_state.get(KEY_LANG, "de")
+
+
+def tr(key: str, **params: Any) -> str:
+    return t(key, lang(), **params)
+
+
+def current() -> Strategy | None:
+    return st.session_state.get(KEY_STRATEGY)
+
+
+def cards() -> dict:
+    strategy = current()
+    return deck().with_custom(strategy.custom_cards if strategy else [])
+
+
+def notify(message: str, icon: str = "✅") -> None:
+    """A message shown once on the next run (callbacks cannot draw themselves)."""
+    st.session_state[KEY_NOTICE] = (message, icon)
+
+
+def show_notice() -> None:
+    notice = st.session_state.pop(KEY_NOTICE, None)
+    if notice:
+        st.toast(notice[0], icon=notice[1])
+
+
+def _take(strategy: Strategy, version: int) -> None:
+    st.session_state[KEY_STRATEGY] = strategy
+    st.session_state[KEY_VERSION] = version
+    st.session_state[KEY_CONFLICT] = None
+    st.query_params["strategy"] = strategy.id or ""
+
+
+def open_strategy(strategy_id: str) -> bool:
+    try:
+        strategy, version = repository.load_strategy(engine(), strategy_id)
+    except StrategyNotFound:
+        notify(tr("state.not_found", id=strategy_id), "⚠️")
+        st.query_params.pop("strategy", None)
+        return False
+    except (StorageError, SQLAlchemyError):
+        notify(tr("state.db_error"), "⚠️")
+        return False
+    _take(strategy, version)
+    st.session_state[KEY_LANG] = strategy.language
+    return True
+
+
+def create(strategy: Strategy, summary: str) -> Strategy | None:
+    try:
+        stored = repository.create_strategy(engine(), strategy, summary=summary)
+    except SQLAlchemyError:
+        notify(tr("state.db_error"), "⚠️")
+        return None
+    _take(stored, 1)
+    return stored
+
+
+def save(strategy: Strategy, summary: str, *, force: bool = False) -> bool:
+    """Append ``strategy`` as the next version; False (and a message) if it failed."""
+    expected = None if force else st.session_state.get(KEY_VERSION)
+    try:
+        version = repository.save_version(engine(), strategy, expected_version=expected, summary=summary)
+    except VersionConflict as exc:
+        st.session_state[KEY_CONFLICT] = {"mine": strategy, "theirs": exc.actual, "summary": summary}
+        st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
+        return False
+    except (StorageError, SQLAlchemyError):
+        notify(tr("state.db_error"), "⚠️")
+        return False
+    _take(strategy, version)
+    return True
+
+
+def apply(change: Callable[..., Any], *args: Any, summary: str, **kwargs: Any) -> Any:
+    """Run a domain edit on the open strategy and save the result as a new version.
+
+    Returns what the edit returned beyond the strategy (e.g. a new KPI's id), or
+    None when nothing was saved. Invalid input is reported, never raised.
+    """
+    strategy = current()
+    if strategy is None:
+        return None
+    try:
+        result = change(strategy, *args, **kwargs)
+    except ValidationError as exc:
+        notify(tr("state.invalid", detail=_first_error(exc)), "⚠️")
+        return None
+    extra = None
+    if isinstance(result, tuple):
+        result, extra = result
+    save(result, summary)
+    return extra if extra is not None else True
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else err["msg"]
+
+
+def resolve_conflict(keep_mine: bool) -> None:
+    conflict = st.session_state.get(KEY_CONFLICT)
+    if not conflict:
+        return
+    if keep_mine:
+        save(conflict["mine"], conflict["summary"], force=True)
+    else:
+        open_strategy(conflict["mine"].id)
