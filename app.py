@@ -6,6 +6,7 @@ import streamlit as st
 
 from impact.deck import DeckError
 from impact.health import check_health, health_score
+from impact.model import LANGUAGE_NAMES
 from ui import state
 from ui.components import md_escape
 from ui.state import tr
@@ -50,7 +51,7 @@ with st.sidebar:
     st.segmented_control(
         tr("app.language"),
         options=["de", "en"],
-        format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
+        format_func=LANGUAGE_NAMES.get,
         default=state.lang(),
         key="app_lang",
         on_change=_switch_language,
@@ -74,7 +75,7 @@ if conflict:
 state.show_notice()
 try:
     page.run()
-except Exception:  # noqa: BLE001 - the user sees a sentence, the log gets the trace
+except Exception:
     import logging
 
     logging.getLogger("impact").exception("page %s failed", page.url_path)

@@ -55,9 +55,7 @@ def check_card(card: Card) -> list[str]:
         return [f"formula: {exc}"]
     problems = []
     if sorted(card.inputs) != list(formula.inputs):
-        problems.append(
-            f"inputs: {sorted(card.inputs)} do not match the formula's metrics {list(formula.inputs)}"
-        )
+        problems.append(f"inputs: {sorted(card.inputs)} do not match the formula's metrics {list(formula.inputs)}")
     return problems
 
 

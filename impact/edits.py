@@ -78,7 +78,9 @@ def remove_goal(strategy: Strategy, goal_id: str) -> Strategy:
     return new
 
 
-def add_kpi(strategy: Strategy, card: Card, *, goal: str | None = None, stage: str | None = None) -> tuple[Strategy, str]:
+def add_kpi(
+    strategy: Strategy, card: Card, *, goal: str | None = None, stage: str | None = None
+) -> tuple[Strategy, str]:
     """Lay a card on the board; returns the strategy and the new KPI's id."""
     new = _copy(strategy)
     if goal is None and len(new.goals) == 1:

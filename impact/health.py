@@ -53,9 +53,7 @@ def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]
             bare.append(k.card)
     items.append(HealthItem("no_bare_metric", not bare, "error", "board", bare))
 
-    incomplete = [
-        k.card for k in strategy.kpis if k.target is None or k.period is None or not k.owner.department
-    ]
+    incomplete = [k.card for k in strategy.kpis if k.target is None or k.period is None or not k.owner.department]
     items.append(HealthItem("kpi_complete", bool(strategy.kpis) and not incomplete, "error", "owners", incomplete))
 
     departments = {k.owner.department for k in strategy.kpis if k.owner.department}

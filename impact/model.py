@@ -38,6 +38,7 @@ DEPARTMENTS: tuple[str, ...] = (
     "management",
 )
 LANGUAGES: tuple[str, ...] = ("de", "en")
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
 Language = Literal["de", "en"]
 FORMAT = "impact-strategy/1"
 FORMAT_VERSION = 1

@@ -11,7 +11,14 @@ from impact.formulas import FormulaError, parse
 from impact.metrics import METRICS, metric_label
 from impact.model import PERIODS, STAGES, Card
 from ui import state
-from ui.components import card_html, md_escape, render_board, require_strategy, stage_label
+from ui.components import (
+    card_html,
+    labels,
+    md_escape,
+    render_board,
+    require_strategy,
+    stage_label,
+)
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -23,21 +30,30 @@ st.caption(tr("board.intro"))
 render_board(strategy, cards)
 
 st.session_state.setdefault("board_stage", "awareness")
-stage = st.segmented_control(
-    tr("board.focus"), STAGES, format_func=stage_label, key="board_stage", required=True
-) or "awareness"
+stage = (
+    st.segmented_control(
+        tr("board.focus"), STAGES, format_func=labels(STAGES, stage_label), key="board_stage", required=True
+    )
+    or "awareness"
+)
 
 
 def _add(card_id: str) -> None:
     card = state.cards()[card_id]
-    if state.apply(edits.add_kpi, card, stage=st.session_state["board_stage"],
-                   summary=tr("summary.kpi_added", card=card.title.get(lang()))):
+    if state.apply(
+        edits.add_kpi,
+        card,
+        stage=st.session_state["board_stage"],
+        summary=tr("summary.kpi_added", card=card.title.get(lang())),
+    ):
         st.session_state.pop("board_drawn", None)
 
 
 def _set(kpi_id: str, field: str) -> None:
     value = st.session_state.get(f"board_{kpi_id}_{field}")
-    state.apply(edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.kpi_changed", field=tr(f"board.field_{field}")))
+    state.apply(
+        edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.kpi_changed", field=tr(f"board.field_{field}"))
+    )
 
 
 def _remove(kpi_id: str, title: str) -> None:
@@ -55,18 +71,52 @@ def render_kpi_settings(kpi, card: Card) -> None:
     with st.container(border=True):
         st.html(card_html(card))
         g, p = st.columns([3, 2])
-        g.selectbox(tr("board.field_goal"), goal_ids, index=goal_ids.index(kpi.goal) if kpi.goal in goal_ids else 0,
-                    format_func=lambda gid: titles.get(gid, tr("board.no_goal")), key=f"{prefix}_goal",
-                    on_change=_set, args=(kpi.id, "goal"))
-        p.selectbox(tr("board.field_period"), PERIODS, index=PERIODS.index(kpi.period or "month"),
-                    format_func=lambda v: tr(f"period.{v}"), key=f"{prefix}_period", on_change=_set, args=(kpi.id, "period"))
+        g.selectbox(
+            tr("board.field_goal"),
+            goal_ids,
+            index=goal_ids.index(kpi.goal) if kpi.goal in goal_ids else 0,
+            format_func=labels(goal_ids, lambda gid: titles.get(gid, tr("board.no_goal"))),
+            key=f"{prefix}_goal",
+            on_change=_set,
+            args=(kpi.id, "goal"),
+        )
+        p.selectbox(
+            tr("board.field_period"),
+            PERIODS,
+            index=PERIODS.index(kpi.period or "month"),
+            format_func=labels(PERIODS, lambda v: tr(f"period.{v}")),
+            key=f"{prefix}_period",
+            on_change=_set,
+            args=(kpi.id, "period"),
+        )
         t, b, c = st.columns(3)
-        t.number_input(f"{tr('board.field_target')} ({card.unit})", value=kpi.target, key=f"{prefix}_target",
-                       on_change=_set, args=(kpi.id, "target"), format="%g", step=1.0)
-        b.number_input(f"{tr('board.field_baseline')} ({card.unit})", value=kpi.baseline, key=f"{prefix}_baseline",
-                       on_change=_set, args=(kpi.id, "baseline"), format="%g", step=1.0)
-        c.text_input(tr("board.field_channel"), value=kpi.channel or "", key=f"{prefix}_channel", max_chars=40,
-                     placeholder=tr("board.channel_placeholder"), on_change=_set, args=(kpi.id, "channel"))
+        t.number_input(
+            f"{tr('board.field_target')} ({card.unit})",
+            value=kpi.target,
+            key=f"{prefix}_target",
+            on_change=_set,
+            args=(kpi.id, "target"),
+            format="%g",
+            step=1.0,
+        )
+        b.number_input(
+            f"{tr('board.field_baseline')} ({card.unit})",
+            value=kpi.baseline,
+            key=f"{prefix}_baseline",
+            on_change=_set,
+            args=(kpi.id, "baseline"),
+            format="%g",
+            step=1.0,
+        )
+        c.text_input(
+            tr("board.field_channel"),
+            value=kpi.channel or "",
+            key=f"{prefix}_channel",
+            max_chars=40,
+            placeholder=tr("board.channel_placeholder"),
+            on_change=_set,
+            args=(kpi.id, "channel"),
+        )
         if card.is_metric:
             st.caption("⚠️ " + tr("board.metric_warning"))
         if card.pitfall:
@@ -88,15 +138,29 @@ with board_col:
 
 with deck_col:
     st.subheader(tr("board.deck"))
-    only_profile = st.toggle(tr("board.only_profile"), value=profile is not None, key="board_only_profile",
-                             disabled=profile is None)
-    kind = st.segmented_control(tr("board.kind"), ["all", "kpi", "metric"], format_func=lambda k: tr(f"board.kind_{k}"),
-                                key="board_kind", default="all") or "all"
+    only_profile = st.toggle(
+        tr("board.only_profile"), value=profile is not None, key="board_only_profile", disabled=profile is None
+    )
+    kind = (
+        st.segmented_control(
+            tr("board.kind"),
+            ["all", "kpi", "metric"],
+            format_func=labels(["all", "kpi", "metric"], lambda k: tr(f"board.kind_{k}")),
+            key="board_kind",
+            default="all",
+        )
+        or "all"
+    )
     pool = edits.relevant_cards(cards, profile if only_profile else None, stage)
     pool = [c for c in pool if kind == "all" or c.kind == kind]
     on_board = {k.card for k in strategy.kpis_in(stage)}
-    st.button(tr("board.draw"), key="board_draw", on_click=_draw, args=([c.id for c in pool if c.id not in on_board],),
-              icon="🎲")
+    st.button(
+        tr("board.draw"),
+        key="board_draw",
+        on_click=_draw,
+        args=([c.id for c in pool if c.id not in on_board],),
+        icon="🎲",
+    )
     drawn = st.session_state.get("board_drawn")
     if drawn in cards:
         with st.container(border=True):
@@ -145,6 +209,7 @@ def _create_custom() -> None:
         field = ".".join(str(p) for p in exc.errors()[0]["loc"][:1])
         st.session_state["board_custom_error"] = tr("board.custom_invalid", field=tr(f"board.custom_{field}"))
         return
+
     def add_and_lay(strategy):
         return edits.add_kpi(edits.add_custom_card(strategy, card), card)
 
@@ -157,24 +222,47 @@ def _create_custom() -> None:
 with st.expander(tr("board.custom"), expanded=bool(st.session_state.get("board_custom_formula"))):
     st.caption(tr("board.custom_intro"))
     a, b, c = st.columns(3)
-    a.selectbox(tr("board.custom_stage"), STAGES, format_func=stage_label, key="board_custom_stage",
-                index=STAGES.index(stage))
-    b.selectbox(tr("board.custom_kind"), ["kpi", "metric"], format_func=lambda k: tr(f"board.kind_{k}"),
-                key="board_custom_kind")
-    c.selectbox(tr("board.custom_direction"), ["up", "down"], format_func=lambda d: tr(f"board.direction_{d}"),
-                key="board_custom_direction")
+    a.selectbox(
+        tr("board.custom_stage"),
+        STAGES,
+        format_func=labels(STAGES, stage_label),
+        key="board_custom_stage",
+        index=STAGES.index(stage),
+    )
+    b.selectbox(
+        tr("board.custom_kind"),
+        ["kpi", "metric"],
+        format_func=labels(["kpi", "metric"], lambda k: tr(f"board.kind_{k}")),
+        key="board_custom_kind",
+    )
+    c.selectbox(
+        tr("board.custom_direction"),
+        ["up", "down"],
+        format_func=labels(["up", "down"], lambda d: tr(f"board.direction_{d}")),
+        key="board_custom_direction",
+    )
     st.text_input(tr("board.custom_title"), key="board_custom_title", max_chars=80)
     st.text_input(tr("board.custom_question"), key="board_custom_question", max_chars=200)
-    st.text_input(tr("board.custom_formula"), key="board_custom_formula", max_chars=500,
-                  placeholder="leads / link_clicks * 100", help=tr("board.custom_formula_help"))
+    st.text_input(
+        tr("board.custom_formula"),
+        key="board_custom_formula",
+        max_chars=500,
+        placeholder="leads / link_clicks * 100",
+        help=tr("board.custom_formula_help"),
+    )
     ok, message = _formula_feedback(st.session_state.get("board_custom_formula") or "")
     if message:
         (st.success if ok else st.error)(message)
     st.text_input(tr("board.custom_unit"), key="board_custom_unit", max_chars=20, placeholder="%")
     with st.popover(tr("board.custom_metrics")):
         st.markdown("\n".join(f"- `{m}`: {metric_label(m, lang())}" for m in METRICS))
-    st.button(tr("board.custom_create"), key="board_custom_create", on_click=_create_custom, type="primary",
-              disabled=not ok or not (st.session_state.get("board_custom_title") or "").strip())
+    st.button(
+        tr("board.custom_create"),
+        key="board_custom_create",
+        on_click=_create_custom,
+        type="primary",
+        disabled=not ok or not (st.session_state.get("board_custom_title") or "").strip(),
+    )
     if st.session_state.get("board_custom_error"):
         st.error(st.session_state["board_custom_error"])
 

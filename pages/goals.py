@@ -7,7 +7,7 @@ import streamlit as st
 from impact import edits
 from impact.model import AREAS, HARD_AREAS, Goal
 from ui import state
-from ui.components import md_escape, require_strategy
+from ui.components import labels, md_escape, require_strategy
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -61,13 +61,25 @@ def _area_label(area: str) -> str:
 
 
 def render_goal_form(prefix: str, goal: Goal | None) -> None:
-    st.text_input(tr("goals.field_title"), value=goal.title if goal else "", key=f"{prefix}_title", max_chars=300,
-                  placeholder=tr("goals.title_placeholder"))
+    st.text_input(
+        tr("goals.field_title"),
+        value=goal.title if goal else "",
+        key=f"{prefix}_title",
+        max_chars=300,
+        placeholder=tr("goals.title_placeholder"),
+    )
     a, b, c = st.columns([2, 1, 2], vertical_alignment="bottom")
-    a.selectbox(tr("goals.area"), AREAS, index=AREAS.index(goal.area if goal else "other"), format_func=_area_label,
-                key=f"{prefix}_area")
+    a.selectbox(
+        tr("goals.area"),
+        AREAS,
+        index=AREAS.index(goal.area if goal else "other"),
+        format_func=labels(AREAS, _area_label),
+        key=f"{prefix}_area",
+    )
     b.toggle(tr("goals.hard"), value=goal.hard if goal else False, key=f"{prefix}_hard", help=tr("goals.hard_help"))
-    c.date_input(tr("goals.deadline"), value=goal.deadline if goal else None, key=f"{prefix}_deadline", format="YYYY-MM-DD")
+    c.date_input(
+        tr("goals.deadline"), value=goal.deadline if goal else None, key=f"{prefix}_deadline", format="YYYY-MM-DD"
+    )
 
 
 if not strategy.goals:

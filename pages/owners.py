@@ -8,7 +8,14 @@ from impact import edits
 from impact.model import STAGES
 from impact.owners import ownership_matrix, silo_report
 from ui import state
-from ui.components import card_title, department_label, md_escape, require_strategy, stage_label
+from ui.components import (
+    card_title,
+    department_label,
+    labels,
+    md_escape,
+    require_strategy,
+    stage_label,
+)
 from ui.state import tr
 
 strategy = require_strategy()
@@ -20,7 +27,9 @@ st.caption(tr("owners.intro"))
 
 def _set(kpi_id: str, field: str) -> None:
     value = st.session_state.get(f"owners_{kpi_id}_{field}")
-    state.apply(edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.owner_changed", field=tr(f"owners.{field}")))
+    state.apply(
+        edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.owner_changed", field=tr(f"owners.{field}"))
+    )
 
 
 def _add_department() -> None:
@@ -48,20 +57,43 @@ for stage in STAGES:
         name, dep, person, source = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
         name.markdown(f"**{md_escape(card_title(cards, kpi.card))}**")
         options = [None, *departments]
-        dep.selectbox(tr("owners.department"), options, index=options.index(kpi.owner.department) if kpi.owner.department in options else 0,
-                      format_func=lambda d: department_label(d) if d else tr("owners.none"), key=f"{prefix}_department",
-                      on_change=_set, args=(kpi.id, "department"))
-        person.text_input(tr("owners.person"), value=kpi.owner.person or "", key=f"{prefix}_person", max_chars=100,
-                          on_change=_set, args=(kpi.id, "person"))
+        dep.selectbox(
+            tr("owners.department"),
+            options,
+            index=options.index(kpi.owner.department) if kpi.owner.department in options else 0,
+            format_func=labels(options, lambda d: department_label(d) if d else tr("owners.none")),
+            key=f"{prefix}_department",
+            on_change=_set,
+            args=(kpi.id, "department"),
+        )
+        person.text_input(
+            tr("owners.person"),
+            value=kpi.owner.person or "",
+            key=f"{prefix}_person",
+            max_chars=100,
+            on_change=_set,
+            args=(kpi.id, "person"),
+        )
         card = cards.get(kpi.card)
         hint = ", ".join(card.sources[:3]) if card and card.sources else ""
-        source.text_input(tr("owners.source"), value=kpi.owner.source or "", key=f"{prefix}_source", max_chars=100,
-                          placeholder=hint, on_change=_set, args=(kpi.id, "source"))
+        source.text_input(
+            tr("owners.source"),
+            value=kpi.owner.source or "",
+            key=f"{prefix}_source",
+            max_chars=100,
+            placeholder=hint,
+            on_change=_set,
+            args=(kpi.id, "source"),
+        )
 
 with st.form("owners_department_form", border=False):
     col, button = st.columns([3, 1], vertical_alignment="bottom")
-    col.text_input(tr("owners.add_department"), key="owners_new_department", max_chars=60,
-                   placeholder=tr("owners.add_department_placeholder"))
+    col.text_input(
+        tr("owners.add_department"),
+        key="owners_new_department",
+        max_chars=60,
+        placeholder=tr("owners.add_department_placeholder"),
+    )
     button.form_submit_button(tr("owners.add"), on_click=_add_department)
 
 st.subheader(tr("owners.matrix"))

@@ -6,7 +6,14 @@ import streamlit as st
 from impact import edits
 from impact.model import STAGES
 from ui import state
-from ui.components import card_title, department_label, md_escape, require_strategy, stage_label
+from ui.components import (
+    card_title,
+    department_label,
+    labels,
+    md_escape,
+    require_strategy,
+    stage_label,
+)
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -23,14 +30,18 @@ current = strategy.industry_profile if strategy.industry_profile in profiles els
 def _choose() -> None:
     chosen = st.session_state.get("profile_choice")
     if chosen != state.current().industry_profile:
-        state.apply(edits.set_profile, chosen, summary=tr("summary.profile", profile=profiles[chosen].title.get(lang()) if chosen else "—"))
+        state.apply(
+            edits.set_profile,
+            chosen,
+            summary=tr("summary.profile", profile=profiles[chosen].title.get(lang()) if chosen else "—"),
+        )
 
 
 st.radio(
     tr("profile.choose"),
     options=ids,
     index=ids.index(current) if current else None,
-    format_func=lambda pid: profiles[pid].title.get(lang()),
+    format_func=labels(ids, lambda pid: profiles[pid].title.get(lang())),
     key="profile_choice",
     horizontal=True,
     on_change=_choose,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from impact.i18n import problem_text
-from impact.model import LANGUAGES, Strategy
+from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
 from storage import repository
 from ui import state
@@ -64,7 +64,7 @@ with new_col:
         st.radio(
             tr("start.language"),
             options=list(LANGUAGES),
-            format_func=lambda code: {"de": "Deutsch", "en": "English"}[code],
+            format_func=LANGUAGE_NAMES.get,
             index=list(LANGUAGES).index(state.lang()),
             key="start_language",
             horizontal=True,
@@ -107,7 +107,21 @@ with open_col:
             imported, problems = None, exc.problems
         if problems:
             st.error(tr("start.import_problems", file=upload.name, count=len(problems)))
-            st.markdown("\n".join(f"- `{p.path or '—'}`: {md_escape(problem_text('', p.code, p.detail, state.lang()))}" for p in problems[:50]))
+            st.markdown(
+                "\n".join(
+                    f"- `{p.path or '—'}`: {md_escape(problem_text('', p.code, p.detail, state.lang()))}"
+                    for p in problems[:50]
+                )
+            )
         elif imported is not None:
-            st.info(tr("start.import_ready", name=md_escape(imported.name), goals=len(imported.goals), kpis=len(imported.kpis)))
-            st.button(tr("start.import_button"), type="primary", on_click=_import, args=(imported,), key="start_import_go")
+            st.info(
+                tr(
+                    "start.import_ready",
+                    name=md_escape(imported.name),
+                    goals=len(imported.goals),
+                    kpis=len(imported.kpis),
+                )
+            )
+            st.button(
+                tr("start.import_button"), type="primary", on_click=_import, args=(imported,), key="start_import_go"
+            )

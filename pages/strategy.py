@@ -4,13 +4,20 @@ import pandas as pd
 import streamlit as st
 
 from impact import edits
-from impact.health import check_health
-from impact.model import LANGUAGES, STAGES
-from impact.strategy_file import strategy_to_yaml
 from impact.custom_cards import slug
+from impact.health import check_health
+from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
+from impact.strategy_file import strategy_to_yaml
 from storage import repository
 from ui import state
-from ui.components import card_title, department_label, md_escape, render_board, require_strategy, stage_label
+from ui.components import (
+    card_title,
+    department_label,
+    md_escape,
+    render_board,
+    require_strategy,
+    stage_label,
+)
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -40,16 +47,23 @@ def _details() -> None:
         st.session_state["strategy_details_error"] = tr("start.name_missing")
         return
     st.session_state.pop("strategy_details_error", None)
-    if state.apply(edits.set_details, name=name, organisation=st.session_state.get("strategy_org") or "",
-                   language=st.session_state.get("strategy_language") or strategy.language,
-                   summary=tr("summary.details")):
+    if state.apply(
+        edits.set_details,
+        name=name,
+        organisation=st.session_state.get("strategy_org") or "",
+        language=st.session_state.get("strategy_language") or strategy.language,
+        summary=tr("summary.details"),
+    ):
         st.session_state[state.KEY_LANG] = state.current().language
 
 
 st.title(md_escape(strategy.name))
 profile = profiles.get(strategy.industry_profile or "")
-facts = [strategy.organisation, profile.title.get(lang()) if profile else tr("strategy.no_profile"),
-         {"de": "Deutsch", "en": "English"}[strategy.language]]
+facts = [
+    strategy.organisation,
+    profile.title.get(lang()) if profile else tr("strategy.no_profile"),
+    LANGUAGE_NAMES[strategy.language],
+]
 st.caption(" · ".join(md_escape(f) for f in facts if f))
 
 st.subheader(tr("strategy.health"))
@@ -58,7 +72,9 @@ for item in check_health(strategy, cards):
     text, link = st.columns([5, 1], vertical_alignment="center")
     detail = ""
     if not item.ok and item.subjects:
-        subjects = [card_title(cards, s) if s in cards else (stage_label(s) if s in STAGES else s) for s in item.subjects]
+        subjects = [
+            card_title(cards, s) if s in cards else (stage_label(s) if s in STAGES else s) for s in item.subjects
+        ]
         detail = " — " + md_escape(", ".join(subjects[:6]))
     text.markdown(f"{icon} **{tr(f'health.{item.rule}.title')}**{detail}  \n{tr(f'health.{item.rule}.why')}")
     if not item.ok:
@@ -71,8 +87,10 @@ for goal in strategy.goals:
     kpis = [card_title(cards, k.card) for k in strategy.kpis if k.goal == goal.id]
     kind = tr("goals.hard") if goal.hard else tr("goals.soft")
     deadline = f" · {tr('goals.deadline')}: {goal.deadline:%Y-%m-%d}" if goal.deadline else ""
-    st.markdown(f"- **{md_escape(goal.title)}** · {kind}{deadline}  \n  "
-                + (md_escape(", ".join(kpis)) if kpis else f"_{tr('strategy.no_kpi_for_goal')}_"))
+    st.markdown(
+        f"- **{md_escape(goal.title)}** · {kind}{deadline}  \n  "
+        + (md_escape(", ".join(kpis)) if kpis else f"_{tr('strategy.no_kpi_for_goal')}_")
+    )
 
 st.subheader(tr("strategy.board"))
 render_board(strategy, cards, key_prefix="review")
@@ -83,20 +101,24 @@ if strategy.kpis:
     for kpi in strategy.kpis:
         card = cards.get(kpi.card)
         goal = strategy.goal(kpi.goal)
-        rows.append({
-            tr("strategy.col_stage"): tr(f"stage.{kpi.stage}"),
-            tr("strategy.col_kpi"): card_title(cards, kpi.card),
-            tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
-            tr("strategy.col_formula"): card.formula if card else "",
-            tr("strategy.col_target"): f"{kpi.target:g} {card.unit if card else ''}" if kpi.target is not None else "—",
-            tr("strategy.col_baseline"): f"{kpi.baseline:g}" if kpi.baseline is not None else "—",
-            tr("strategy.col_period"): tr(f"period.{kpi.period}") if kpi.period else "—",
-            tr("strategy.col_goal"): goal.title if goal else "—",
-            tr("strategy.col_owner"): department_label(kpi.owner.department),
-            tr("strategy.col_person"): kpi.owner.person or "",
-            tr("strategy.col_source"): kpi.owner.source or "",
-            tr("strategy.col_channel"): kpi.channel or "",
-        })
+        rows.append(
+            {
+                tr("strategy.col_stage"): tr(f"stage.{kpi.stage}"),
+                tr("strategy.col_kpi"): card_title(cards, kpi.card),
+                tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
+                tr("strategy.col_formula"): card.formula if card else "",
+                tr("strategy.col_target"): f"{kpi.target:g} {card.unit if card else ''}"
+                if kpi.target is not None
+                else "—",
+                tr("strategy.col_baseline"): f"{kpi.baseline:g}" if kpi.baseline is not None else "—",
+                tr("strategy.col_period"): tr(f"period.{kpi.period}") if kpi.period else "—",
+                tr("strategy.col_goal"): goal.title if goal else "—",
+                tr("strategy.col_owner"): department_label(kpi.owner.department),
+                tr("strategy.col_person"): kpi.owner.person or "",
+                tr("strategy.col_source"): kpi.owner.source or "",
+                tr("strategy.col_channel"): kpi.channel or "",
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 st.subheader(tr("strategy.save_export"))
@@ -106,16 +128,28 @@ with save_col:
     st.text_input(tr("strategy.note"), key="strategy_note", max_chars=200, placeholder=tr("strategy.note_placeholder"))
     st.button(tr("strategy.save"), type="primary", on_click=_save, key="strategy_save", icon="💾")
 with download_col:
-    st.download_button(tr("strategy.download_yaml"), data=strategy_to_yaml(strategy).encode("utf-8"),
-                       file_name=f"{slug(strategy.name)}.yaml", mime="application/x-yaml", key="strategy_download",
-                       icon="⬇️", on_click="ignore")
+    st.download_button(
+        tr("strategy.download_yaml"),
+        data=strategy_to_yaml(strategy).encode("utf-8"),
+        file_name=f"{slug(strategy.name)}.yaml",
+        mime="application/x-yaml",
+        key="strategy_download",
+        icon="⬇️",
+        on_click="ignore",
+    )
 
 with st.expander(tr("strategy.details")):
     with st.form("strategy_details_form", border=False):
         st.text_input(tr("start.name"), value=strategy.name, key="strategy_name", max_chars=200)
         st.text_input(tr("start.organisation"), value=strategy.organisation, key="strategy_org", max_chars=200)
-        st.radio(tr("start.language"), LANGUAGES, index=LANGUAGES.index(strategy.language), horizontal=True,
-                 format_func=lambda c: {"de": "Deutsch", "en": "English"}[c], key="strategy_language")
+        st.radio(
+            tr("start.language"),
+            LANGUAGES,
+            index=LANGUAGES.index(strategy.language),
+            horizontal=True,
+            format_func=LANGUAGE_NAMES.get,
+            key="strategy_language",
+        )
         st.form_submit_button(tr("goals.save"), on_click=_details)
     if st.session_state.get("strategy_details_error"):
         st.error(st.session_state["strategy_details_error"])
@@ -123,7 +157,16 @@ with st.expander(tr("strategy.details")):
 with st.expander(tr("strategy.versions")):
     versions = repository.list_versions(state.engine(), strategy.id)
     st.dataframe(
-        pd.DataFrame([{tr("strategy.col_version"): v.version, tr("strategy.col_when"): f"{v.created_at:%Y-%m-%d %H:%M}",
-                       tr("strategy.col_what"): v.summary} for v in versions[:50]]),
-        hide_index=True, width="stretch",
+        pd.DataFrame(
+            [
+                {
+                    tr("strategy.col_version"): v.version,
+                    tr("strategy.col_when"): f"{v.created_at:%Y-%m-%d %H:%M}",
+                    tr("strategy.col_what"): v.summary,
+                }
+                for v in versions[:50]
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
     )

@@ -15,7 +15,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert, select, update
 
 from impact.model import Strategy, new_id
-from impact.strategy_file import StrategyFileError, parse_strategy_data, strategy_to_json
+from impact.strategy_file import (
+    StrategyFileError,
+    parse_strategy_data,
+    strategy_to_json,
+)
 from storage.errors import CorruptVersion, StrategyNotFound, VersionConflict
 from storage.tables import strategies, strategy_versions
 
@@ -105,7 +109,9 @@ def save_version(
             )
         )
         if moved.rowcount != 1:
-            actual = conn.execute(select(strategies.c.latest_version).where(strategies.c.id == strategy.id)).scalar_one()
+            actual = conn.execute(
+                select(strategies.c.latest_version).where(strategies.c.id == strategy.id)
+            ).scalar_one()
             raise VersionConflict(strategy.id, current, actual)
         conn.execute(
             insert(strategy_versions).values(

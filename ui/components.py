@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import streamlit as st
@@ -40,21 +41,25 @@ def _text(value: str | None) -> str:
 def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | None = None) -> str:
     """One card as the room sees it: title, question, formula and unit, metric badge."""
     language = lang()
-    badge = (
-        f'<span class="iw-badge iw-badge-metric" title="{escape(tr("card.metric_help"))}">{escape(tr("card.metric_badge"))}</span>'
-        if card.is_metric
-        else f'<span class="iw-badge iw-badge-kpi">{escape(tr("card.kpi_badge"))}</span>'
-    )
+    if card.is_metric:
+        help_text, badge_text = escape(tr("card.metric_help")), escape(tr("card.metric_badge"))
+        badge = f'<span class="iw-badge iw-badge-metric" title="{help_text}">{badge_text}</span>'
+    else:
+        badge = f'<span class="iw-badge iw-badge-kpi">{escape(tr("card.kpi_badge"))}</span>'
+
     parts = [
         f'<div class="iw-card iw-kind-{card.kind}">',
         f'<div class="iw-card-head"><span class="iw-card-title">{_text(card.title.get(language))}</span>{badge}</div>',
         f'<div class="iw-card-q">{_text(card.question.get(language))}</div>',
-        f'<div class="iw-card-f"><code>{_text(card.formula)}</code> <span class="iw-unit">{_text(card.unit)}</span></div>',
+        f'<div class="iw-card-f"><code>{_text(card.formula)}</code> '
+        f'<span class="iw-unit">{_text(card.unit)}</span></div>',
     ]
     if kpi is not None:
         facts = []
         if kpi.target is not None:
-            facts.append(f"🎯 {_number(kpi.target)} {_text(card.unit)} / {escape(tr('period.' + (kpi.period or 'month')))}")
+            facts.append(
+                f"🎯 {_number(kpi.target)} {_text(card.unit)} / {escape(tr('period.' + (kpi.period or 'month')))}"
+            )
         goal = strategy.goal(kpi.goal) if strategy else None
         if goal is not None:
             facts.append(f"⛳ {_text(goal.title)}")
@@ -98,3 +103,10 @@ _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
 def md_escape(text: str) -> str:
     """User text inside st.markdown: shown literally, never as markup or a link."""
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text).replace("\n", " ")
+
+
+def labels(options, label) -> Callable[[object], str]:  # type: ignore[no-untyped-def]
+    """A format_func computed now, in the script run: the language is known here,
+    and the widget need not call back into translations for every option."""
+    table = {option: label(option) for option in options}
+    return lambda option: table.get(option, str(option))

@@ -19,7 +19,7 @@ from impact.deck import Deck, load_deck
 from impact.i18n import normalise_language, t
 from impact.model import Strategy
 from storage import repository
-from storage.db import make_engine
+from storage.db import database_url, make_engine
 from storage.errors import StorageError, StrategyNotFound, VersionConflict
 
 KEY_STRATEGY = "strategy"
@@ -29,9 +29,14 @@ KEY_CONFLICT = "conflict"
 KEY_NOTICE = "notice"
 
 
-@st.cache_resource(show_spinner=False)
 def engine() -> Engine:
-    return make_engine()
+    return _engine_for(database_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _engine_for(url: str) -> Engine:
+    """One engine (and pool) per database URL for the whole server process."""
+    return make_engine(url)
 
 
 @st.cache_resource(show_spinner=False)

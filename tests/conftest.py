@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh database per test, the real deck, AppTest helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from impact.deck import Deck, load_deck
+from storage.db import make_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def deck() -> Deck:
+    return load_deck()
+
+
+@pytest.fixture
+def engine():
+    """A fresh in-memory SQLite database, created by the migrations."""
+    engine = make_engine("sqlite://")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch) -> str:
+    """A fresh SQLite file for the app under test (AppTest reads DATABASE_URL)."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app(db_url):
+    from streamlit.testing.v1 import AppTest
+
+    def make(lang: str = "en"):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.session_state["lang"] = lang
+        return at
+
+    return make
+
+
+def pytest_configure(config):
+    os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
