@@ -1,0 +1,101 @@
+"""The workshop walked as a person would, in real Chromium against the real server."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from impact.model import STAGES
+from storage.db import make_engine
+from storage.repository import list_strategies, load_strategy
+from tests.browser_support import CHROMIUM, running_app
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+STAGE_NAMES = ["Awareness", "Consideration", "Conversion", "Retention", "Advocacy"]
+
+
+def _nav(page, label: str) -> None:
+    page.get_by_role("link", name=re.compile(label)).first.click()
+
+
+def _wait_idle(page) -> None:
+    """Streamlit shows a 'running' status while a rerun is under way."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=20000)
+
+
+def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    url_db = f"sqlite:///{tmp_path / 'browser.db'}"
+    with running_app(url_db) as url:
+        page.set_default_timeout(20000)
+        page.goto(url)
+        page.get_by_label("Name of the strategy").fill("Employer Branding 2027")
+        page.get_by_label("Organisation").fill("Beispiel GmbH")
+        page.get_by_role("button", name="Create strategy").click()
+
+        page.get_by_text("Your business model").wait_for()
+        page.get_by_text("Recruiting & employer branding").first.click()
+        page.get_by_role("heading", name="Suggested goals").wait_for()
+
+        _nav(page, "Goals")
+        page.get_by_role("heading", name="Business goals").wait_for()
+        page.get_by_role("button", name="Adopt").first.click()
+        page.get_by_role("button", name="Adopted").first.wait_for()
+        page.get_by_role("button", name="Adopt", exact=True).first.click()
+        page.get_by_role("button", name="Adopted").nth(1).wait_for()
+
+        _nav(page, "KPI board")
+        page.get_by_role("heading", name="KPI board").wait_for()
+        _wait_idle(page)
+        page.screenshot(path=str(ARTIFACTS / "board-empty.png"), full_page=True)
+        for index, stage in enumerate(STAGE_NAMES):
+            page.locator("[data-testid=stButtonGroup] button", has_text=stage).first.click()
+            page.get_by_role("heading", name=re.compile(f"On the board: .*{stage}")).wait_for()
+            _wait_idle(page)
+            page.get_by_role("button", name="Put on the board", exact=True).first.click()
+            page.get_by_role("button", name="Remove from the board").first.wait_for()
+            _wait_idle(page)
+            target = page.get_by_label(re.compile("^Target")).first
+            target.fill(str(10 + index))
+            target.press("Enter")
+            _wait_idle(page)
+        page.screenshot(path=str(ARTIFACTS / "board.png"), full_page=True)
+
+        _nav(page, "Data owners")
+        page.get_by_role("heading", name="Who owns which part of the funnel").wait_for()
+        person = page.get_by_label("Person").first
+        person.fill("Anna Schmidt")
+        person.press("Enter")
+        _wait_idle(page)
+
+        _nav(page, "Strategy")
+        page.get_by_role("heading", name="Strategy health").wait_for()
+        page.get_by_role("button", name="Save version").click()
+        page.get_by_text(re.compile(r"Saved as version \d+")).first.wait_for()
+        page.screenshot(path=str(ARTIFACTS / "strategy.png"), full_page=True)
+
+        # A reload (or a closed tab reopened with the URL) loses nothing.
+        strategy_url = page.url
+        assert "strategy=" in strategy_url
+        page.goto(strategy_url)
+        page.get_by_role("heading", name="Employer Branding 2027").wait_for()
+
+    engine = make_engine(url_db)
+    [summary] = list_strategies(engine)
+    saved, version = load_strategy(engine, summary.id)
+    assert saved.name == "Employer Branding 2027"
+    assert saved.organisation == "Beispiel GmbH"
+    assert saved.industry_profile == "recruiting"
+    assert len(saved.goals) == 2
+    assert {k.stage for k in saved.kpis} == set(STAGES)
+    assert sorted(k.target for k in saved.kpis) == [10, 11, 12, 13, 14]
+    assert any(k.owner.person == "Anna Schmidt" for k in saved.kpis)
+    assert version >= 14  # created, profile, 2 goals, 5 cards, 5 targets, owner, save
