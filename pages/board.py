@@ -18,6 +18,7 @@ from ui.components import (
     render_board,
     require_strategy,
     stage_label,
+    unit_label,
 )
 from ui.state import lang, tr
 
@@ -64,6 +65,10 @@ def _draw(pool: list[str]) -> None:
     st.session_state["board_drawn"] = random.choice(pool) if pool else None
 
 
+def _with_unit(label: str, unit: str) -> str:
+    return f"{label} ({unit_label(unit)})" if unit_label(unit) else label
+
+
 def render_kpi_settings(kpi, card: Card) -> None:
     prefix = f"board_{kpi.id}"
     goal_ids = [None, *(g.id for g in strategy.goals)]
@@ -91,7 +96,7 @@ def render_kpi_settings(kpi, card: Card) -> None:
         )
         t, b, c = st.columns(3)
         t.number_input(
-            f"{tr('board.field_target')} ({card.unit})",
+            _with_unit(tr("board.field_target"), card.unit),
             value=kpi.target,
             key=f"{prefix}_target",
             on_change=_set,
@@ -100,7 +105,7 @@ def render_kpi_settings(kpi, card: Card) -> None:
             step=1.0,
         )
         b.number_input(
-            f"{tr('board.field_baseline')} ({card.unit})",
+            _with_unit(tr("board.field_baseline"), card.unit),
             value=kpi.baseline,
             key=f"{prefix}_baseline",
             on_change=_set,

@@ -17,6 +17,7 @@ from ui.components import (
     render_board,
     require_strategy,
     stage_label,
+    unit_label,
 )
 from ui.state import lang, tr
 
@@ -107,7 +108,7 @@ if strategy.kpis:
                 tr("strategy.col_kpi"): card_title(cards, kpi.card),
                 tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
                 tr("strategy.col_formula"): card.formula if card else "",
-                tr("strategy.col_target"): f"{kpi.target:g} {card.unit if card else ''}"
+                tr("strategy.col_target"): f"{kpi.target:g} {unit_label(card.unit) if card else ''}".strip()
                 if kpi.target is not None
                 else "—",
                 tr("strategy.col_baseline"): f"{kpi.baseline:g}" if kpi.baseline is not None else "—",

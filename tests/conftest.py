@@ -63,4 +63,4 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": {"width": 1600, "height": 1000}, "locale": "en-US"}
+    return {**browser_context_args, "viewport": {"width": 1600, "height": 1400}, "locale": "en-US"}

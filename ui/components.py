@@ -34,6 +34,11 @@ def require_strategy() -> Strategy:
     return strategy
 
 
+def unit_label(unit: str) -> str:
+    """Counts need no unit on screen ("12 / month", not "12 count / month")."""
+    return "" if unit in ("count", "people") else unit
+
+
 def _text(value: str | None) -> str:
     return escape(value or "").replace("\n", "<br>")
 
@@ -52,14 +57,14 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
         f'<div class="iw-card-head"><span class="iw-card-title">{_text(card.title.get(language))}</span>{badge}</div>',
         f'<div class="iw-card-q">{_text(card.question.get(language))}</div>',
         f'<div class="iw-card-f"><code>{_text(card.formula)}</code> '
-        f'<span class="iw-unit">{_text(card.unit)}</span></div>',
+        f'<span class="iw-unit">{_text(unit_label(card.unit))}</span></div>',
     ]
     if kpi is not None:
         facts = []
         if kpi.target is not None:
-            facts.append(
-                f"🎯 {_number(kpi.target)} {_text(card.unit)} / {escape(tr('period.' + (kpi.period or 'month')))}"
-            )
+            unit = _text(unit_label(card.unit))
+            period = escape(tr("period." + (kpi.period or "month")))
+            facts.append(f"🎯 {_number(kpi.target)}{' ' + unit if unit else ''} / {period}")
         goal = strategy.goal(kpi.goal) if strategy else None
         if goal is not None:
             facts.append(f"⛳ {_text(goal.title)}")
