@@ -7,6 +7,7 @@ import streamlit as st
 from impact.deck import DeckError
 from impact.health import check_health, health_score
 from impact.model import LANGUAGE_NAMES
+from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape
 from ui.state import tr
@@ -19,6 +20,12 @@ try:
 except DeckError as exc:  # a broken card file must stop the app with its own words
     st.error(tr("app.deck_error"))
     st.code("\n".join(exc.problems), language=None)
+    st.stop()
+
+try:
+    state.engine()
+except StorageError as exc:  # a wrong DATABASE_URL or an unreachable server: say so, plainly
+    st.error(tr("app.database_error", detail=str(exc)))
     st.stop()
 
 st.html(Path(__file__).with_name("ui").joinpath("style.css"))
@@ -65,14 +72,6 @@ with st.sidebar:
         st.progress(passed / total, text=tr("app.health", passed=passed, total=total))
         st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
 
-conflict = st.session_state.get(state.KEY_CONFLICT)
-if conflict:
-    st.warning(tr("app.conflict", version=conflict["theirs"]))
-    left, right = st.columns(2)
-    left.button(tr("app.conflict_reload"), on_click=state.resolve_conflict, args=(False,), key="app_conflict_reload")
-    right.button(tr("app.conflict_keep"), on_click=state.resolve_conflict, args=(True,), key="app_conflict_keep")
-
-state.show_notice()
 try:
     page.run()
 except Exception:

@@ -6,8 +6,9 @@ from impact.i18n import problem_text
 from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
 from storage import repository
+from storage.errors import StorageError
 from ui import state
-from ui.components import md_escape
+from ui.components import md_escape, render_status
 from ui.state import tr
 
 
@@ -47,6 +48,7 @@ def _import(strategy: Strategy) -> None:
 if st.session_state.pop("start_go_next", False):
     st.switch_page("pages/profile.py")
 
+render_status()
 st.title(tr("start.title"))
 st.markdown(tr("start.intro"))
 
@@ -77,7 +79,7 @@ with open_col:
     st.subheader(tr("start.open"))
     try:
         saved = repository.list_strategies(state.engine())
-    except Exception:  # noqa: BLE001 - a database problem must not hide the rest of the page
+    except StorageError:  # a database problem must not hide the rest of the page
         saved = []
         st.error(tr("state.db_error"))
     if not saved:

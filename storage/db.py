@@ -11,8 +11,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
+
+from storage.errors import DatabaseUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "impact.db"
@@ -24,14 +27,25 @@ def database_url() -> str:
 
 
 def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """Raises DatabaseUnavailable (with the reason, never the password) if it cannot."""
     url = url or database_url()
-    if url.startswith("sqlite"):
-        engine = _sqlite_engine(url)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    if migrate:
-        upgrade(engine)
+    try:
+        if url.startswith("sqlite"):
+            engine = _sqlite_engine(url)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        if migrate:
+            upgrade(engine)
+    except (SQLAlchemyError, OSError, ImportError) as exc:  # ImportError: the driver is not installed
+        raise DatabaseUnavailable(f"{make_url_safe(url)}: {str(exc).splitlines()[0][:200]}") from exc
     return engine
+
+
+def make_url_safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return "(invalid DATABASE_URL)"
 
 
 def _sqlite_engine(url: str) -> Engine:

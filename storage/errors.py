@@ -22,5 +22,9 @@ class VersionConflict(StorageError):
         self.actual = actual
 
 
+class DatabaseUnavailable(StorageError):
+    """The database could not be reached or refused the operation."""
+
+
 class CorruptVersion(StorageError):
     """A stored document no longer validates (hand-edited database, newer app)."""

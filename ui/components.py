@@ -8,6 +8,7 @@ from html import escape
 import streamlit as st
 
 from impact.model import STAGES, Card, KpiChoice, Strategy
+from ui import state
 from ui.state import current, lang, tr
 
 STAGE_ICONS = {"awareness": "👀", "consideration": "🤔", "conversion": "🎯", "retention": "🔁", "advocacy": "📣"}
@@ -24,8 +25,22 @@ def department_label(department: str | None) -> str:
     return department if label.startswith("department.") else label
 
 
+def render_status() -> None:
+    """What every page shows first: a save conflict to resolve, and one-off notices."""
+    conflict = st.session_state.get(state.KEY_CONFLICT)
+    if conflict:
+        st.warning(tr("app.conflict", version=conflict["theirs"]))
+        left, right = st.columns(2)
+        left.button(
+            tr("app.conflict_reload"), on_click=state.resolve_conflict, args=(False,), key="app_conflict_reload"
+        )
+        right.button(tr("app.conflict_keep"), on_click=state.resolve_conflict, args=(True,), key="app_conflict_keep")
+    state.show_notice()
+
+
 def require_strategy() -> Strategy:
     """Pages after Start need an open strategy; without one they point back."""
+    render_status()
     strategy = current()
     if strategy is None:
         st.info(tr("common.no_strategy"))

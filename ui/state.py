@@ -12,14 +12,12 @@ from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from impact.deck import Deck, load_deck
 from impact.i18n import normalise_language, t
 from impact.model import Strategy
 from storage import repository
-from storage.db import database_url, make_engine
+from storage.db import Engine, database_url, make_engine
 from storage.errors import StorageError, StrategyNotFound, VersionConflict
 
 KEY_STRATEGY = "strategy"
@@ -95,7 +93,7 @@ def open_strategy(strategy_id: str) -> bool:
         notify(tr("state.not_found", id=strategy_id), "⚠️")
         st.query_params.pop("strategy", None)
         return False
-    except (StorageError, SQLAlchemyError):
+    except StorageError:
         notify(tr("state.db_error"), "⚠️")
         return False
     _take(strategy, version)
@@ -106,7 +104,7 @@ def open_strategy(strategy_id: str) -> bool:
 def create(strategy: Strategy, summary: str) -> Strategy | None:
     try:
         stored = repository.create_strategy(engine(), strategy, summary=summary)
-    except SQLAlchemyError:
+    except StorageError:
         notify(tr("state.db_error"), "⚠️")
         return None
     _take(stored, 1)
@@ -122,7 +120,7 @@ def save(strategy: Strategy, summary: str, *, force: bool = False) -> bool:
         st.session_state[KEY_CONFLICT] = {"mine": strategy, "theirs": exc.actual, "summary": summary}
         st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
         return False
-    except (StorageError, SQLAlchemyError):
+    except StorageError:
         notify(tr("state.db_error"), "⚠️")
         return False
     _take(strategy, version)

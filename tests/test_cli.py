@@ -1,0 +1,40 @@
+"""`python -m impact validate` as a consultant's script would call it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "impact", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={"LANG": lang, "PATH": "/usr/bin:/bin"}, timeout=60)
+
+
+def test_a_valid_file_exits_0_and_prints_health():
+    result = run("validate", "examples/employer-branding.yaml", "--health")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "valid: 2 goal(s), 8 KPI(s)" in result.stdout
+    assert "ok   Every goal has at least one KPI" in result.stdout
+
+
+def test_problems_are_listed_with_paths_and_exit_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: impact-strategy/1\nname: x\nkpis:\n  - card: reach\n    stage: awareness\n"
+                   "    owner: {departmant: hr}\n", encoding="utf-8")
+    newer = tmp_path / "newer.yaml"
+    newer.write_text("format: impact-strategy/9\nname: x\n", encoding="utf-8")
+    result = run("validate", str(bad), str(newer), "examples/employer-branding.yaml")
+    assert result.returncode == 1
+    assert f"{bad}: kpis[0].owner.departmant: unknown key" in result.stdout
+    assert f"{newer}: format: This file was written by a newer version of the app" in result.stdout
+    assert "employer-branding.yaml: valid" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_german_messages_follow_the_locale(tmp_path):
+    missing = tmp_path / "missing.yaml"
+    result = run("validate", str(missing), lang="de_DE.UTF-8")
+    assert result.returncode == 1
+    assert "kann nicht gelesen werden" in result.stdout

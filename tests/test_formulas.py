@@ -1,0 +1,91 @@
+"""The formula language: right numbers, and refusal of anything that is not arithmetic."""
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from impact.formulas import MAX_LENGTH, FormulaError, evaluate, parse
+
+
+def test_ratio_of_inputs():
+    assert evaluate("applications / engagements * 100", {"applications": 15, "engagements": 250}) == 6.0
+
+
+def test_brackets_and_unary_minus():
+    assert evaluate("(revenue - spend) / spend * 100", {"revenue": 1500, "spend": 500}) == 200.0
+    assert evaluate("-spend + revenue", {"revenue": 10, "spend": 4}) == 6.0
+
+
+def test_division_by_zero_is_no_data_not_zero():
+    assert evaluate("leads / clicks", {"leads": 3, "clicks": 0}) is None
+
+
+def test_missing_input_is_no_data():
+    assert evaluate("leads / clicks", {"leads": 3}) is None
+    assert evaluate("leads / clicks", {"leads": 3, "clicks": None}) is None
+
+
+def test_inputs_are_the_metrics_named():
+    assert parse("mentions / (mentions + competitor_mentions) * 100").inputs == ("competitor_mentions", "mentions")
+
+
+@pytest.mark.parametrize(
+    ("formula", "code"),
+    [
+        ("__import__('os').system('echo hi')", "call"),
+        ("leads.__class__", "attribute"),
+        ("().__class__.__bases__[0]", "element"),
+        ("9**9**9", "operator"),
+        ("leads ** 2", "operator"),
+        ("leads // 2", "operator"),
+        ("leads % 2", "operator"),
+        ("open('/etc/passwd')", "call"),
+        ("lambda: 1", "element"),
+        ("[leads]", "element"),
+        ("leads if clicks else spend", "element"),
+        ("leads < clicks", "element"),
+        ("leads[0]", "element"),
+        ("'text'", "constant"),
+        ("True + leads", "constant"),
+        ("(x := leads)", "element"),
+        ("likes / 2", "unknown_metric"),
+        ("eval", "unknown_metric"),
+        ("42", "no_metric"),
+        ("leads +", "syntax"),
+        ("", "empty"),
+        ("1e300 * leads", "constant"),
+    ],
+)
+def test_hostile_and_wrong_formulas_are_refused_with_a_reason(formula, code):
+    with pytest.raises(FormulaError) as info:
+        parse(formula)
+    assert info.value.code == code
+
+
+def test_deep_nesting_and_long_expressions_are_refused_quickly():
+    started = time.perf_counter()
+    with pytest.raises(FormulaError) as deep:
+        parse("(" * 200 + "leads" + ")" * 200)
+    with pytest.raises(FormulaError) as long:
+        parse(" + ".join(["leads"] * 1000))
+    with pytest.raises(FormulaError) as many:
+        parse("+".join(["1"] * 200) + "+leads")  # short enough, but a chain 200 deep
+    assert (deep.value.code, long.value.code, many.value.code) == ("too_deep", "too_long", "too_deep")
+    with pytest.raises(FormulaError) as huge:
+        parse("(" * 100_000)
+    assert huge.value.code == "too_long"
+    assert time.perf_counter() - started < 5  # a generous bound: refusal must not hang
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=MAX_LENGTH + 20))
+def test_any_text_is_either_a_formula_or_a_reason(text):
+    try:
+        formula = parse(text)
+    except FormulaError as exc:
+        assert exc.code
+    else:
+        value = formula.evaluate(dict.fromkeys(formula.inputs, 2.0))
+        assert value is None or isinstance(value, float)

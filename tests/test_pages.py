@@ -1,0 +1,214 @@
+"""Every page through Streamlit's AppTest: renders in both languages, and the whole flow."""
+
+from __future__ import annotations
+
+import pytest
+
+from impact.model import STAGES
+from storage.db import make_engine
+from storage.repository import create_strategy, list_strategies, list_versions, load_strategy, save_version
+from tests.factories import big_strategy
+
+PAGES = [
+    "pages/start.py",
+    "pages/profile.py",
+    "pages/goals.py",
+    "pages/board.py",
+    "pages/owners.py",
+    "pages/strategy.py",
+]
+
+
+def _clean(at) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+
+
+def _button(at, label: str):
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r} among {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def _open(app, db_url, deck, kpis: int = 5, **changes):
+    """The app with an English strategy of ``kpis`` KPIs opened through the URL."""
+    strategy = big_strategy(deck, kpis).model_copy(update={"language": "en", **changes})
+    stored = create_strategy(make_engine(db_url), strategy)
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    return at, stored
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_a_30_kpi_strategy(app, db_url, deck, page, lang):
+    stored = create_strategy(make_engine(db_url), big_strategy(deck, 30).model_copy(update={"language": lang}))
+    at = app(lang)
+    at.query_params["strategy"] = stored.id
+    at.run()
+    _clean(at)
+    at.switch_page(page).run()
+    _clean(at)
+    assert at.session_state["strategy"].id == stored.id
+    assert len(at.session_state["strategy"].kpis) == 30
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_a_strategy(app, page, lang):
+    at = app(lang).run()
+    at.switch_page(page).run()
+    _clean(at)
+    if page != "pages/start.py":
+        assert at.info[0].value in (
+            "Start or open a strategy first.",
+            "Bitte zuerst eine Strategie anlegen oder öffnen.",
+        )
+
+
+def test_language_switch_changes_the_words(app):
+    at = app("de").run()
+    assert at.title[0].value == "Impact Workshop"
+    assert "Neue Strategie" in [h.value for h in at.subheader]
+    at.segmented_control(key="app_lang").set_value("en").run()
+    assert "New strategy" in [h.value for h in at.subheader]
+
+
+def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
+    at = app("en").run()
+    at.text_input(key="start_name").input("Employer Branding 2027")
+    at.text_input(key="start_org").input("Beispiel GmbH")
+    _button(at, "Create strategy").click().run()
+    _clean(at)
+
+    at.radio(key="profile_choice").set_value("recruiting").run()
+    _clean(at)
+    assert at.session_state["strategy"].industry_profile == "recruiting"
+
+    at.switch_page("pages/goals.py").run()
+    at.button(key="goals_adopt_0").click().run()
+    at.text_input(key="goals_new_title").input("Employer rating 4.5 stars")
+    _button(at, "Add goal").click().run()
+    _clean(at)
+    goals = at.session_state["strategy"].goals
+    assert [g.title for g in goals] == ["12 hires via social media in 12 months", "Employer rating 4.5 stars"]
+    hires = goals[0].id
+
+    at.switch_page("pages/board.py").run()
+    profile = deck.profiles["recruiting"]
+    for target, stage in enumerate(STAGES, start=3):
+        at.segmented_control(key="board_stage").set_value(stage).run()
+        card_id = profile.priority_cards[stage][0]
+        at.button(key=f"board_add_{card_id}").click().run()
+        _clean(at)
+        kpi = at.session_state["strategy"].kpis[-1]
+        assert (kpi.card, kpi.stage) == (card_id, stage)
+        at.selectbox(key=f"board_{kpi.id}_goal").set_value(hires).run()
+        at.number_input(key=f"board_{kpi.id}_target").set_value(float(target)).run()
+        _clean(at)
+
+    at.switch_page("pages/owners.py").run()
+    first = at.session_state["strategy"].kpis[0]
+    at.selectbox(key=f"owners_{first.id}_department").set_value("pr").run()
+    at.text_input(key=f"owners_{first.id}_person").input("Anna Schmidt").run()
+    _clean(at)
+
+    at.switch_page("pages/strategy.py").run()
+    _clean(at)
+    at.text_input(key="strategy_note").input("End of workshop")
+    at.button(key="strategy_save").click().run()
+    _clean(at)
+
+    engine = make_engine(db_url)
+    [summary] = list_strategies(engine)
+    saved, version = load_strategy(engine, summary.id)
+    assert saved.name == "Employer Branding 2027" and saved.industry_profile == "recruiting"
+    assert {k.stage for k in saved.kpis} == set(STAGES)
+    assert [k.target for k in saved.kpis] == [3, 4, 5, 6, 7]
+    assert all(k.goal == hires for k in saved.kpis)
+    assert (saved.kpis[0].owner.department, saved.kpis[0].owner.person) == ("pr", "Anna Schmidt")
+    assert list_versions(engine, summary.id)[0].summary == "Saved: End of workshop"
+    assert version == at.session_state["strategy_version"]
+
+
+def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
+    at, _ = _open(app, db_url, deck)
+    at.switch_page("pages/goals.py").run()
+    at.selectbox(key="goals_new_area").set_value("leads")
+    at.toggle(key="goals_new_hard").set_value(True)
+    _button(at, "Add goal").click().run()
+    assert at.error[0].value == "Please describe the goal in a few words."
+    assert at.selectbox(key="goals_new_area").value == "leads"
+    assert at.toggle(key="goals_new_hard").value is True
+    assert len(at.session_state["strategy"].goals) == 3  # nothing half-made was saved
+
+
+def test_custom_card_formula_is_checked_as_you_type(app, db_url, deck):
+    at, stored = _open(app, db_url, deck)
+    at.switch_page("pages/board.py").run()
+    at.text_input(key="board_custom_title").input("Demo requests per click")
+    at.text_input(key="board_custom_formula").input("__import__('os').system('rm -rf /')").run()
+    assert "Functions cannot be called in a formula." in [e.value for e in at.error]
+    assert at.button(key="board_custom_create").disabled
+    at.text_input(key="board_custom_formula").input("likes / clicks").run()
+    assert any("“likes” is not a known metric" in e.value for e in at.error)
+    at.text_input(key="board_custom_formula").input("leads / link_clicks * 100").run()
+    assert any(s.value.startswith("Formula OK") for s in at.success)
+    at.button(key="board_custom_create").click().run()
+    _clean(at)
+    strategy = at.session_state["strategy"]
+    [custom] = strategy.custom_cards
+    assert custom.inputs == ["leads", "link_clicks"] and strategy.kpis[-1].card == custom.id
+    assert load_strategy(make_engine(db_url), stored.id)[0].custom_cards[0].id == custom.id
+
+
+def test_user_text_is_shown_literally(app, db_url, deck):
+    hostile = "<b>x</b> {{ 7*7 }} <script>alert(1)</script> [link](javascript:alert(1))"
+    goals = big_strategy(deck, 5).goals
+    goals[0].title = hostile
+    at, _ = _open(app, db_url, deck, name=hostile, goals=goals)
+    at.switch_page("pages/strategy.py").run()
+    _clean(at)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<script>" not in html and "<b>x</b>" not in html
+    assert "&lt;b&gt;x&lt;/b&gt; {{ 7*7 }} &lt;script&gt;" in html
+    assert at.title[0].value.startswith("\\<b\\>x\\</b\\>")
+
+
+def test_a_concurrent_save_is_a_conflict_the_user_resolves(app, db_url, deck):
+    engine = make_engine(db_url)
+    at, stored = _open(app, db_url, deck)
+    # someone else saves in the meantime
+    other, version = load_strategy(engine, stored.id)
+    save_version(engine, other.model_copy(update={"organisation": "Changed elsewhere"}), expected_version=version)
+    at.switch_page("pages/goals.py").run()
+    at.button(key="goals_adopt_0").click().run()
+    assert at.warning and "Someone else saved this strategy" in at.warning[0].value
+    assert len(at.session_state["strategy"].goals) == 4  # my change is still on screen
+    at.button(key="app_conflict_keep").click().run()
+    _clean(at)
+    latest, _ = load_strategy(engine, stored.id)
+    assert len(latest.goals) == 4
+    assert [v.version for v in list_versions(engine, stored.id)] == [3, 2, 1]
+    theirs, _ = load_strategy(engine, stored.id, version=2)
+    assert theirs.organisation == "Changed elsewhere"  # their save is kept in the history
+
+
+def test_unknown_strategy_in_the_url_is_said_plainly(app):
+    at = app("en")
+    at.query_params["strategy"] = "doesnotexist"
+    at.run()
+    _clean(at)
+    assert at.session_state["strategy"] is None
+    assert any("No saved strategy has the id doesnotexist" in t.proto.body for t in at.toast)
+
+
+def test_a_wrong_database_url_is_explained(app, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://user:secret@127.0.0.1:1/nowhere")
+    at = app("en").run()
+    assert not at.exception
+    assert "The database cannot be opened" in at.error[0].value
+    assert "secret" not in at.error[0].value
