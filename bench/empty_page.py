@@ -1,0 +1,5 @@
+"""The yardstick: a Streamlit page that does nothing."""
+
+import streamlit as st
+
+st.write("")
