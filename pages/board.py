@@ -3,12 +3,8 @@
 import random
 
 import streamlit as st
-from pydantic import ValidationError
 
 from impact import edits
-from impact.custom_cards import build_custom_card
-from impact.formulas import FormulaError, parse
-from impact.metrics import METRICS, metric_label
 from impact.model import PERIODS, STAGES, Card
 from ui import state
 from ui.components import (
@@ -20,6 +16,7 @@ from ui.components import (
     stage_label,
     unit_label,
 )
+from ui.custom_card_form import render_custom_card_form
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -183,92 +180,6 @@ with deck_col:
             st.button(label, key=f"board_add_{card.id}", on_click=_add, args=(card.id,))
 
 
-def _formula_feedback(text: str) -> tuple[bool, str]:
-    if not text.strip():
-        return False, ""
-    try:
-        formula = parse(text.strip())
-    except FormulaError as exc:
-        return False, tr(f"formula.{exc.code}", detail=exc.detail)
-    names = ", ".join(f"{n} ({metric_label(n, lang())})" for n in formula.inputs)
-    return True, tr("formula.ok", inputs=names)
-
-
-def _create_custom() -> None:
-    get = st.session_state.get
-    try:
-        card = build_custom_card(
-            stage=get("board_custom_stage") or "awareness",
-            kind=get("board_custom_kind") or "kpi",
-            title=get("board_custom_title") or "",
-            question=get("board_custom_question") or "",
-            formula=get("board_custom_formula") or "",
-            unit=get("board_custom_unit") or "",
-            direction=get("board_custom_direction") or "up",
-            lang=lang(),
-        )
-    except FormulaError as exc:
-        st.session_state["board_custom_error"] = tr(f"formula.{exc.code}", detail=exc.detail)
-        return
-    except ValidationError as exc:
-        field = ".".join(str(p) for p in exc.errors()[0]["loc"][:1])
-        st.session_state["board_custom_error"] = tr("board.custom_invalid", field=tr(f"board.custom_{field}"))
-        return
-
-    def add_and_lay(strategy):
-        return edits.add_kpi(edits.add_custom_card(strategy, card), card)
-
-    if state.apply(add_and_lay, summary=tr("summary.custom_card", card=card.title.get(lang()))):
-        st.session_state.pop("board_custom_error", None)
-        for field in ("title", "question", "formula", "unit"):
-            st.session_state[f"board_custom_{field}"] = ""
-
-
-with st.expander(tr("board.custom"), expanded=bool(st.session_state.get("board_custom_formula"))):
-    st.caption(tr("board.custom_intro"))
-    a, b, c = st.columns(3)
-    a.selectbox(
-        tr("board.custom_stage"),
-        STAGES,
-        format_func=labels(STAGES, stage_label),
-        key="board_custom_stage",
-        index=STAGES.index(stage),
-    )
-    b.selectbox(
-        tr("board.custom_kind"),
-        ["kpi", "metric"],
-        format_func=labels(["kpi", "metric"], lambda k: tr(f"board.kind_{k}")),
-        key="board_custom_kind",
-    )
-    c.selectbox(
-        tr("board.custom_direction"),
-        ["up", "down"],
-        format_func=labels(["up", "down"], lambda d: tr(f"board.direction_{d}")),
-        key="board_custom_direction",
-    )
-    st.text_input(tr("board.custom_title"), key="board_custom_title", max_chars=80)
-    st.text_input(tr("board.custom_question"), key="board_custom_question", max_chars=200)
-    st.text_input(
-        tr("board.custom_formula"),
-        key="board_custom_formula",
-        max_chars=500,
-        placeholder="leads / link_clicks * 100",
-        help=tr("board.custom_formula_help"),
-    )
-    ok, message = _formula_feedback(st.session_state.get("board_custom_formula") or "")
-    if message:
-        (st.success if ok else st.error)(message)
-    st.text_input(tr("board.custom_unit"), key="board_custom_unit", max_chars=20, placeholder="%")
-    with st.popover(tr("board.custom_metrics")):
-        st.markdown("\n".join(f"- `{m}`: {metric_label(m, lang())}" for m in METRICS))
-    st.button(
-        tr("board.custom_create"),
-        key="board_custom_create",
-        on_click=_create_custom,
-        type="primary",
-        disabled=not ok or not (st.session_state.get("board_custom_title") or "").strip(),
-    )
-    if st.session_state.get("board_custom_error"):
-        st.error(st.session_state["board_custom_error"])
+render_custom_card_form("board_custom", stage)
 
 st.page_link("pages/owners.py", label=tr("board.next"), icon="➡️")

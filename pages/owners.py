@@ -47,44 +47,59 @@ if not strategy.kpis:
     st.page_link("pages/board.py", label=tr("nav.board"), icon="🃏")
     st.stop()
 
-for stage in STAGES:
-    kpis = strategy.kpis_in(stage)
-    if not kpis:
-        continue
-    st.subheader(stage_label(stage))
-    for kpi in kpis:
-        prefix = f"owners_{kpi.id}"
-        name, dep, person, source = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
-        name.markdown(f"**{md_escape(card_title(cards, kpi.card))}**")
-        options = [None, *departments]
-        dep.selectbox(
-            tr("owners.department"),
-            options,
-            index=options.index(kpi.owner.department) if kpi.owner.department in options else 0,
-            format_func=labels(options, lambda d: department_label(d) if d else tr("owners.none")),
-            key=f"{prefix}_department",
-            on_change=_set,
-            args=(kpi.id, "department"),
-        )
-        person.text_input(
-            tr("owners.person"),
-            value=kpi.owner.person or "",
-            key=f"{prefix}_person",
-            max_chars=100,
-            on_change=_set,
-            args=(kpi.id, "person"),
-        )
-        card = cards.get(kpi.card)
-        hint = ", ".join(card.sources[:3]) if card and card.sources else ""
-        source.text_input(
-            tr("owners.source"),
-            value=kpi.owner.source or "",
-            key=f"{prefix}_source",
-            max_chars=100,
-            placeholder=hint,
-            on_change=_set,
-            args=(kpi.id, "source"),
-        )
+
+def _first_open_stage() -> str:
+    """Start where work is left: the first stage with a KPI that has no owner."""
+    for stage in STAGES:
+        if any(not k.owner.department for k in strategy.kpis_in(stage)):
+            return stage
+    return next((s for s in STAGES if strategy.kpis_in(s)), STAGES[0])
+
+
+st.session_state.setdefault("owners_stage", _first_open_stage())
+stage = (
+    st.segmented_control(
+        tr("board.focus"), STAGES, format_func=labels(STAGES, stage_label), key="owners_stage", required=True
+    )
+    or STAGES[0]
+)
+kpis = strategy.kpis_in(stage)
+if not kpis:
+    st.caption(tr("board.stage_empty_hint"))
+options = [None, *departments]
+department_names = labels(options, lambda d: department_label(d) if d else tr("owners.none"))
+for kpi in kpis:
+    prefix = f"owners_{kpi.id}"
+    name, dep, person, source = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+    name.markdown(f"**{md_escape(card_title(cards, kpi.card))}**")
+    dep.selectbox(
+        tr("owners.department"),
+        options,
+        index=options.index(kpi.owner.department) if kpi.owner.department in options else 0,
+        format_func=department_names,
+        key=f"{prefix}_department",
+        on_change=_set,
+        args=(kpi.id, "department"),
+    )
+    person.text_input(
+        tr("owners.person"),
+        value=kpi.owner.person or "",
+        key=f"{prefix}_person",
+        max_chars=100,
+        on_change=_set,
+        args=(kpi.id, "person"),
+    )
+    card = cards.get(kpi.card)
+    hint = ", ".join(card.sources[:3]) if card and card.sources else ""
+    source.text_input(
+        tr("owners.source"),
+        value=kpi.owner.source or "",
+        key=f"{prefix}_source",
+        max_chars=100,
+        placeholder=hint,
+        on_change=_set,
+        args=(kpi.id, "source"),
+    )
 
 with st.form("owners_department_form", border=False):
     col, button = st.columns([3, 1], vertical_alignment="bottom")

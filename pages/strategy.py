@@ -131,7 +131,7 @@ with save_col:
 with download_col:
     st.download_button(
         tr("strategy.download_yaml"),
-        data=strategy_to_yaml(strategy).encode("utf-8"),
+        data=lambda: strategy_to_yaml(strategy).encode("utf-8"),  # built only when clicked
         file_name=f"{slug(strategy.name)}.yaml",
         mime="application/x-yaml",
         key="strategy_download",

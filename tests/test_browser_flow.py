@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from impact.model import STAGES
+from impact.strategy_file import parse_strategy
 from storage.db import make_engine
 from storage.repository import list_strategies, load_strategy
 from tests.browser_support import CHROMIUM, running_app
@@ -81,6 +82,10 @@ def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
         page.get_by_role("button", name="Save version").click()
         page.get_by_text(re.compile(r"Saved as version \d+")).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "strategy.png"), full_page=True)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download as YAML").click()
+        downloaded = parse_strategy(Path(download.value.path()).read_bytes())
+        assert downloaded.name == "Employer Branding 2027" and len(downloaded.kpis) == 5
 
         # A reload (or a closed tab reopened with the URL) loses nothing.
         strategy_url = page.url

@@ -8,8 +8,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "impact", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={"LANG": lang, "PATH": "/usr/bin:/bin"}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "impact", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"LANG": lang, "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
 
 
 def test_a_valid_file_exits_0_and_prints_health():
@@ -21,8 +27,11 @@ def test_a_valid_file_exits_0_and_prints_health():
 
 def test_problems_are_listed_with_paths_and_exit_1(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format: impact-strategy/1\nname: x\nkpis:\n  - card: reach\n    stage: awareness\n"
-                   "    owner: {departmant: hr}\n", encoding="utf-8")
+    bad.write_text(
+        "format: impact-strategy/1\nname: x\nkpis:\n  - card: reach\n    stage: awareness\n"
+        "    owner: {departmant: hr}\n",
+        encoding="utf-8",
+    )
     newer = tmp_path / "newer.yaml"
     newer.write_text("format: impact-strategy/9\nname: x\n", encoding="utf-8")
     result = run("validate", str(bad), str(newer), "examples/employer-branding.yaml")

@@ -109,6 +109,7 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
         _clean(at)
 
     at.switch_page("pages/owners.py").run()
+    at.segmented_control(key="owners_stage").set_value("awareness").run()
     first = at.session_state["strategy"].kpis[0]
     at.selectbox(key=f"owners_{first.id}_department").set_value("pr").run()
     at.text_input(key=f"owners_{first.id}_person").input("Anna Schmidt").run()
@@ -147,6 +148,7 @@ def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
 def test_custom_card_formula_is_checked_as_you_type(app, db_url, deck):
     at, stored = _open(app, db_url, deck)
     at.switch_page("pages/board.py").run()
+    at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests per click")
     at.text_input(key="board_custom_formula").input("__import__('os').system('rm -rf /')").run()
     assert "Functions cannot be called in a formula." in [e.value for e in at.error]
@@ -212,3 +214,16 @@ def test_a_wrong_database_url_is_explained(app, monkeypatch):
     assert not at.exception
     assert "The database cannot be opened" in at.error[0].value
     assert "secret" not in at.error[0].value
+
+
+def test_a_half_written_card_survives_a_look_at_another_page(app, db_url, deck):
+    at, _ = _open(app, db_url, deck)
+    at.switch_page("pages/board.py").run()
+    at.toggle(key="board_custom_open").set_value(True).run()
+    at.text_input(key="board_custom_title").input("Demo requests").run()
+    at.text_input(key="board_custom_formula").input("leads / clicks").run()
+    at.switch_page("pages/goals.py").run()
+    at.switch_page("pages/board.py").run()
+    _clean(at)
+    assert at.text_input(key="board_custom_title").value == "Demo requests"
+    assert at.text_input(key="board_custom_formula").value == "leads / clicks"
