@@ -36,12 +36,12 @@ if wanted and (strategy is None or strategy.id != wanted):
     state.open_strategy(wanted)
 
 PAGES = [
-    ("pages/start.py", "start", "🏁"),
-    ("pages/profile.py", "profile", "🏭"),
-    ("pages/goals.py", "goals", "⛳"),
-    ("pages/board.py", "board", "🃏"),
-    ("pages/owners.py", "owners", "👥"),
-    ("pages/strategy.py", "strategy", "📋"),
+    ("views/start.py", "start", "🏁"),
+    ("views/profile.py", "profile", "🏭"),
+    ("views/goals.py", "goals", "⛳"),
+    ("views/board.py", "board", "🃏"),
+    ("views/owners.py", "owners", "👥"),
+    ("views/strategy.py", "strategy", "📋"),
 ]
 pages = [
     st.Page(path, title=f"{index}. {tr('nav.' + name)}", icon=icon, url_path=name, default=index == 1)

@@ -92,7 +92,7 @@ def main() -> None:
     page_alone: dict[str, float] = {}
     for page in PAGES:
         at = _app(strategy_id)
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
         page_alone[page] = _median_ms(at)
     frame = max(framed_start - page_alone["start"], 0.0)
 

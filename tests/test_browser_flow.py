@@ -104,3 +104,19 @@ def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
     assert sorted(k.target for k in saved.kpis) == [10, 11, 12, 13, 14]
     assert any(k.owner.person == "Anna Schmidt" for k in saved.kpis)
     assert version >= 14  # created, profile, 2 goals, 5 cards, 5 targets, owner, save
+
+
+def test_a_deep_link_right_after_a_restart_opens_the_strategy(page, tmp_path, deck):
+    """A consultant's bookmark (/board?strategy=…) must work as the server's very first request."""
+    from storage.repository import create_strategy
+    from tests.factories import big_strategy
+
+    url_db = f"sqlite:///{tmp_path / 'deep.db'}"
+    stored = create_strategy(make_engine(url_db), big_strategy(deck, 30).model_copy(update={"language": "en"}))
+    with running_app(url_db) as url:
+        page.set_default_timeout(20000)
+        page.goto(f"{url}/board?strategy={stored.id}")
+        page.get_by_role("heading", name="KPI board").wait_for()
+        page.get_by_role("link", name=re.compile("Data owners")).wait_for()  # the app's own navigation
+        assert page.get_by_text("Start or open a strategy first.").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "deep-link-board.png"))

@@ -10,12 +10,12 @@ from storage.repository import create_strategy, list_strategies, list_versions, 
 from tests.factories import big_strategy
 
 PAGES = [
-    "pages/start.py",
-    "pages/profile.py",
-    "pages/goals.py",
-    "pages/board.py",
-    "pages/owners.py",
-    "pages/strategy.py",
+    "views/start.py",
+    "views/profile.py",
+    "views/goals.py",
+    "views/board.py",
+    "views/owners.py",
+    "views/strategy.py",
 ]
 
 
@@ -60,7 +60,7 @@ def test_every_page_renders_without_a_strategy(app, page, lang):
     at = app(lang).run()
     at.switch_page(page).run()
     _clean(at)
-    if page != "pages/start.py":
+    if page != "views/start.py":
         assert at.info[0].value in (
             "Start or open a strategy first.",
             "Bitte zuerst eine Strategie anlegen oder öffnen.",
@@ -86,7 +86,7 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
     _clean(at)
     assert at.session_state["strategy"].industry_profile == "recruiting"
 
-    at.switch_page("pages/goals.py").run()
+    at.switch_page("views/goals.py").run()
     at.button(key="goals_adopt_0").click().run()
     at.text_input(key="goals_new_title").input("Employer rating 4.5 stars")
     _button(at, "Add goal").click().run()
@@ -95,7 +95,7 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
     assert [g.title for g in goals] == ["12 hires via social media in 12 months", "Employer rating 4.5 stars"]
     hires = goals[0].id
 
-    at.switch_page("pages/board.py").run()
+    at.switch_page("views/board.py").run()
     profile = deck.profiles["recruiting"]
     for target, stage in enumerate(STAGES, start=3):
         at.segmented_control(key="board_stage").set_value(stage).run()
@@ -108,14 +108,14 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
         at.number_input(key=f"board_{kpi.id}_target").set_value(float(target)).run()
         _clean(at)
 
-    at.switch_page("pages/owners.py").run()
+    at.switch_page("views/owners.py").run()
     at.segmented_control(key="owners_stage").set_value("awareness").run()
     first = at.session_state["strategy"].kpis[0]
     at.selectbox(key=f"owners_{first.id}_department").set_value("pr").run()
     at.text_input(key=f"owners_{first.id}_person").input("Anna Schmidt").run()
     _clean(at)
 
-    at.switch_page("pages/strategy.py").run()
+    at.switch_page("views/strategy.py").run()
     _clean(at)
     at.text_input(key="strategy_note").input("End of workshop")
     at.button(key="strategy_save").click().run()
@@ -135,7 +135,7 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
 
 def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
     at, _ = _open(app, db_url, deck)
-    at.switch_page("pages/goals.py").run()
+    at.switch_page("views/goals.py").run()
     at.selectbox(key="goals_new_area").set_value("leads")
     at.toggle(key="goals_new_hard").set_value(True)
     _button(at, "Add goal").click().run()
@@ -147,7 +147,7 @@ def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
 
 def test_custom_card_formula_is_checked_as_you_type(app, db_url, deck):
     at, stored = _open(app, db_url, deck)
-    at.switch_page("pages/board.py").run()
+    at.switch_page("views/board.py").run()
     at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests per click")
     at.text_input(key="board_custom_formula").input("__import__('os').system('rm -rf /')").run()
@@ -170,7 +170,7 @@ def test_user_text_is_shown_literally(app, db_url, deck):
     goals = big_strategy(deck, 5).goals
     goals[0].title = hostile
     at, _ = _open(app, db_url, deck, name=hostile, goals=goals)
-    at.switch_page("pages/strategy.py").run()
+    at.switch_page("views/strategy.py").run()
     _clean(at)
     markdown = " ".join(m.value for m in at.markdown)
     assert "<script>" not in markdown and "\\<script\\>" in markdown
@@ -186,7 +186,7 @@ def test_a_concurrent_save_is_a_conflict_the_user_resolves(app, db_url, deck):
     # someone else saves in the meantime
     other, version = load_strategy(engine, stored.id)
     save_version(engine, other.model_copy(update={"organisation": "Changed elsewhere"}), expected_version=version)
-    at.switch_page("pages/goals.py").run()
+    at.switch_page("views/goals.py").run()
     at.button(key="goals_adopt_0").click().run()
     assert at.warning and "Someone else saved this strategy" in at.warning[0].value
     assert len(at.session_state["strategy"].goals) == 4  # my change is still on screen
@@ -218,12 +218,12 @@ def test_a_wrong_database_url_is_explained(app, monkeypatch):
 
 def test_a_half_written_card_survives_a_look_at_another_page(app, db_url, deck):
     at, _ = _open(app, db_url, deck)
-    at.switch_page("pages/board.py").run()
+    at.switch_page("views/board.py").run()
     at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests").run()
     at.text_input(key="board_custom_formula").input("leads / clicks").run()
-    at.switch_page("pages/goals.py").run()
-    at.switch_page("pages/board.py").run()
+    at.switch_page("views/goals.py").run()
+    at.switch_page("views/board.py").run()
     _clean(at)
     assert at.text_input(key="board_custom_title").value == "Demo requests"
     assert at.text_input(key="board_custom_formula").value == "leads / clicks"

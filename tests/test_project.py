@@ -170,7 +170,7 @@ def test_every_ui_string_exists_in_both_languages():
 
 def _static_keys() -> set[str]:
     keys: set[str] = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("impact/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("impact/*.py")]:
         source = path.read_text(encoding="utf-8")
         keys |= set(re.findall(r"""\btr\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
         keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
@@ -220,5 +220,5 @@ def test_dynamic_string_families_are_complete(deck):
 def test_impact_never_imports_streamlit_and_pages_never_talk_sql():
     for path in (ROOT / "impact").rglob("*.py"):
         assert "streamlit" not in path.read_text(encoding="utf-8"), path
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), *(ROOT / "impact").rglob("*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *(ROOT / "impact").rglob("*.py")]:
         assert "sqlalchemy" not in path.read_text(encoding="utf-8").lower(), f"{path} talks SQL"

@@ -44,7 +44,7 @@ def require_strategy() -> Strategy:
     strategy = current()
     if strategy is None:
         st.info(tr("common.no_strategy"))
-        st.page_link("pages/start.py", label=tr("nav.start"), icon="🏁")
+        st.page_link("views/start.py", label=tr("nav.start"), icon="🏁")
         st.stop()
     return strategy
 

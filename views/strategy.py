@@ -26,12 +26,12 @@ cards = state.cards()
 profiles = state.deck().profiles
 
 STEP_PAGES = {
-    "start": "pages/start.py",
-    "profile": "pages/profile.py",
-    "goals": "pages/goals.py",
-    "board": "pages/board.py",
-    "owners": "pages/owners.py",
-    "strategy": "pages/strategy.py",
+    "start": "views/start.py",
+    "profile": "views/profile.py",
+    "goals": "views/goals.py",
+    "board": "views/board.py",
+    "owners": "views/owners.py",
+    "strategy": "views/strategy.py",
 }
 
 

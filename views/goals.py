@@ -122,6 +122,6 @@ if profile is not None:
             disabled=title in taken,
         )
 else:
-    st.page_link("pages/profile.py", label=tr("goals.pick_profile"), icon="🏭")
+    st.page_link("views/profile.py", label=tr("goals.pick_profile"), icon="🏭")
 
-st.page_link("pages/board.py", label=tr("goals.next"), icon="➡️")
+st.page_link("views/board.py", label=tr("goals.next"), icon="➡️")

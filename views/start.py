@@ -46,7 +46,7 @@ def _import(strategy: Strategy) -> None:
 
 
 if st.session_state.pop("start_go_next", False):
-    st.switch_page("pages/profile.py")
+    st.switch_page("views/profile.py")
 
 render_status()
 st.title(tr("start.title"))
@@ -55,7 +55,7 @@ st.markdown(tr("start.intro"))
 current = state.current()
 if current is not None:
     st.success(tr("start.continue", name=md_escape(current.name)))
-    st.page_link("pages/profile.py", label=tr("start.next"), icon="➡️")
+    st.page_link("views/profile.py", label=tr("start.next"), icon="➡️")
 
 new_col, open_col = st.columns(2, gap="large")
 with new_col:

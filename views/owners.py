@@ -44,7 +44,7 @@ departments = strategy.all_departments()
 
 if not strategy.kpis:
     st.info(tr("owners.no_kpis"))
-    st.page_link("pages/board.py", label=tr("nav.board"), icon="🃏")
+    st.page_link("views/board.py", label=tr("nav.board"), icon="🃏")
     st.stop()
 
 
@@ -131,4 +131,4 @@ if marketing_only:
 if unowned:
     st.caption(tr("owners.unowned", stages=", ".join(stage_label(s) for s in unowned)))
 
-st.page_link("pages/strategy.py", label=tr("owners.next"), icon="➡️")
+st.page_link("views/strategy.py", label=tr("owners.next"), icon="➡️")

@@ -63,7 +63,7 @@ with left:
     for goal in profile.goals:
         kind = tr("goals.hard") if goal.hard else tr("goals.soft")
         st.markdown(f"- **{md_escape(goal.title.get(lang()))}** · {kind} · {tr('area.' + goal.area)}")
-    st.page_link("pages/goals.py", label=tr("profile.to_goals"), icon="⛳")
+    st.page_link("views/goals.py", label=tr("profile.to_goals"), icon="⛳")
 with right:
     st.subheader(tr("profile.departments"))
     st.markdown(" · ".join(department_label(d) for d in profile.departments))

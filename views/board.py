@@ -182,4 +182,4 @@ with deck_col:
 
 render_custom_card_form("board_custom", stage)
 
-st.page_link("pages/owners.py", label=tr("board.next"), icon="➡️")
+st.page_link("views/owners.py", label=tr("board.next"), icon="➡️")
