@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ParamSpec, TypeVar
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from impact.model import Strategy, new_id
@@ -65,6 +65,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _insert_version(
+    conn: Connection, strategy: Strategy, version: int, now: datetime, author: str | None, summary: str
+) -> None:
+    conn.execute(
+        insert(strategy_versions).values(
+            strategy_id=strategy.id,
+            version=version,
+            created_at=now,
+            author=author,
+            summary=summary[:300],
+            document=strategy_to_json(strategy),
+        )
+    )
+
+
 @_database_errors
 def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = None, summary: str = "") -> Strategy:
     """Store a new strategy as version 1; returns it with its new id."""
@@ -81,16 +96,7 @@ def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = 
                 updated_at=now,
             )
         )
-        conn.execute(
-            insert(strategy_versions).values(
-                strategy_id=strategy.id,
-                version=1,
-                created_at=now,
-                author=author,
-                summary=summary[:300],
-                document=strategy_to_json(strategy),
-            )
-        )
+        _insert_version(conn, strategy, 1, now, author, summary)
     return strategy
 
 
@@ -135,16 +141,7 @@ def save_version(
                 select(strategies.c.latest_version).where(strategies.c.id == strategy.id)
             ).scalar_one()
             raise VersionConflict(strategy.id, current, actual)
-        conn.execute(
-            insert(strategy_versions).values(
-                strategy_id=strategy.id,
-                version=new_version,
-                created_at=now,
-                author=author,
-                summary=summary[:300],
-                document=strategy_to_json(strategy),
-            )
-        )
+        _insert_version(conn, strategy, new_version, now, author, summary)
     return new_version
 
 

@@ -49,9 +49,14 @@ def require_strategy() -> Strategy:
     return strategy
 
 
+_UNIT_WORDS = {"points": {"de": "Punkte", "en": "points"}, "stars": {"de": "Sterne", "en": "stars"}}
+
+
 def unit_label(unit: str) -> str:
-    """Counts need no unit on screen ("12 / month", not "12 count / month")."""
-    return "" if unit in ("count", "people") else unit
+    """Counts need no unit on screen ("12 / month", not "12 count / month"); words are translated."""
+    if unit in ("count", "people"):
+        return ""
+    return _UNIT_WORDS.get(unit, {}).get(lang(), unit)
 
 
 def _text(value: str | None) -> str:

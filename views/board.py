@@ -92,24 +92,16 @@ def render_kpi_settings(kpi, card: Card) -> None:
             args=(kpi.id, "period"),
         )
         t, b, c = st.columns(3)
-        t.number_input(
-            _with_unit(tr("board.field_target"), card.unit),
-            value=kpi.target,
-            key=f"{prefix}_target",
-            on_change=_set,
-            args=(kpi.id, "target"),
-            format="%g",
-            step=1.0,
-        )
-        b.number_input(
-            _with_unit(tr("board.field_baseline"), card.unit),
-            value=kpi.baseline,
-            key=f"{prefix}_baseline",
-            on_change=_set,
-            args=(kpi.id, "baseline"),
-            format="%g",
-            step=1.0,
-        )
+        for column, field in ((t, "target"), (b, "baseline")):
+            column.number_input(
+                _with_unit(tr(f"board.field_{field}"), card.unit),
+                value=getattr(kpi, field),
+                key=f"{prefix}_{field}",
+                on_change=_set,
+                args=(kpi.id, field),
+                format="%g",
+                step=1.0,
+            )
         c.text_input(
             tr("board.field_channel"),
             value=kpi.channel or "",
