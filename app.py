@@ -51,7 +51,7 @@ page = st.navigation(pages)
 
 
 def _switch_language() -> None:
-    st.session_state[state.KEY_LANG] = st.session_state["app_lang"]
+    state.choose_language(st.session_state["app_lang"])
 
 
 with st.sidebar:

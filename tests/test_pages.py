@@ -227,3 +227,23 @@ def test_a_half_written_card_survives_a_look_at_another_page(app, db_url, deck):
     _clean(at)
     assert at.text_input(key="board_custom_title").value == "Demo requests"
     assert at.text_input(key="board_custom_formula").value == "leads / clicks"
+
+
+def test_the_readers_language_choice_survives_reopening_a_strategy(app, db_url, deck):
+    stored = create_strategy(make_engine(db_url), big_strategy(deck, 5))  # a German strategy
+    at = app("de")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    assert at.session_state["lang"] == "de"
+    at.segmented_control(key="app_lang").set_value("en").run()
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP
+
+    reopened = AppTest.from_file(APP, default_timeout=60)  # a reload: a new session with the same URL
+    reopened.query_params["strategy"] = stored.id
+    reopened.query_params["lang"] = "en"
+    reopened.run()
+    assert reopened.session_state["lang"] == "en"
+    assert "Open strategy" in [c.value for c in reopened.sidebar.caption]

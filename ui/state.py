@@ -97,8 +97,15 @@ def open_strategy(strategy_id: str) -> bool:
         notify(tr("state.db_error"), "⚠️")
         return False
     _take(strategy, version)
-    st.session_state[KEY_LANG] = strategy.language
+    if "lang" not in st.query_params:  # an explicit choice of the reader wins over the strategy's language
+        st.session_state[KEY_LANG] = strategy.language
     return True
+
+
+def choose_language(code: str) -> None:
+    """The reader's own choice: kept in the URL so a reload or a bookmark keeps it."""
+    st.session_state[KEY_LANG] = code
+    st.query_params["lang"] = code
 
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:
