@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from impact.deck import DeckError
-from impact.health import check_health, health_score
+from impact.health import health_score
 from impact.model import LANGUAGE_NAMES
 from storage.errors import StorageError
 from ui import state
@@ -68,7 +68,7 @@ with st.sidebar:
     if strategy is not None:
         st.caption(tr("app.current"))
         st.markdown(f"**{md_escape(strategy.name)}**")
-        passed, total = health_score(check_health(strategy, state.cards()))
+        passed, total = health_score(state.health())
         st.progress(passed / total, text=tr("app.health", passed=passed, total=total))
         st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
 

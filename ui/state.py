@@ -14,6 +14,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from impact.deck import Deck, load_deck
+from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact.model import Strategy
 from storage import repository
@@ -66,6 +67,19 @@ def current() -> Strategy | None:
 def cards() -> dict:
     strategy = current()
     return deck().with_custom(strategy.custom_cards if strategy else [])
+
+
+def health() -> list:
+    """The health checklist of the open strategy, worked out once per change, not per rerun."""
+    strategy = current()
+    if strategy is None:
+        return []
+    cached = st.session_state.get("_health")
+    if cached is not None and cached[0] is strategy:
+        return cached[1]
+    items = check_health(strategy, cards())
+    st.session_state["_health"] = (strategy, items)
+    return items
 
 
 def notify(message: str, icon: str = "✅") -> None:

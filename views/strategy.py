@@ -5,7 +5,6 @@ import streamlit as st
 
 from impact import edits
 from impact.custom_cards import slug
-from impact.health import check_health
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
 from storage import repository
@@ -68,7 +67,7 @@ facts = [
 st.caption(" · ".join(md_escape(f) for f in facts if f))
 
 st.subheader(tr("strategy.health"))
-for item in check_health(strategy, cards):
+for item in state.health():
     icon = "✅" if item.ok else ("❌" if item.severity == "error" else "⚠️")
     text, link = st.columns([5, 1], vertical_alignment="center")
     detail = ""
