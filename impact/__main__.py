@@ -13,7 +13,7 @@ from pathlib import Path
 
 from impact.deck import DeckError, load_deck
 from impact.health import check_health
-from impact.i18n import normalise_language, problem_text, t
+from impact.i18n import normalise_language, problem_text, t, warning_text
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
 
 
@@ -50,6 +50,95 @@ def _validate(paths: list[str], lang: str, with_health: bool) -> int:
     return 1 if failed else 0
 
 
+def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) -> int:
+    """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
+    import json
+
+    from impact.check import run_check
+    from impact.importers import ExportError, read_export
+
+    try:
+        deck = load_deck()
+        strategy = parse_strategy(Path(strategy_path).read_bytes())
+        problems = check_references(strategy, deck.cards)
+    except OSError as exc:
+        print(f"{strategy_path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+        return 1
+    except StrategyFileError as exc:
+        problems = exc.problems
+    except DeckError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    if problems:
+        for problem in problems:
+            print(f"{strategy_path}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
+        return 1
+    tables, warnings, seen = [], [], {}
+    for name in files:
+        try:
+            data = Path(name).read_bytes()
+            result = read_export(data, Path(name).name)
+        except OSError as exc:
+            print(f"{name}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+            return 1
+        except ExportError as exc:
+            print(f"{name}: {t(f'export.{exc.code}', lang, detail=exc.detail)}", file=sys.stderr)
+            return 1
+        if result.sha256 in seen:
+            warnings.append(t("export.duplicate_file", lang, file=name, other=seen[result.sha256]))
+            continue
+        seen[result.sha256] = name
+        warnings += [f"{name}: {warning_text(code, detail, lang)}" for code, detail in result.warnings]
+        tables.append((Path(name).name, result.table))
+    report = run_check(strategy, deck.with_custom(strategy.custom_cards), tables)
+    warnings += [warning_text(code, detail, lang) for code, detail in report.warnings]
+    if as_json:
+        results = [
+            {
+                key: row[key]
+                for key in ("kpi", "stage", "channel", "segment", "period", "actual", "target", "status", "inputs")
+            }
+            for row in (r.as_json() for r in report.results)
+        ]
+        print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
+        return 0
+    _print_table(report, deck.with_custom(strategy.custom_cards), lang)
+    for warning in warnings:
+        print(f"! {warning}")
+    return 0
+
+
+def _print_table(report, cards, lang: str) -> None:  # type: ignore[no-untyped-def]
+    headers = [
+        t("check.col_kpi", lang),
+        t("check.col_channel", lang),
+        t("check.col_segment", lang),
+        t("check.col_period", lang),
+        t("check.col_actual", lang),
+        t("check.col_target", lang),
+        t("check.col_status", lang),
+    ]
+    rows = []
+    for r in report.results:
+        card = cards.get(r.kpi)
+        rows.append(
+            [
+                card.title.get(lang) if card else r.kpi,
+                r.channel or "",
+                r.segment or "",
+                r.period or "—",
+                "—" if r.actual is None else f"{r.actual:,.2f}" + ("*" if r.upper_bound else ""),
+                "—" if r.target is None else f"{r.target:g}",
+                t(f"check.status.{r.status}", lang),
+            ]
+        )
+    widths = [max(len(str(x)) for x in [h, *(row[i] for row in rows)]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m impact", description="Impact Workshop command line")
     parser.add_argument("--lang", default=None, help="de or en (default: from LANG)")
@@ -57,11 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     validate = sub.add_parser("validate", help="check strategy files; exit 1 on any problem")
     validate.add_argument("files", nargs="+")
     validate.add_argument("--health", action="store_true", help="also print the strategy health checklist")
+    check = sub.add_parser("check", help="check a strategy's KPIs against exported data")
+    check.add_argument("strategy")
+    check.add_argument("files", nargs="+")
+    check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
     args = parser.parse_args(argv)
     system = os.environ.get("LANG", "")
     lang = normalise_language(args.lang) if args.lang else ("de" if system.startswith("de") else "en")
     if args.command == "validate":
         return _validate(args.files, lang, args.health)
+    if args.command == "check":
+        return _check(args.strategy, args.files, lang, as_json=args.json)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

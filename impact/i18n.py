@@ -57,3 +57,11 @@ def problem_text(path: str, code: str, detail: str, lang: str) -> str:
     if message == f"problem.{code}":
         message = t("problem.invalid", lang, detail=detail or code)
     return f"{path}: {message}" if path else message
+
+
+def warning_text(code: str, detail: str, lang: str) -> str:
+    """A warning from an import or a check; details are '|'-separated parameters."""
+    parts = detail.split("|") if detail else []
+    params = {f"p{i}": part for i, part in enumerate(parts)}
+    text = t(f"warning.{code}", lang, detail=detail, **params)
+    return f"{code}: {detail}" if text == f"warning.{code}" else text
