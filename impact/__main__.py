@@ -45,7 +45,7 @@ def _validate(paths: list[str], lang: str, with_health: bool) -> int:
         print(f"{name}: {t('cli.valid', lang, goals=len(strategy.goals), kpis=len(strategy.kpis))}")
         if with_health:
             for item in check_health(strategy, deck.with_custom(strategy.custom_cards)):
-                mark = "ok  " if item.ok else ("FAIL" if item.severity == "error" else "warn")
+                mark = t("cli.ok" if item.ok else ("cli.fail" if item.severity == "error" else "cli.warn"), lang)
                 print(f"  {mark} {t(f'health.{item.rule}.title', lang)}")
     return 1 if failed else 0
 

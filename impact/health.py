@@ -34,6 +34,9 @@ def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]
     real_kpis = [k for k in strategy.kpis if kind(k.card) == "kpi"]
     items: list[HealthItem] = []
 
+    unknown = [k.card for k in strategy.kpis if k.card not in known]
+    if unknown:  # only shown when it happens: a card renamed or removed from the deck
+        items.append(HealthItem("cards_known", False, "error", "board", unknown))
     items.append(HealthItem("has_goal", bool(strategy.goals), "error", "goals"))
 
     goals_without = [g.title for g in strategy.goals if not any(k.goal == g.id for k in real_kpis)]

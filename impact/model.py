@@ -147,8 +147,8 @@ class KpiChoice(Strict):
     card: str
     stage: Stage
     goal: str | None = None
-    target: float | None = None
-    baseline: float | None = None
+    target: float | None = Field(default=None, allow_inf_nan=False)
+    baseline: float | None = Field(default=None, allow_inf_nan=False)
     period: Period | None = "month"
     owner: Owner = Field(default_factory=Owner)
     channel: str | None = None

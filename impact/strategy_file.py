@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from impact.deck import check_card
 from impact.model import FORMAT_VERSION, Card, Strategy
-from impact.yaml_safe import dump_yaml, load_yaml_text
+from impact.yaml_safe import TooLarge, dump_yaml, load_yaml_text
 
 _FORMAT_RE = re.compile(r"^impact-strategy/(\d{1,6})$")
 
@@ -116,8 +116,10 @@ def parse_strategy(text: str | bytes) -> Strategy:
         raise StrategyFileError([Problem(f"line {line}", "yaml_syntax", str(exc.problem or ""))]) from None
     except yaml.YAMLError as exc:
         raise StrategyFileError([Problem("", "yaml_syntax", str(exc)[:200])]) from None
-    except ValueError as exc:
+    except TooLarge as exc:
         raise StrategyFileError([Problem("", "too_large", str(exc))]) from None
+    except ValueError as exc:  # e.g. a date that does not exist: deadline: 2027-02-30
+        raise StrategyFileError([Problem("", "invalid", str(exc)[:200])]) from None
     except RecursionError:
         raise StrategyFileError([Problem("", "too_deep")]) from None
     return parse_strategy_data(data)

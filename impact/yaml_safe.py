@@ -17,6 +17,14 @@ class AliasRefused(yaml.YAMLError):
     pass
 
 
+class TooLarge(ValueError):
+    pass
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
@@ -24,10 +32,24 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise AliasRefused(f"aliases (*{event.anchor}) are not allowed, line {event.start_mark.line + 1}")
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        """A key written twice is a mistake to point at, not a value to drop silently."""
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: the constructor reports it
+                continue
+            if duplicate:
+                raise DuplicateKey(None, None, f"the key {key!r} appears twice", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
 
 def load_yaml_text(text: str) -> Any:
     if len(text) > MAX_YAML_BYTES:
-        raise ValueError(f"larger than {MAX_YAML_BYTES // 1_000_000} MB")
+        raise TooLarge(f"larger than {MAX_YAML_BYTES // 1_000_000} MB")
     # _NoAliasLoader is a SafeLoader: no Python objects are ever constructed.
     return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506
 

@@ -8,19 +8,28 @@ PYTHON=${PYTHON:-python3}
 want_dev=0
 [ "${1:-}" = "--dev" ] && want_dev=1
 
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup: Impact Workshop needs Python 3.11 or newer (found: $("$PYTHON" --version 2>&1))." >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
-  "$PYTHON" -m venv .venv
+  "$PYTHON" -m venv .venv || {
+    echo "setup: could not create a virtual environment; on Debian/Ubuntu: apt-get install python3-venv" >&2
+    exit 1
+  }
 fi
 
-reqs=requirements.txt
-[ $want_dev = 1 ] && reqs=requirements-dev.txt
-stamp=".venv/.installed-$(cat requirements.txt "$reqs" | sha256sum | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "setup: installing Python packages from $reqs"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -r "$reqs"
-  touch "$stamp"
+run_stamp=".venv/.run-$(sha256sum requirements.txt | cut -c1-16)"
+dev_stamp=".venv/.dev-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)"
+if [ $want_dev = 1 ] && [ ! -f "$dev_stamp" ]; then
+  echo "setup: installing Python packages (app and tests)"
+  .venv/bin/python -m pip install --quiet -r requirements-dev.txt
+  touch "$dev_stamp" "$run_stamp"
+elif [ $want_dev = 0 ] && [ ! -f "$run_stamp" ]; then
+  echo "setup: installing Python packages"
+  .venv/bin/python -m pip install --quiet -r requirements.txt
+  touch "$run_stamp"
 fi
 
 if [ $want_dev = 1 ] && [ ! -x /usr/bin/chromium ]; then
@@ -29,7 +38,7 @@ if [ $want_dev = 1 ] && [ ! -x /usr/bin/chromium ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null
   else
-    echo "setup: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+    echo "setup: the browser tests need Debian's chromium; install it once with: sudo apt-get install chromium" >&2
     exit 1
   fi
 fi

@@ -102,10 +102,12 @@ def test_removing_a_goal_keeps_its_cards_unlinked(deck):
 
 
 def test_goal_from_suggestion_sets_a_month_end_deadline(deck):
-    suggestion = deck.profiles["recruiting"].goals[0]
+    suggestion = deck.profiles["recruiting"].goals[0].model_copy(update={"months": 12})
     goal = edits.goal_from_suggestion(suggestion, "de", date(2026, 11, 21))
     assert goal.title == suggestion.title.de and goal.hard == suggestion.hard
-    assert goal.deadline.day in (28, 29, 30, 31)
+    assert goal.deadline == date(2027, 11, 30)
+    three = suggestion.model_copy(update={"months": 3})
+    assert edits.goal_from_suggestion(three, "en", date(2026, 11, 21)).deadline == date(2027, 2, 28)
 
 
 def test_relevant_cards_put_profile_priorities_first(deck):

@@ -9,6 +9,7 @@ import streamlit as st
 
 from impact.model import STAGES, Card, KpiChoice, Strategy
 from ui import state
+from ui.markdown import md_escape  # noqa: F401 - pages import it from here
 from ui.state import current, lang, tr
 
 STAGE_ICONS = {"awareness": "👀", "consideration": "🤔", "conversion": "🎯", "retention": "🔁", "advocacy": "📣"}
@@ -26,7 +27,10 @@ def department_label(department: str | None) -> str:
 
 
 def render_status() -> None:
-    """What every page shows first: a save conflict to resolve, and one-off notices."""
+    """What every page shows first: an unsaved change, a save conflict, one-off notices."""
+    if st.session_state.get(state.KEY_UNSAVED) is not None and not st.session_state.get(state.KEY_CONFLICT):
+        st.warning(tr("app.unsaved"))
+        st.button(tr("app.retry_save"), on_click=state.retry_save, key="app_retry_save", icon="💾")
     conflict = st.session_state.get(state.KEY_CONFLICT)
     if conflict:
         st.warning(tr("app.conflict", version=conflict["theirs"]))
@@ -98,6 +102,14 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
     return "".join(parts)
 
 
+def unknown_card_html(card_id: str) -> str:
+    """A KPI whose card left the deck stays visible, so the team can decide about it."""
+    return (
+        f'<div class="iw-card iw-kind-metric"><div class="iw-card-title">{_text(card_id)}</div>'
+        f'<div class="iw-card-q">{escape(tr("card.unknown"))}</div></div>'
+    )
+
+
 def _number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else str(value)
 
@@ -107,7 +119,9 @@ def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str 
     columns = []
     for stage in STAGES:
         kpis = strategy.kpis_in(stage)
-        tiles = "".join(card_html(cards[k.card], k, strategy) for k in kpis if k.card in cards)
+        tiles = "".join(
+            card_html(cards[k.card], k, strategy) if k.card in cards else unknown_card_html(k.card) for k in kpis
+        )
         if not tiles:
             tiles = f'<div class="iw-empty">{escape(tr("board.empty_stage"))}</div>'
         columns.append(
@@ -120,14 +134,6 @@ def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str 
 def card_title(cards: dict[str, Card], card_id: str) -> str:
     card = cards.get(card_id)
     return card.title.get(lang()) if card else card_id
-
-
-_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
-
-
-def md_escape(text: str) -> str:
-    """User text inside st.markdown: shown literally, never as markup or a link."""
-    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text).replace("\n", " ")
 
 
 def labels(options, label) -> Callable[[object], str]:  # type: ignore[no-untyped-def]

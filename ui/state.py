@@ -7,6 +7,7 @@ If the save fails, what is on screen stays as it was and the user is told why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,12 +21,19 @@ from impact.model import Strategy
 from storage import repository
 from storage.db import Engine, database_url, make_engine
 from storage.errors import StorageError, StrategyNotFound, VersionConflict
+from ui.markdown import md_escape
 
 KEY_STRATEGY = "strategy"
 KEY_VERSION = "strategy_version"
 KEY_LANG = "lang"
 KEY_CONFLICT = "conflict"
 KEY_NOTICE = "notice"
+KEY_UNSAVED = "unsaved"
+STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+# Widget keys of the pages: forgotten when another version is loaded, so no widget
+# shows a value from before. Page choices (which stage is in focus) are kept.
+PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_")
+KEEP_KEYS = {"board_stage", "owners_stage", "board_only_profile", "board_kind"}
 
 
 def engine() -> Engine:
@@ -50,6 +58,7 @@ def init() -> None:
     st.session_state.setdefault(KEY_STRATEGY, None)
     st.session_state.setdefault(KEY_VERSION, 0)
     st.session_state.setdefault(KEY_CONFLICT, None)
+    st.session_state.setdefault(KEY_UNSAVED, None)
 
 
 def lang() -> str:
@@ -90,17 +99,28 @@ def notify(message: str, icon: str = "✅") -> None:
 def show_notice() -> None:
     notice = st.session_state.pop(KEY_NOTICE, None)
     if notice:
-        st.toast(notice[0], icon=notice[1])
+        st.toast(md_escape(notice[0]), icon=notice[1])  # messages carry user text: never markup
 
 
 def _take(strategy: Strategy, version: int) -> None:
     st.session_state[KEY_STRATEGY] = strategy
     st.session_state[KEY_VERSION] = version
     st.session_state[KEY_CONFLICT] = None
+    st.session_state[KEY_UNSAVED] = None
     st.query_params["strategy"] = strategy.id or ""
 
 
+def forget_page_widgets() -> None:
+    for key in list(st.session_state.keys()):
+        if key.startswith(PAGE_PREFIXES) and key not in KEEP_KEYS and not key.endswith("_draft"):
+            del st.session_state[key]
+
+
 def open_strategy(strategy_id: str) -> bool:
+    if not STRATEGY_ID.match(strategy_id or ""):
+        notify(tr("state.not_found", id=strategy_id[:40]), "⚠️")
+        st.query_params.pop("strategy", None)
+        return False
     try:
         strategy, version = repository.load_strategy(engine(), strategy_id)
     except StrategyNotFound:
@@ -108,8 +128,10 @@ def open_strategy(strategy_id: str) -> bool:
         st.query_params.pop("strategy", None)
         return False
     except StorageError:
-        notify(tr("state.db_error"), "⚠️")
+        notify(tr("state.db_error_open"), "⚠️")
+        st.query_params.pop("strategy", None)
         return False
+    forget_page_widgets()
     _take(strategy, version)
     if "lang" not in st.query_params:  # an explicit choice of the reader wins over the strategy's language
         st.session_state[KEY_LANG] = strategy.language
@@ -142,10 +164,17 @@ def save(strategy: Strategy, summary: str, *, force: bool = False) -> bool:
         st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
         return False
     except StorageError:
-        notify(tr("state.db_error"), "⚠️")
+        st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen ...
+        st.session_state[KEY_UNSAVED] = summary  # ... and say plainly that it is not saved yet
         return False
     _take(strategy, version)
     return True
+
+
+def retry_save() -> None:
+    strategy = current()
+    if strategy is not None and save(strategy, st.session_state.get(KEY_UNSAVED) or ""):
+        notify(tr("state.saved_now", version=st.session_state[KEY_VERSION]))
 
 
 def apply(change: Callable[..., Any], *args: Any, summary: str, **kwargs: Any) -> Any:
@@ -165,7 +194,8 @@ def apply(change: Callable[..., Any], *args: Any, summary: str, **kwargs: Any) -
     extra = None
     if isinstance(result, tuple):
         result, extra = result
-    save(result, summary)
+    if not save(result, summary):
+        return None  # the caller keeps its form as it is: nothing was lost, nothing claimed
     return extra if extra is not None else True
 
 

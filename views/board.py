@@ -15,6 +15,7 @@ from ui.components import (
     require_strategy,
     stage_label,
     unit_label,
+    unknown_card_html,
 )
 from ui.custom_card_form import render_custom_card_form
 from ui.state import lang, tr
@@ -129,6 +130,10 @@ with board_col:
     for kpi in chosen:
         if kpi.card in cards:
             render_kpi_settings(kpi, cards[kpi.card])
+        else:
+            with st.container(border=True):
+                st.html(unknown_card_html(kpi.card))
+                st.button(tr("board.remove"), key=f"board_{kpi.id}_remove", on_click=_remove, args=(kpi.id, kpi.card))
 
 with deck_col:
     st.subheader(tr("board.deck"))

@@ -36,13 +36,11 @@ def _open(strategy_id: str) -> None:
 
 
 def _import(strategy: Strategy) -> None:
-    existing = {s.id for s in repository.list_strategies(state.engine())}
-    if strategy.id and strategy.id in existing:
-        if state.open_strategy(strategy.id) and state.save(strategy, tr("summary.imported"), force=True):
-            state.notify(tr("start.imported_version", name=strategy.name))
-    elif state.create(strategy, tr("summary.imported")):
+    """Always a new strategy: an old file must never overwrite someone's newer versions."""
+    if state.create(strategy.model_copy(update={"id": None}), tr("summary.imported")):
+        state.forget_page_widgets()
         state.notify(tr("start.imported", name=strategy.name))
-    st.session_state["start_go_next"] = True
+        st.session_state["start_go_next"] = True
 
 
 if st.session_state.pop("start_go_next", False):
@@ -93,7 +91,7 @@ with open_col:
                 org = f" · {md_escape(item.organisation)}" if item.organisation else ""
                 text.markdown(
                     f"**{md_escape(item.name)}**{org}  \n"
-                    + tr("start.saved_meta", version=item.latest_version, date=f"{item.updated_at:%Y-%m-%d %H:%M}")
+                    + tr("start.saved_meta", version=item.latest_version, date=f"{item.updated_at:%Y-%m-%d %H:%M} UTC")
                 )
                 button.button(tr("start.open_button"), key=f"start_open_{item.id}", on_click=_open, args=(item.id,))
         if len(saved) > len(shown):
@@ -111,7 +109,7 @@ with open_col:
             st.error(tr("start.import_problems", file=upload.name, count=len(problems)))
             st.markdown(
                 "\n".join(
-                    f"- `{p.path or '—'}`: {md_escape(problem_text('', p.code, p.detail, state.lang()))}"
+                    f"- **{md_escape(p.path or '—')}**: {md_escape(problem_text('', p.code, p.detail, state.lang()))}"
                     for p in problems[:50]
                 )
             )

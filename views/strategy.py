@@ -8,6 +8,7 @@ from impact.custom_cards import slug
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
 from storage import repository
+from storage.errors import StorageError
 from ui import state
 from ui.components import (
     card_title,
@@ -155,13 +156,17 @@ with st.expander(tr("strategy.details")):
         st.error(st.session_state["strategy_details_error"])
 
 with st.expander(tr("strategy.versions")):
-    versions = repository.list_versions(state.engine(), strategy.id)
+    try:
+        versions = repository.list_versions(state.engine(), strategy.id)
+    except StorageError:
+        versions = []
+        st.error(tr("state.db_error"))
     st.dataframe(
         pd.DataFrame(
             [
                 {
                     tr("strategy.col_version"): v.version,
-                    tr("strategy.col_when"): f"{v.created_at:%Y-%m-%d %H:%M}",
+                    tr("strategy.col_when"): f"{v.created_at:%Y-%m-%d %H:%M} UTC",
                     tr("strategy.col_what"): v.summary,
                 }
                 for v in versions[:50]

@@ -1,0 +1,118 @@
+"""What users trust the app with: a failed save, hostile links, old files, stale screens."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from impact.strategy_file import strategy_to_yaml
+from storage.db import make_engine
+from storage.repository import create_strategy, list_strategies, list_versions, load_strategy, save_version
+from tests.factories import big_strategy
+from tests.test_pages import _button, _clean, _open
+
+
+def _block_saves(db_url: str, on: bool) -> None:
+    """A database that refuses writes (full disk, lost connection) for as long as `on`."""
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        if on:
+            conn.execute(
+                text(
+                    "CREATE TRIGGER refuse BEFORE INSERT ON strategy_versions "
+                    "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+                )
+            )
+        else:
+            conn.execute(text("DROP TRIGGER refuse"))
+
+
+def test_a_failed_save_keeps_the_work_says_so_and_can_be_retried(app, db_url, deck):
+    at, stored = _open(app, db_url, deck)
+    at.switch_page("views/goals.py").run()
+    _block_saves(db_url, True)
+    at.text_input(key="goals_new_title").input("40 Vorbestellungen pro Woche")
+    _button(at, "Add goal").click().run()
+    _clean(at)
+    assert any("NOT saved yet" in w.value for w in at.warning)
+    assert at.session_state["strategy"].goals[-1].title == "40 Vorbestellungen pro Woche"  # still on screen
+    assert at.text_input(key="goals_new_title").value == "40 Vorbestellungen pro Woche"  # form not wiped
+    assert len(load_strategy(make_engine(db_url), stored.id)[0].goals) == 3  # and truly not saved
+    _block_saves(db_url, False)
+    at.button(key="app_retry_save").click().run()
+    _clean(at)
+    assert not any("NOT saved yet" in w.value for w in at.warning)
+    assert load_strategy(make_engine(db_url), stored.id)[0].goals[-1].title == "40 Vorbestellungen pro Woche"
+
+
+def test_a_hostile_strategy_link_cannot_put_a_link_in_the_app(app):
+    at = app("en")
+    at.query_params["strategy"] = "[Your session expired - log in here](https://evil.example)"
+    at.run()
+    _clean(at)
+    bodies = " ".join(t.proto.body for t in at.toast)
+    assert "No saved strategy" in bodies
+    assert "](https://" not in bodies  # escaped: shown as text, never as a link
+
+
+def test_importing_an_old_file_never_overwrites_newer_work(app, db_url, deck):
+    engine = make_engine(db_url)
+    stored = create_strategy(engine, big_strategy(deck, 5).model_copy(update={"language": "en"}))
+    old_file = strategy_to_yaml(stored).encode("utf-8")  # the download carries the id
+    newer, version = load_strategy(engine, stored.id)
+    save_version(engine, newer.model_copy(update={"name": "Newer work"}), expected_version=version)
+
+    at = app("en").run()
+    at.file_uploader(key="start_upload").set_value([("old.yaml", old_file, "application/x-yaml")]).run()
+    _clean(at)
+    at.button(key="start_import_go").click().run()
+    _clean(at)
+    assert load_strategy(engine, stored.id)[0].name == "Newer work"  # untouched
+    assert len(list_versions(engine, stored.id)) == 2
+    assert len(list_strategies(engine)) == 2  # the import is a strategy of its own
+
+
+def test_a_broken_strategy_file_is_explained_in_the_users_language(app):
+    at = app("de").run()
+    broken = b"format: impact-strategy/1\nname: x\nkpis:\n  - card: reach\n    stage: awarenes\n    colour: red\n"
+    at.file_uploader(key="start_upload").set_value([("kaputt.yaml", broken, "application/x-yaml")]).run()
+    assert not at.exception
+    assert at.error[0].value == "kaputt.yaml kann nicht importiert werden: 2 Problem(e)."
+    text_shown = " ".join(m.value for m in at.markdown)
+    assert "kein erlaubter Wert" in text_shown and "unbekannter Schlüssel" in text_shown
+    assert "kpis\\[0\\]\\.colour" in text_shown  # the path, escaped, never markup
+
+
+def test_loading_their_version_shows_their_values_not_stale_widgets(app, db_url, deck):
+    engine = make_engine(db_url)
+    at, stored = _open(app, db_url, deck)
+    at.switch_page("views/board.py").run()
+    kpi = at.session_state["strategy"].kpis[0]
+    at.segmented_control(key="board_stage").set_value(kpi.stage).run()
+    theirs, version = load_strategy(engine, stored.id)
+    theirs.kpis[0].target = 999
+    save_version(engine, theirs, expected_version=version)
+    at.number_input(key=f"board_{kpi.id}_target").set_value(5.0).run()  # my change: a conflict
+    assert at.warning
+    at.button(key="app_conflict_reload").click().run()
+    _clean(at)
+    assert at.session_state["strategy"].kpis[0].target == 999
+    assert at.number_input(key=f"board_{kpi.id}_target").value == 999
+
+
+def test_a_card_that_left_the_deck_stays_visible_and_removable(app, db_url, deck):
+    strategy = big_strategy(deck, 5).model_copy(update={"language": "en"})
+    strategy.kpis[0].card = "retired-card"
+    stored = create_strategy(make_engine(db_url), strategy)
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/strategy.py").run()
+    _clean(at)
+    assert any("Every card on the board is known" in m.value and m.value.startswith("❌") for m in at.markdown)
+    at.switch_page("views/board.py").run()
+    at.segmented_control(key="board_stage").set_value(strategy.kpis[0].stage).run()
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "retired-card" in html and "no longer in the deck" in html
+    at.button(key=f"board_{strategy.kpis[0].id}_remove").click().run()
+    _clean(at)
+    assert all(k.card != "retired-card" for k in load_strategy(make_engine(db_url), stored.id)[0].kpis)
