@@ -66,7 +66,10 @@ def read_table(rows: pd.DataFrame, spec: TableSpec, user_mapping: Mapping[str, s
     headers = [str(h).strip() for h in rows.iloc[spec.header_row].tolist()]
     data = rows.iloc[spec.header_row + 1 :].copy()
     data.columns = range(len(headers))
-    data = data[~data.apply(lambda r: all(str(v).strip() in MISSING for v in r), axis=1)]
+    if data.empty:
+        raise ExportError("no_rows")
+    blank = data.astype(str).apply(lambda column: column.str.strip().isin(MISSING)).all(axis=1)
+    data = data[~blank]
     is_total = data[0].astype(str).str.match(TOTAL_ROW) if len(headers) else pd.Series(False, index=data.index)
     if len(headers) > 1:
         is_total |= data[1].astype(str).str.match(TOTAL_ROW)

@@ -1,0 +1,212 @@
+"""The data check's arithmetic, with numbers worked out by hand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from impact.check import period_label, run_check
+from impact.model import Goal, KpiChoice, Strategy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+def table(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["span_end"] = pd.to_datetime(frame["span_end"]) if "span_end" in frame else pd.NaT
+    for column in ("channel", "segment"):
+        if column not in frame:
+            frame[column] = None
+    return frame
+
+
+def strategy(*kpis: KpiChoice) -> Strategy:
+    return Strategy(name="t", goals=[Goal(id="g", title="G", hard=True)], kpis=list(kpis))
+
+
+def kpi(card: str, stage: str = "conversion", **extra) -> KpiChoice:
+    return KpiChoice(card=card, stage=stage, goal="g", **{"period": "month", **extra})
+
+
+def whole(report, card: str) -> list:
+    return [r for r in report.results if r.kpi == card and r.segment is None]
+
+
+def test_a_kpi_is_the_ratio_of_sums_never_the_mean_of_daily_ratios(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "clicks": 1, "impressions": 100},  # 1 %
+            {"date": "2026-10-02", "clicks": 99, "impressions": 900},  # 11 %; mean of ratios would say 6 %
+        ]
+    )
+    [result] = whole(run_check(strategy(kpi("ctr", "consideration", target=8)), deck.cards, [data]), "ctr")
+    assert result.actual == pytest.approx(10.0)
+    assert result.inputs == {"clicks": 100, "impressions": 1000}
+    assert (result.period, result.status) == ("2026-10", "met")
+
+
+def test_followers_take_the_last_value_per_channel_then_add_up(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "channel": "linkedin", "followers": 100},
+            {"date": "2026-10-31", "channel": "linkedin", "followers": 130},
+            {"date": "2026-10-05", "channel": "instagram", "followers": 50},
+            {"date": "2026-10-20", "channel": "instagram", "followers": 60},
+        ]
+    )
+    [result] = whole(run_check(strategy(kpi("followers", "awareness")), deck.cards, [data]), "followers")
+    assert result.actual == 190  # 130 + 60, not 340 (summed) and not 130 (one channel)
+
+
+def test_customers_start_first_end_last_new_customers_summed(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "customers_start": 200},
+            {"date": "2026-10-15", "customers_start": 210},
+            {"date": "2026-10-10", "new_customers": 30},
+            {"date": "2026-10-20", "new_customers": 10},
+            {"date": "2026-10-30", "customers_end": 220},
+        ]
+    )
+    [result] = whole(
+        run_check(strategy(kpi("retention-rate", "retention", target=85)), deck.cards, [data]), "retention-rate"
+    )
+    assert result.actual == pytest.approx(90.0)  # (220 - 40) / 200 * 100
+
+
+def test_reach_over_several_days_is_flagged_as_an_upper_bound(deck):
+    data = table([{"date": "2026-10-01", "reach": 500}, {"date": "2026-10-02", "reach": 400}])
+    report = run_check(strategy(kpi("reach", "awareness")), deck.cards, [data])
+    [result] = whole(report, "reach")
+    assert result.actual == 900 and result.upper_bound
+    assert ("reach_upper_bound", "reach|2026-10") in report.warnings
+    single = run_check(strategy(kpi("reach", "awareness")), deck.cards, [data.iloc[:1]])
+    assert not whole(single, "reach")[0].upper_bound
+
+
+def test_a_monthly_total_counts_for_the_month_but_not_for_weeks(deck):
+    data = table([{"date": "2026-10-01", "span_end": "2026-10-31", "sessions": 1000, "conversions": 20}])
+    monthly = run_check(strategy(kpi("conversion-rate")), deck.cards, [data])
+    assert whole(monthly, "conversion-rate")[0].actual == pytest.approx(2.0)
+    weekly = run_check(strategy(kpi("conversion-rate", period="week")), deck.cards, [data])
+    assert whole(weekly, "conversion-rate")[0].status == "no data"
+    assert ("span_straddles", "1|week") in weekly.warnings
+
+
+def test_division_by_zero_is_no_data_not_zero(deck):
+    data = table([{"date": "2026-10-01", "spend": 100, "leads": 0}])
+    [result] = whole(run_check(strategy(kpi("cost-per-lead", target=50)), deck.cards, [data]), "cost-per-lead")
+    assert result.actual is None and result.status == "no data"
+
+
+def test_direction_down_means_lower_is_better(deck):
+    cheap = table([{"date": "2026-10-01", "spend": 400, "leads": 10}])
+    dear = table([{"date": "2026-10-01", "spend": 600, "leads": 10}])
+    plan = strategy(kpi("cost-per-lead", target=50))
+    assert whole(run_check(plan, deck.cards, [cheap]), "cost-per-lead")[0].status == "met"
+    assert whole(run_check(plan, deck.cards, [dear]), "cost-per-lead")[0].status == "missed"
+
+
+def test_channel_filter_segments_changes_and_baseline(deck):
+    data = table(
+        [
+            {"date": "2026-10-03", "channel": "linkedin", "segment": "A", "leads": 10, "qualified_leads": 5},
+            {"date": "2026-10-04", "channel": "linkedin", "segment": "B", "leads": 10, "qualified_leads": 1},
+            {"date": "2026-10-04", "channel": "facebook", "segment": "C", "leads": 100, "qualified_leads": 100},
+            {"date": "2026-11-02", "channel": "linkedin", "segment": "A", "leads": 10, "qualified_leads": 4},
+        ]
+    )
+    report = run_check(strategy(kpi("lead-quality", channel="LinkedIn", target=35, baseline=20)), deck.cards, [data])
+    october, november = whole(report, "lead-quality")
+    assert (october.period, october.actual, october.status) == ("2026-10", pytest.approx(30.0), "missed")
+    assert (november.period, november.actual, november.status) == ("2026-11", pytest.approx(40.0), "met")
+    assert november.change_previous == pytest.approx(10.0) and november.change_baseline == pytest.approx(20.0)
+    segments = {(r.segment, r.period): r.actual for r in report.results if r.segment}
+    assert segments == {("A", "2026-10"): 50.0, ("A", "2026-11"): 40.0, ("B", "2026-10"): 10.0}  # no "C"
+
+
+def test_no_data_at_all_still_gives_each_kpi_a_row(deck):
+    report = run_check(strategy(kpi("leads", target=5)), deck.cards, [])
+    [result] = report.results
+    assert (result.period, result.status) == (None, "no data")
+
+
+def test_the_same_metric_from_several_files_is_warned_about(deck):
+    a = table([{"date": "2026-10-01", "conversions": 5, "spend": 10}])
+    b = table([{"date": "2026-10-01", "conversions": 7}])
+    report = run_check(strategy(kpi("cost-per-conversion")), deck.cards, [("ads.csv", a), ("ga4.csv", b)])
+    assert ("several_sources", "cost-per-conversion|conversions|ads.csv, ga4.csv") in report.warnings
+
+
+@pytest.mark.parametrize(
+    ("day", "period", "label"),
+    [
+        ("2026-10-19", "week", "2026-W43"),
+        ("2026-10-19", "month", "2026-10"),
+        ("2026-10-19", "quarter", "2026-Q4"),
+        ("2026-10-19", "year", "2026"),
+        ("2027-01-01", "week", "2026-W53"),
+    ],
+)
+def test_period_labels(day, period, label):
+    assert period_label(pd.Timestamp(day), period) == label
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "impact", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
+def test_cli_json_is_one_object_and_a_file_given_twice_counts_once(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: impact-strategy/1\nname: B2B\ngoals:\n  - {id: leads, title: Leads, area: leads, hard: true}\n"
+        "kpis:\n  - {card: lead-quality, stage: conversion, goal: leads, target: 50, period: month, "
+        "owner: {department: sales}}\n",
+        encoding="utf-8",
+    )
+    crm = str(SAMPLES / "crm_leads.csv")
+    once = _cli("check", str(plan), crm, "--json")
+    twice = _cli("check", str(plan), crm, crm, "--json")
+    assert once.returncode == twice.returncode == 0, once.stderr + twice.stderr
+    first, second = json.loads(once.stdout), json.loads(twice.stdout)
+    whole_rows = [r for r in second["results"] if r["segment"] is None]
+    assert whole_rows == [r for r in first["results"] if r["segment"] is None]
+    [october] = whole_rows
+    assert october == {
+        "kpi": "lead-quality",
+        "stage": "conversion",
+        "channel": None,
+        "segment": None,
+        "period": "2026-10",
+        "actual": pytest.approx(57.309942),
+        "target": 50.0,
+        "status": "met",
+        "inputs": {"leads": 171.0, "qualified_leads": 98.0},
+    }
+    assert any("is the same file" in w for w in second["warnings"])
+
+
+def test_cli_bad_input_exits_1_with_a_message(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("format: impact-strategy/1\nname: x\n", encoding="utf-8")
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(bytes(range(256)) * 10)
+    result = _cli("check", str(plan), str(broken))
+    assert result.returncode == 1 and "binary" in result.stderr and "Traceback" not in result.stderr
+    result = _cli("check", str(tmp_path / "missing.yaml"), str(broken))
+    assert result.returncode == 1 and "cannot be read" in result.stderr
