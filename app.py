@@ -42,6 +42,7 @@ PAGES = [
     ("views/board.py", "board", "🃏"),
     ("views/owners.py", "owners", "👥"),
     ("views/strategy.py", "strategy", "📋"),
+    ("views/check.py", "check", "📊"),
 ]
 pages = [
     st.Page(path, title=f"{index}. {tr('nav.' + name)}", icon=icon, url_path=name, default=index == 1)

@@ -5,6 +5,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -33,4 +34,27 @@ strategy_versions = Table(
     Column("author", String(100), nullable=True),
     Column("summary", String(300), nullable=False, default=""),
     Column("document", Text, nullable=False),
+)
+
+checks = Table(
+    "checks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), nullable=False),
+    Column("strategy_version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("files", Text, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("results", Text, nullable=False),
+    Column("warnings", Text, nullable=False),
+)
+
+column_mappings = Table(
+    "column_mappings",
+    metadata,
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), primary_key=True),
+    Column("signature", String(64), primary_key=True),
+    Column("format", String(40), nullable=True),
+    Column("mapping", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

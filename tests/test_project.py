@@ -172,8 +172,9 @@ def _static_keys() -> set[str]:
     keys: set[str] = set()
     for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("impact/*.py")]:
         source = path.read_text(encoding="utf-8")
-        keys |= set(re.findall(r"""\btr\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
-        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", source))
+        # whole keys only: a literal followed by "+" is a prefix completed at run time
+        keys |= set(re.findall(r"""\btr\(\s*["']([a-z_]+\.[a-z_.]+)["'](?!\s*\+)""", source))
+        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["'](?!\s*\+)""", source))
     return keys
 
 
@@ -211,6 +212,43 @@ def test_dynamic_string_families_are_complete(deck):
             "element",
             "no_metric",
             "ok",
+        )
+    ]
+    from impact.importers import FORMATS
+
+    families += [f"check.format_{f}" for f in FORMATS]
+    families += [f"check.status.{v}" for v in ("met", "missed", "no data", "no target")]
+    families += [f"check.reason.{r}" for r in ("ratio", "text", "unknown", "by_user", "total", "empty", "not_needed")]
+    families += [f"check.role_{r}" for r in ("auto", "ignore", "date", "channel", "segment")]
+    families += [
+        f"export.{c}"
+        for c in (
+            "empty",
+            "binary",
+            "encoding",
+            "too_large",
+            "broken_workbook",
+            "unknown_format",
+            "no_metric",
+            "no_date",
+            "bad_dates",
+            "no_rows",
+            "chart_title",
+            "unreadable",
+        )
+    ]
+    families += [
+        f"warning.{w}"
+        for w in (
+            "total_rows",
+            "some_bad_dates",
+            "linkedin_posts_skipped",
+            "ga4_tables_skipped",
+            "reach_upper_bound",
+            "span_straddles",
+            "missing_inputs",
+            "several_sources",
+            "engagements_derived",
         )
     ]
     missing = [k for k in families if k not in en]

@@ -13,9 +13,23 @@ from storage.repository import create_strategy, list_strategies, list_versions, 
 
 def test_migrations_create_the_schema(engine):
     tables = set(inspect(engine).get_table_names())
-    assert {"strategies", "strategy_versions", "alembic_version"} <= tables
+    assert {"strategies", "strategy_versions", "checks", "column_mappings", "alembic_version"} <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0001"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+
+
+def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):
+    from storage.db import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = make_engine(url, migrate=False)
+    upgrade(old, "0001")
+    stored = create_strategy(old, Strategy(name="From the first schema", goals=[Goal(title="G")]))
+    old.dispose()
+    engine = make_engine(url)  # opening brings it to head
+    assert "checks" in inspect(engine).get_table_names()
+    loaded, version = load_strategy(engine, stored.id)
+    assert (loaded.name, loaded.goals[0].title, version) == ("From the first schema", "G", 1)
 
 
 def test_migrating_twice_is_harmless(tmp_path):

@@ -309,6 +309,22 @@ def date_share(values: pd.Series) -> float:
 
 # --- building the wide table ----------------------------------------------------------
 
+ENGAGEMENT_PARTS = ("reactions", "comments", "shares", "saves")
+
+
+def derive_engagements(table: pd.DataFrame, warnings: list[tuple[str, str]]) -> pd.DataFrame:
+    """Platforms that export no "engagements" column (LinkedIn, TikTok) still report its
+    parts; engagements = reactions + comments + shares (+ saves), and the file says so."""
+    if "engagements" in table or table.empty:
+        return table
+    parts = [p for p in ENGAGEMENT_PARTS if p in table]
+    if len(parts) < 2:
+        return table
+    table = table.copy()
+    table["engagements"] = table[parts].sum(axis=1, min_count=1)
+    warnings.append(("engagements_derived", " + ".join(parts)))
+    return table
+
 
 def canonical_channel(name: str | None) -> str | None:
     if name is None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from impact.importers.base import Document, ExportError, Ignored
+from impact.importers.base import Document, ExportError, Ignored, derive_engagements
 from impact.importers.columns import role_of
 from impact.importers.table import TableRead, TableSpec, header_index, read_table
 
@@ -110,6 +110,7 @@ def read(doc: Document, mapping: Mapping[str, str | None]) -> TableRead:
         result = read_table(posts, TableSpec(header_row=header_index(posts), roles=roles, channel="linkedin"), mapping)
     else:
         raise ExportError("no_metric")
+    result.table = derive_engagements(result.table, result.warnings)
     followers = _sheet(doc, FOLLOWER_SHEETS)
     if followers is not None and len(followers) > 2:
         try:

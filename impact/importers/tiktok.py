@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from impact.importers.base import Document, pick_separator, read_csv_rows
+from impact.importers.base import Document, derive_engagements, pick_separator, read_csv_rows
 from impact.importers.table import TableRead, TableSpec, read_table
 
 FORMAT = "tiktok"
@@ -59,4 +59,6 @@ def read(doc: Document, mapping: Mapping[str, str | None], today: date | None = 
     needs_year = first.astype(str).str.match(r"^[A-Za-z]+ \d{1,2}$").mean() > 0.5 if len(first) else False
     parser = (lambda s: infer_years(s, today or date.today())) if needs_year else None
     spec = TableSpec(header_row=0, roles=ROLES, channel="tiktok", date_parser=parser)
-    return read_table(rows, spec, mapping)
+    result = read_table(rows, spec, mapping)
+    result.table = derive_engagements(result.table, result.warnings)
+    return result

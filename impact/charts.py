@@ -1,0 +1,25 @@
+"""Chart specs (Altair) shared by the screen and the PDF, so both show the same thing."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+
+def trend_chart(rows: list[dict], *, title: str, target: float | None, unit: str, labels: dict[str, str]) -> alt.Chart:
+    """Actual per period as a line with points, the target as a dashed rule."""
+    data = pd.DataFrame(
+        [{"period": r["period"], "actual": r["actual"], "status": r["status"]} for r in rows if r["period"]]
+    )
+    if data.empty:
+        data = pd.DataFrame({"period": [], "actual": [], "status": []})
+    base = alt.Chart(data).encode(x=alt.X("period:O", title=labels.get("period", "period"), sort=None))
+    line = base.mark_line(point=alt.OverlayMarkDef(size=80, filled=True), strokeWidth=3).encode(
+        y=alt.Y("actual:Q", title=f"{labels.get('actual', 'actual')} {unit}".strip()),
+        tooltip=[alt.Tooltip("period:O"), alt.Tooltip("actual:Q", format=",.2f"), alt.Tooltip("status:N")],
+    )
+    layers: list[alt.Chart] = [line]
+    if target is not None:
+        rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#b26a00", size=2)
+        layers.append(rule.encode(y="target:Q"))
+    return alt.layer(*layers).properties(title=title, height=220, width="container")

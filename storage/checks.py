@@ -1,0 +1,135 @@
+"""Saved data checks and remembered column mappings.
+
+A check keeps the normalised data it was computed from (the wide canonical table,
+as Parquet) next to its results, so a later month can be compared with this one
+and a result can always be traced back to the rows behind it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import Engine, delete, insert, select
+
+from storage.errors import StorageError
+from storage.repository import _database_errors
+from storage.tables import checks, column_mappings
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    id: int
+    strategy_version: int
+    created_at: datetime
+    files: list[dict]
+
+
+@dataclass(frozen=True)
+class StoredCheck:
+    id: int
+    strategy_id: str
+    strategy_version: int
+    created_at: datetime
+    files: list[dict]
+    data: pd.DataFrame
+    results: list[dict]
+    warnings: list[str]
+
+
+def _to_parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.reset_index(drop=True).to_parquet(buffer, index=False, compression="zstd")
+    return buffer.getvalue()
+
+
+@_database_errors
+def save_check(
+    engine: Engine,
+    strategy_id: str,
+    strategy_version: int,
+    *,
+    files: list[dict],
+    data: pd.DataFrame,
+    results: list[dict],
+    warnings: list[str],
+) -> int:
+    with engine.begin() as conn:
+        row = conn.execute(
+            insert(checks).values(
+                strategy_id=strategy_id,
+                strategy_version=strategy_version,
+                created_at=datetime.now(UTC),
+                files=json.dumps(files, ensure_ascii=False, default=str),
+                data=_to_parquet(data),
+                results=json.dumps(results, ensure_ascii=False),
+                warnings=json.dumps(warnings, ensure_ascii=False),
+            )
+        )
+        return int(row.inserted_primary_key[0])
+
+
+@_database_errors
+def list_checks(engine: Engine, strategy_id: str) -> list[CheckSummary]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(checks.c.id, checks.c.strategy_version, checks.c.created_at, checks.c.files)
+            .where(checks.c.strategy_id == strategy_id)
+            .order_by(checks.c.created_at.desc(), checks.c.id.desc())
+        ).all()
+    return [CheckSummary(r.id, r.strategy_version, r.created_at, json.loads(r.files)) for r in rows]
+
+
+@_database_errors
+def load_check(engine: Engine, check_id: int) -> StoredCheck:
+    with engine.connect() as conn:
+        row = conn.execute(select(checks).where(checks.c.id == check_id)).one_or_none()
+    if row is None:
+        raise StorageError(f"check {check_id} not found")
+    return StoredCheck(
+        id=row.id,
+        strategy_id=row.strategy_id,
+        strategy_version=row.strategy_version,
+        created_at=row.created_at,
+        files=json.loads(row.files),
+        data=pd.read_parquet(io.BytesIO(row.data)),
+        results=json.loads(row.results),
+        warnings=json.loads(row.warnings),
+    )
+
+
+@_database_errors
+def remember_mapping(
+    engine: Engine, strategy_id: str, signature: str, *, format: str | None, mapping: dict[str, str | None]
+) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            delete(column_mappings).where(
+                column_mappings.c.strategy_id == strategy_id, column_mappings.c.signature == signature
+            )
+        )
+        conn.execute(
+            insert(column_mappings).values(
+                strategy_id=strategy_id,
+                signature=signature,
+                format=format,
+                mapping=json.dumps(mapping, ensure_ascii=False),
+                updated_at=datetime.now(UTC),
+            )
+        )
+
+
+@_database_errors
+def recall_mapping(engine: Engine, strategy_id: str, signature: str) -> tuple[str | None, dict[str, str | None]]:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(column_mappings.c.format, column_mappings.c.mapping).where(
+                column_mappings.c.strategy_id == strategy_id, column_mappings.c.signature == signature
+            )
+        ).one_or_none()
+    if row is None:
+        return None, {}
+    return row.format, json.loads(row.mapping)

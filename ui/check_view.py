@@ -1,0 +1,113 @@
+"""Rendering a data check's results: per stage, a trend chart per KPI with its target,
+and per segment a ranking that says where to do more and where less."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+import streamlit as st
+
+from impact.charts import trend_chart
+from impact.model import STAGES, Card, Strategy
+from ui.components import stage_label, unit_label
+from ui.markdown import md_escape
+from ui.state import lang, tr
+
+STATUS_ICONS = {"met": "✅", "missed": "❌", "no data": "⚪", "no target": "➖"}
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e6 else f"{value:,.0f}"
+    if lang() == "de":
+        text = text.replace(",", "\u2009").replace(".", ",")
+    return f"{text} {unit}".strip()
+
+
+def _change(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return ("+" if value > 0 else "") + _number(value)
+
+
+def render_check_results(results: list[dict], strategy: Strategy, cards: dict[str, Card], *, key_prefix: str) -> None:
+    by_kpi: dict[str, list[dict]] = defaultdict(list)
+    for row in results:
+        by_kpi[row.get("kpi_id") or row["kpi"]].append(row)
+    for stage in STAGES:
+        kpis = [k for k in strategy.kpis_in(stage) if k.id in by_kpi or k.card in by_kpi]
+        if not kpis:
+            continue
+        st.subheader(stage_label(stage))
+        for kpi in kpis:
+            rows = by_kpi.get(kpi.id) or by_kpi.get(kpi.card, [])
+            card = cards.get(kpi.card)
+            if card is None:
+                continue
+            unit = unit_label(card.unit)
+            whole = [r for r in rows if r["segment"] is None]
+            latest = whole[-1] if whole else None
+            title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
+            icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
+            st.markdown(
+                f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}: "
+                f"**{_number(latest['actual'] if latest else None, unit)}**"
+                + ("\\*" if latest and latest.get("upper_bound") else "")
+                + f" · {tr('check.col_target')}: {_number(kpi.target, unit)}"
+                + (" · " + tr("check.status." + latest["status"]) if latest else "")
+            )
+            table = pd.DataFrame(
+                [
+                    {
+                        tr("check.col_period"): r["period"] or "—",
+                        tr("check.col_actual"): _number(r["actual"], unit),
+                        tr("check.col_target"): _number(r["target"], unit),
+                        tr(
+                            "check.col_status"
+                        ): f"{STATUS_ICONS.get(r['status'], '')} {tr('check.status.' + r['status'])}",
+                        tr("check.col_change_previous"): _change(r.get("change_previous")),
+                        tr("check.col_change_baseline"): _change(r.get("change_baseline")),
+                    }
+                    for r in whole
+                ]
+            )
+            with st.expander(tr("check.details", kpi=title)):
+                st.dataframe(table, hide_index=True, width="stretch")
+                if sum(1 for r in whole if r["actual"] is not None) >= 1:
+                    chart = trend_chart(
+                        whole,
+                        title=title,
+                        target=kpi.target,
+                        unit=unit,
+                        labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
+                    )
+                    st.altair_chart(chart, width="stretch")
+                render_segment_ranking(rows, card, unit)
+
+
+def render_segment_ranking(rows: list[dict], card: Card, unit: str) -> None:
+    segments = [r for r in rows if r["segment"] is not None and r["actual"] is not None]
+    if not segments:
+        return
+    period = max(r["period"] for r in segments)
+    latest = [r for r in segments if r["period"] == period]
+    best_first = sorted(latest, key=lambda r: r["actual"], reverse=card.direction == "up")
+    st.markdown(f"**{tr('check.ranking', period=period)}**")
+    ranking = []
+    for index, row in enumerate(best_first):
+        advice = ""
+        if len(best_first) >= 2 and index == 0:
+            advice = tr("check.do_more")
+        elif len(best_first) >= 2 and index == len(best_first) - 1:
+            advice = tr("check.do_less")
+        ranking.append(
+            {
+                tr("check.col_segment"): row["segment"],
+                tr("check.col_actual"): _number(row["actual"], unit),
+                tr("check.col_inputs"): ", ".join(f"{k}: {_number(v)}" for k, v in row["inputs"].items()),
+                tr("check.col_advice"): advice,
+            }
+        )
+    st.dataframe(pd.DataFrame(ranking), hide_index=True, width="stretch")

@@ -1,0 +1,204 @@
+"""Step 7: upload real exports, check every KPI against its target, keep the result."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from impact.check import run_check
+from impact.custom_cards import slug
+from impact.i18n import warning_text
+from impact.importers import FORMATS
+from impact.metrics import METRICS, metric_label
+from impact.template import needed_metrics, template_csv, template_xlsx
+from storage.checks import list_checks, load_check, save_check
+from storage.errors import StorageError
+from ui import state, uploads
+from ui.check_view import render_check_results
+from ui.components import labels, md_escape, require_strategy
+from ui.state import lang, tr
+
+strategy = require_strategy()
+cards = state.cards()
+needed = needed_metrics(strategy, cards)
+
+st.title(tr("check.title"))
+st.caption(tr("check.intro"))
+
+with st.expander(tr("check.template"), icon="📝"):
+    st.caption(tr("check.template_intro", columns=", ".join(metric_label(m, strategy.language) for m in needed)))
+    left, right = st.columns(2)
+    name = slug(strategy.name)
+    left.download_button(
+        tr("check.template_csv"),
+        data=lambda: template_csv(strategy, cards),
+        file_name=f"{name}-data.csv",
+        mime="text/csv",
+        key="check_template_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        tr("check.template_xlsx"),
+        data=lambda: template_xlsx(strategy, cards),
+        file_name=f"{name}-data.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="check_template_xlsx",
+        on_click="ignore",
+    )
+
+files = st.file_uploader(
+    tr("check.upload"),
+    type=["csv", "txt", "xlsx", "xls"],
+    accept_multiple_files=True,
+    key="check_upload",
+    help=tr("check.upload_help"),
+)
+uploads.keep(files)
+
+ROLE_OPTIONS = ["__auto__", "__ignore__", "date", "channel", "segment", *METRICS]
+
+
+def _role_label(role: str) -> str:
+    if role in ("__auto__", "__ignore__", "date", "channel", "segment"):
+        return tr("check.role_" + role.strip("_"))
+    return f"{metric_label(role, lang())} ({role})"
+
+
+role_names = labels(ROLE_OPTIONS, _role_label)
+
+
+def _apply_mapping(upload: uploads.Upload) -> None:
+    prefix = f"check_map_{upload.signature}"
+    mapping: dict[str, str | None] = {}
+    for index, column in enumerate(upload.result.columns if upload.result else []):
+        choice = st.session_state.get(f"{prefix}_{index}", "__auto__")
+        if choice == "__ignore__":
+            mapping[column] = None
+        elif choice != "__auto__":
+            mapping[column] = choice
+    chosen_format = st.session_state.get(f"{prefix}_format")
+    if uploads.save_mapping(strategy.id, upload.signature, chosen_format, mapping):
+        state.notify(tr("check.mapping_saved", file=upload.name))
+
+
+def _remove(name: str) -> None:
+    uploads.forget(name)
+
+
+def render_upload(upload: uploads.Upload) -> None:
+    with st.container(border=True):
+        head, button = st.columns([6, 1], vertical_alignment="center")
+        button.button(
+            tr("check.remove_file"),
+            key=f"check_remove_{upload.signature}_{upload.name}",
+            on_click=_remove,
+            args=(upload.name,),
+        )
+        if upload.error is not None:
+            head.markdown(f"📄 **{md_escape(upload.name)}**")
+            st.error(tr(f"export.{upload.error.code}", detail=upload.error.detail))
+            return
+        result = upload.result
+        period = result.period
+        span = f"{period[0]:%Y-%m-%d} – {period[1]:%Y-%m-%d}" if period else "—"
+        head.markdown(
+            f"📄 **{md_escape(upload.name)}** · {tr('check.format_' + result.format)} · {span} · "
+            + tr("check.rows", rows=result.rows_read)
+        )
+        if upload.duplicate_of:
+            st.warning(tr("export.duplicate_file", file=upload.name, other=upload.duplicate_of))
+        for code, detail in result.warnings:
+            st.caption("⚠️ " + md_escape(warning_text(code, detail, lang())))
+        unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
+        if unused:
+            st.caption("ℹ️ " + tr("check.unused_metrics", metrics=", ".join(metric_label(m, lang()) for m in unused)))
+        with st.expander(tr("check.columns", mapped=len(result.mapping), ignored=len(result.ignored))):
+            prefix = f"check_map_{upload.signature}"
+            with st.form(f"{prefix}_form", border=False):
+                formats = list(FORMATS)
+                st.selectbox(
+                    tr("check.format"),
+                    formats,
+                    index=formats.index(result.format),
+                    key=f"{prefix}_format",
+                    format_func=labels(formats, lambda f: tr(f"check.format_{f}")),
+                )
+                reasons = {i.column: i.reason for i in result.ignored}
+                for index, column in enumerate(result.columns):
+                    current = result.mapping.get(column) or "__ignore__"
+                    role = current if current in ROLE_OPTIONS else "__auto__"
+                    note = tr("check.reason." + reasons[column]) if column in reasons else ""
+                    st.selectbox(
+                        f"{column}" + (f" — {note}" if note else ""),
+                        ROLE_OPTIONS,
+                        index=ROLE_OPTIONS.index(role),
+                        format_func=role_names,
+                        key=f"{prefix}_{index}",
+                    )
+                st.form_submit_button(tr("check.apply_mapping"), on_click=_apply_mapping, args=(upload,))
+
+
+def _run(ready: list[uploads.Upload]) -> None:
+    report = run_check(strategy, cards, [(u.name, u.result.table) for u in ready])
+    warnings = [warning_text(code, detail, lang()) for code, detail in report.warnings]
+    from impact.check import combine
+
+    files = [
+        {
+            "name": u.name,
+            "format": u.result.format,
+            "rows": u.result.rows_read,
+            "sha256": u.result.sha256,
+            "period": [str(d) for d in u.result.period] if u.result.period else None,
+        }
+        for u in ready
+    ]
+    try:
+        check_id = save_check(
+            state.engine(),
+            strategy.id,
+            st.session_state[state.KEY_VERSION],
+            files=files,
+            data=combine([(u.name, u.result.table) for u in ready]),
+            results=[r.as_json() for r in report.results],
+            warnings=warnings,
+        )
+    except StorageError:
+        state.notify(tr("state.db_error"), "⚠️")
+        return
+    st.session_state["check_shown"] = check_id
+    state.notify(tr("check.saved"))
+
+
+present = uploads.read_all(strategy.id)
+for upload in present:
+    render_upload(upload)
+ready = [u for u in present if u.result is not None and not u.duplicate_of]
+if present:
+    st.button(
+        tr("check.run"), type="primary", icon="▶️", key="check_run", on_click=_run, args=(ready,), disabled=not ready
+    )
+
+try:
+    saved = list_checks(state.engine(), strategy.id)
+except StorageError:
+    saved = []
+    st.error(tr("state.db_error"))
+if saved:
+    st.divider()
+    ids = [c.id for c in saved]
+    names = {c.id: f"{c.created_at:%Y-%m-%d %H:%M} UTC · " + ", ".join(f["name"] for f in c.files)[:80] for c in saved}
+    st.session_state.setdefault("check_shown", ids[0])
+    if st.session_state["check_shown"] not in ids:
+        st.session_state["check_shown"] = ids[0]
+    shown = st.selectbox(tr("check.saved_checks"), ids, format_func=labels(ids, names.get), key="check_shown")
+    try:
+        stored = load_check(state.engine(), shown)
+    except StorageError:
+        st.error(tr("state.db_error"))
+        st.stop()
+    st.header(tr("check.results"))
+    for warning in stored.warnings:
+        st.caption("⚠️ " + md_escape(warning))
+    render_check_results(stored.results, strategy, cards, key_prefix=f"check_{stored.id}")
+elif not present:
+    st.info(tr("check.nothing_yet"))
