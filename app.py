@@ -49,6 +49,7 @@ pages = [
     for index, (path, name, icon) in enumerate(PAGES, start=1)
 ]
 page = st.navigation(pages)
+state.keep_in_url()  # a page switch drops query parameters; a reload must still find the strategy
 
 
 def _switch_language() -> None:
@@ -71,7 +72,10 @@ with st.sidebar:
         st.markdown(f"**{md_escape(strategy.name)}**")
         passed, total = health_score(state.health())
         st.progress(passed / total, text=tr("app.health", passed=passed, total=total))
-        st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
+        if st.session_state.get(state.KEY_CONFLICT) or st.session_state.get(state.KEY_UNSAVED) is not None:
+            st.error(tr("app.not_saved_short"), icon="⚠️")
+        else:
+            st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
 
 try:
     page.run()

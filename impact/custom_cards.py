@@ -8,9 +8,12 @@ import unicodedata
 from impact.formulas import Formula, parse
 from impact.model import Card, LocalText, new_id
 
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """For ids and file names: 'Bäckerei' → 'baeckerei', as a German reader writes it."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_GERMAN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:30] or "card"
 
 

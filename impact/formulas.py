@@ -25,10 +25,36 @@ _BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 class FormulaError(ValueError):
     """Why a formula was refused; ``code`` picks the translated message."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", hint: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.hint = hint
+
+
+# Words people type for a metric that has a canonical name of its own.
+SUGGESTIONS = {
+    "likes": "reactions",
+    "like": "reactions",
+    "views": "impressions",
+    "cost": "spend",
+    "costs": "spend",
+    "kosten": "spend",
+    "umsatz": "revenue",
+    "klicks": "clicks",
+    "follower": "followers",
+    "fans": "followers",
+    "interaktionen": "engagements",
+    "impressionen": "impressions",
+    "reichweite": "reach",
+    "bewerbungen": "applications",
+    "einstellungen": "hires",
+    "anfragen": "inquiries",
+    "visits": "sessions",
+    "sitzungen": "sessions",
+    "purchases": "orders",
+    "sales": "orders",
+}
 
 
 @dataclass(frozen=True)
@@ -101,7 +127,8 @@ def parse(source: str) -> Formula:
                 raise FormulaError("constant", repr(node.value)[:40])
         elif isinstance(node, ast.Name):
             if node.id not in METRICS:
-                raise FormulaError("unknown_metric", node.id)
+                hint = SUGGESTIONS.get(node.id.lower())
+                raise FormulaError("unknown_metric_hint" if hint else "unknown_metric", node.id, hint or "")
             if node.id not in names:
                 names.append(node.id)
         elif isinstance(node, ast.Call):

@@ -22,6 +22,7 @@ class HealthItem:
     severity: Literal["error", "warning"]
     step: Step
     subjects: list[str] = field(default_factory=list)
+    stage: str | None = None  # where the fix starts: the first stage concerned
 
 
 def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]:
@@ -34,9 +35,9 @@ def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]
     real_kpis = [k for k in strategy.kpis if kind(k.card) == "kpi"]
     items: list[HealthItem] = []
 
-    unknown = [k.card for k in strategy.kpis if k.card not in known]
+    unknown = [k for k in strategy.kpis if k.card not in known]
     if unknown:  # only shown when it happens: a card renamed or removed from the deck
-        items.append(HealthItem("cards_known", False, "error", "board", unknown))
+        items.append(HealthItem("cards_known", False, "error", "board", [k.card for k in unknown], unknown[0].stage))
     items.append(HealthItem("has_goal", bool(strategy.goals), "error", "goals"))
 
     goals_without = [g.title for g in strategy.goals if not any(k.goal == g.id for k in real_kpis)]
@@ -47,23 +48,34 @@ def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]
     hard_ids = {g.id for g in strategy.goals if g.hard}
     items.append(HealthItem("hard_goal_kpi", any(k.goal in hard_ids for k in real_kpis), "error", "board"))
 
-    bare = []
-    for k in strategy.kpis:
-        if kind(k.card) != "metric":
-            continue
-        supported = k.goal is not None and any(r.goal == k.goal for r in real_kpis)
-        if not supported:
-            bare.append(k.card)
-    items.append(HealthItem("no_bare_metric", not bare, "error", "board", bare))
+    bare = [
+        k
+        for k in strategy.kpis
+        if kind(k.card) == "metric" and not (k.goal is not None and any(r.goal == k.goal for r in real_kpis))
+    ]
+    first_bare = bare[0].stage if bare else None
+    items.append(HealthItem("no_bare_metric", not bare, "error", "board", [k.card for k in bare], first_bare))
 
-    incomplete = [k.card for k in strategy.kpis if k.target is None or k.period is None or not k.owner.department]
-    items.append(HealthItem("kpi_complete", bool(strategy.kpis) and not incomplete, "error", "owners", incomplete))
+    # Metric cards are feedback, not KPIs: only real KPIs need a target and an owner.
+    no_target = [k for k in real_kpis if k.target is None or k.period is None]
+    no_owner = [k for k in real_kpis if not k.owner.department and k not in no_target]
+    incomplete = no_target + no_owner
+    items.append(
+        HealthItem(
+            "kpi_complete",
+            bool(real_kpis) and not incomplete,
+            "error",
+            "board" if no_target else "owners",
+            [k.card for k in incomplete],
+            incomplete[0].stage if incomplete else None,
+        )
+    )
 
     departments = {k.owner.department for k in strategy.kpis if k.owner.department}
     items.append(HealthItem("beyond_marketing", bool(departments - {"marketing"}), "warning", "owners"))
 
     empty = [s for s in STAGES if not strategy.kpis_in(s)]
-    items.append(HealthItem("all_stages", not empty, "warning", "board", empty))
+    items.append(HealthItem("all_stages", not empty, "warning", "board", empty, empty[0] if empty else None))
     return items
 
 

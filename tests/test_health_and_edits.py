@@ -150,3 +150,16 @@ def test_custom_card_from_typed_text():
             direction="up",
             lang="en",
         )
+
+
+def test_completeness_asks_targets_of_kpis_only_and_points_to_the_right_step(deck):
+    s = edits.add_goal(Strategy(name="s"), Goal(id="g", title="G", hard=True))
+    s, kpi_id = edits.add_kpi(s, deck.cards["leads"], goal="g")
+    s, _ = edits.add_kpi(s, deck.cards["reach"], goal="g")  # a metric: no target needed
+    item = rules(s, deck)["kpi_complete"]
+    assert (item.ok, item.step, item.subjects, item.stage) == (False, "board", ["leads"], "conversion")
+    s = edits.update_kpi(s, kpi_id, target=10, department=None)
+    item = rules(s, deck)["kpi_complete"]
+    assert (item.ok, item.step, item.subjects) == (False, "owners", ["leads"])
+    s = edits.update_kpi(s, kpi_id, department="sales")
+    assert rules(s, deck)["kpi_complete"].ok

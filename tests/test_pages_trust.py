@@ -32,7 +32,8 @@ def test_a_failed_save_keeps_the_work_says_so_and_can_be_retried(app, db_url, de
     _block_saves(db_url, True)
     at.text_input(key="goals_new_title").input("40 Vorbestellungen pro Woche")
     _button(at, "Add goal").click().run()
-    _clean(at)
+    assert not at.exception
+    assert [e.value for e in at.sidebar.error] == ["Last change NOT saved — see the message at the top of the page."]
     assert any("NOT saved yet" in w.value for w in at.warning)
     assert at.session_state["strategy"].goals[-1].title == "40 Vorbestellungen pro Woche"  # still on screen
     assert at.text_input(key="goals_new_title").value == "40 Vorbestellungen pro Woche"  # form not wiped
@@ -91,12 +92,12 @@ def test_loading_their_version_shows_their_values_not_stale_widgets(app, db_url,
     theirs, version = load_strategy(engine, stored.id)
     theirs.kpis[0].target = 999
     save_version(engine, theirs, expected_version=version)
-    at.number_input(key=f"board_{kpi.id}_target").set_value(5.0).run()  # my change: a conflict
+    at.text_input(key=f"board_{kpi.id}_target").input("5").run()  # my change: a conflict
     assert at.warning
     at.button(key="app_conflict_reload").click().run()
     _clean(at)
     assert at.session_state["strategy"].kpis[0].target == 999
-    assert at.number_input(key=f"board_{kpi.id}_target").value == 999
+    assert at.text_input(key=f"board_{kpi.id}_target").value == "999"
 
 
 def test_a_card_that_left_the_deck_stays_visible_and_removable(app, db_url, deck):
@@ -116,3 +117,44 @@ def test_a_card_that_left_the_deck_stays_visible_and_removable(app, db_url, deck
     at.button(key=f"board_{strategy.kpis[0].id}_remove").click().run()
     _clean(at)
     assert all(k.card != "retired-card" for k in load_strategy(make_engine(db_url), stored.id)[0].kpis)
+
+
+def test_german_decimal_comma_is_read_as_a_decimal_and_nonsense_is_refused(app, db_url, deck):
+    stored = create_strategy(make_engine(db_url), big_strategy(deck, 5))  # German
+    at = app("de")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/board.py").run()
+    kpi = at.session_state["strategy"].kpis[0]
+    at.segmented_control(key="board_stage").set_value(kpi.stage).run()
+    at.text_input(key=f"board_{kpi.id}_baseline").input("12,5").run()
+    _clean(at)
+    assert at.session_state["strategy"].kpi(kpi.id).baseline == 12.5  # not 125
+    at.text_input(key=f"board_{kpi.id}_target").input("1.250").run()
+    assert at.session_state["strategy"].kpi(kpi.id).target == 1250
+    at.text_input(key=f"board_{kpi.id}_target").input("viel").run()
+    assert at.session_state["strategy"].kpi(kpi.id).target == 1250  # unchanged
+    assert any("„viel“ ist keine Zahl" in t.proto.body for t in at.toast)
+    assert at.text_input(key=f"board_{kpi.id}_target").value == "viel"  # what was typed stays
+
+
+def test_a_page_switch_keeps_the_strategy_in_the_address(app, db_url, deck):
+    at, stored = _open(app, db_url, deck)
+    at.query_params.pop("strategy", None)  # what st.navigation does on a page switch
+    at.run()
+    assert at.query_params["strategy"] in (stored.id, [stored.id])
+
+
+def test_fix_opens_the_step_with_the_stage_in_focus(app, db_url, deck):
+    strategy = big_strategy(deck, 5).model_copy(update={"language": "en"})
+    strategy.kpis[2].target = None  # the conversion KPI
+    stored = create_strategy(make_engine(db_url), strategy)
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/strategy.py").run()
+    at.button(key="strategy_fix_kpi_complete").click().run()
+    assert not at.exception
+    assert at.session_state["board_stage"] == "conversion"
+    assert at.title[0].value == "KPI board"
+    assert "On the board" in " ".join(h.value for h in at.subheader) and "Conversion" in at.subheader[0].value

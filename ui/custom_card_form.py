@@ -37,7 +37,7 @@ def formula_feedback(text: str) -> tuple[bool, str]:
     try:
         formula = parse(text.strip())
     except FormulaError as exc:
-        return False, tr(f"formula.{exc.code}", detail=exc.detail)
+        return False, tr(f"formula.{exc.code}", detail=exc.detail, hint=exc.hint)
     names = ", ".join(f"{n} ({metric_label(n, lang())})" for n in formula.inputs)
     return True, tr("formula.ok", inputs=names)
 
@@ -56,7 +56,7 @@ def _create(key_prefix: str) -> None:
             lang=lang(),
         )
     except FormulaError as exc:
-        st.session_state[f"{key_prefix}_error"] = tr(f"formula.{exc.code}", detail=exc.detail)
+        st.session_state[f"{key_prefix}_error"] = tr(f"formula.{exc.code}", detail=exc.detail, hint=exc.hint)
         return
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0])

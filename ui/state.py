@@ -55,6 +55,7 @@ def init() -> None:
     """Defaults for every shared key, set once per session before a page runs."""
     if KEY_LANG not in st.session_state:
         st.session_state[KEY_LANG] = normalise_language(st.query_params.get("lang") or st.context.locale)
+        st.session_state["lang_chosen"] = "lang" in st.query_params
     st.session_state.setdefault(KEY_STRATEGY, None)
     st.session_state.setdefault(KEY_VERSION, 0)
     st.session_state.setdefault(KEY_CONFLICT, None)
@@ -139,9 +140,21 @@ def open_strategy(strategy_id: str) -> bool:
 
 
 def choose_language(code: str) -> None:
-    """The reader's own choice: kept in the URL so a reload or a bookmark keeps it."""
+    """The reader's own choice: kept in the URL so a reload or a bookmark keeps it.
+    Page widgets are rebuilt so that no label stays in the other language."""
     st.session_state[KEY_LANG] = code
+    st.session_state["lang_chosen"] = True
     st.query_params["lang"] = code
+    forget_page_widgets()
+
+
+def keep_in_url() -> None:
+    """The open strategy (and a language the reader chose) stay in the address bar."""
+    strategy = current()
+    if strategy is not None and strategy.id and st.query_params.get("strategy") != strategy.id:
+        st.query_params["strategy"] = strategy.id
+    if st.session_state.get("lang_chosen") and st.query_params.get("lang") != lang():
+        st.query_params["lang"] = lang()
 
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:

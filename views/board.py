@@ -6,6 +6,7 @@ import streamlit as st
 
 from impact import edits
 from impact.model import PERIODS, STAGES, Card
+from impact.numbers import format_number, parse_user_number
 from ui import state
 from ui.components import (
     card_html,
@@ -46,6 +47,19 @@ def _add(card_id: str) -> None:
         summary=tr("summary.kpi_added", card=card.title.get(lang())),
     ):
         st.session_state.pop("board_drawn", None)
+
+
+def _set_number(kpi_id: str, field: str) -> None:
+    """Typed numbers in the reader's convention; a bad one is refused and stays in the field."""
+    text = st.session_state.get(f"board_{kpi_id}_{field}")
+    try:
+        value = parse_user_number(text, lang())
+    except ValueError:
+        state.notify(tr("board.not_a_number", text=text or ""), "⚠️")
+        return
+    state.apply(
+        edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.kpi_changed", field=tr(f"board.field_{field}"))
+    )
 
 
 def _set(kpi_id: str, field: str) -> None:
@@ -94,14 +108,14 @@ def render_kpi_settings(kpi, card: Card) -> None:
         )
         t, b, c = st.columns(3)
         for column, field in ((t, "target"), (b, "baseline")):
-            column.number_input(
+            column.text_input(
                 _with_unit(tr(f"board.field_{field}"), card.unit),
-                value=getattr(kpi, field),
+                value=format_number(getattr(kpi, field), lang(), decimals=6),
                 key=f"{prefix}_{field}",
-                on_change=_set,
+                on_change=_set_number,
                 args=(kpi.id, field),
-                format="%g",
-                step=1.0,
+                max_chars=24,
+                placeholder=tr("board.number_placeholder"),
             )
         c.text_input(
             tr("board.field_channel"),

@@ -78,7 +78,10 @@ def render_goal_form(prefix: str, goal: Goal | None) -> None:
     )
     b.toggle(tr("goals.hard"), value=goal.hard if goal else False, key=f"{prefix}_hard", help=tr("goals.hard_help"))
     c.date_input(
-        tr("goals.deadline"), value=goal.deadline if goal else None, key=f"{prefix}_deadline", format="YYYY-MM-DD"
+        tr("goals.deadline"),
+        value=goal.deadline if goal else None,
+        key=f"{prefix}_deadline",
+        format="DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD",
     )
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from impact import edits
 from impact.custom_cards import slug
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
+from impact.numbers import format_date
 from impact.strategy_file import strategy_to_yaml
 from storage import repository
 from storage.errors import StorageError
@@ -33,6 +34,17 @@ STEP_PAGES = {
     "owners": "views/owners.py",
     "strategy": "views/strategy.py",
 }
+
+
+def _fix(step: str, stage: str | None) -> None:
+    """Open the step that fixes a point, with the stage concerned already in focus."""
+    if stage and step in ("board", "owners"):
+        st.session_state[f"{step}_stage"] = stage
+    st.session_state["strategy_goto"] = STEP_PAGES[step]
+
+
+if goto := st.session_state.pop("strategy_goto", None):
+    st.switch_page(goto)
 
 
 def _save() -> None:
@@ -79,19 +91,23 @@ for item in state.health():
         detail = " — " + md_escape(", ".join(subjects[:6]))
     text.markdown(f"{icon} **{tr(f'health.{item.rule}.title')}**{detail}  \n{tr(f'health.{item.rule}.why')}")
     if not item.ok:
-        link.page_link(STEP_PAGES[item.step], label=tr("strategy.fix"), icon="🔧")
+        link.button(
+            tr("strategy.fix"), icon="🔧", key=f"strategy_fix_{item.rule}", on_click=_fix, args=(item.step, item.stage)
+        )
 
 st.subheader(tr("strategy.goals"))
 if not strategy.goals:
     st.caption(tr("goals.none_yet"))
 for goal in strategy.goals:
-    kpis = [card_title(cards, k.card) for k in strategy.kpis if k.goal == goal.id]
+    linked = [k for k in strategy.kpis if k.goal == goal.id]
+    kpis = [card_title(cards, k.card) for k in linked if k.card in cards and not cards[k.card].is_metric]
+    metrics = [card_title(cards, k.card) for k in linked if k.card in cards and cards[k.card].is_metric]
     kind = tr("goals.hard") if goal.hard else tr("goals.soft")
-    deadline = f" · {tr('goals.deadline')}: {goal.deadline:%Y-%m-%d}" if goal.deadline else ""
-    st.markdown(
-        f"- **{md_escape(goal.title)}** · {kind}{deadline}  \n  "
-        + (md_escape(", ".join(kpis)) if kpis else f"_{tr('strategy.no_kpi_for_goal')}_")
-    )
+    deadline = f" · {tr('goals.deadline')}: {format_date(goal.deadline, lang())}" if goal.deadline else ""
+    line = md_escape(", ".join(kpis)) if kpis else f"_{tr('strategy.no_kpi_for_goal')}_"
+    if metrics:
+        line += f" · {tr('strategy.supported_by')}: " + md_escape(", ".join(metrics))
+    st.markdown(f"- **{md_escape(goal.title)}** · {kind}{deadline}  \n  {line}")
 
 st.subheader(tr("strategy.board"))
 render_board(strategy, cards, key_prefix="review")
