@@ -120,3 +120,49 @@ def test_a_deep_link_right_after_a_restart_opens_the_strategy(page, tmp_path, de
         page.get_by_role("link", name=re.compile("Data owners")).wait_for()  # the app's own navigation
         assert page.get_by_text("Start or open a strategy first.").count() == 0
         page.screenshot(path=str(ARTIFACTS / "deep-link-board.png"))
+
+
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
+def test_upload_real_exports_and_see_the_results(page, tmp_path):
+    from impact.strategy_file import parse_strategy as parse
+    from storage.repository import create_strategy
+
+    url_db = f"sqlite:///{tmp_path / 'check.db'}"
+    plan = parse((Path(__file__).resolve().parent.parent / "examples" / "employer-branding.yaml").read_bytes())
+    plan.kpis.append(
+        plan.kpis[0].model_copy(
+            update={
+                "id": "leadq",
+                "card": "lead-quality",
+                "stage": "conversion",
+                "goal": "hires",
+                "target": 50,
+                "period": "month",
+            }
+        )
+    )
+    stored = create_strategy(make_engine(url_db), plan.model_copy(update={"language": "en"}))
+    with running_app(url_db) as url:
+        page.set_default_timeout(30000)
+        page.goto(f"{url}/check?strategy={stored.id}")
+        page.get_by_role("heading", name="Data check").wait_for()
+        page.locator("input[type=file]").set_input_files(
+            [str(SAMPLES / "crm_leads.csv"), str(SAMPLES / "linkedin_page_metrics.xls")]
+        )
+        page.get_by_text(re.compile(r"crm_leads\.csv.*Table \(CRM, spreadsheet\).*38 rows read")).wait_for()
+        page.get_by_text(re.compile(r"linkedin_page_metrics\.xls.*LinkedIn page analytics.*51 rows read")).wait_for()
+        page.get_by_role("button", name="Run the check").click()
+        page.get_by_role("heading", name="Results").wait_for()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(ARTIFACTS / "check-results.png"), full_page=True)
+        page.get_by_text(re.compile(r"Lead quality — Actual \(2026-10\): 57\.31 % · Target: 50 % · met")).wait_for()
+        page.screenshot(path=str(ARTIFACTS / "check-results.png"), full_page=True)
+        page.get_by_text(re.compile("Lead quality: periods, trend and segments")).click()
+        page.get_by_text("Segments in 2026-10, best first").first.wait_for()
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / "check-details.png"), full_page=True)
+    saved = list_strategies(make_engine(url_db))
+    assert saved and saved[0].id == stored.id

@@ -48,11 +48,14 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                 continue
             unit = unit_label(card.unit)
             whole = [r for r in rows if r["segment"] is None]
-            latest = whole[-1] if whole else None
+            with_data = [r for r in whole if r["actual"] is not None]
+            latest = with_data[-1] if with_data else (whole[-1] if whole else None)
             title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
             icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
             st.markdown(
-                f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}: "
+                f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}"
+                + (f" ({latest['period']})" if latest and latest["period"] else "")
+                + ": "
                 f"**{_number(latest['actual'] if latest else None, unit)}**"
                 + ("\\*" if latest and latest.get("upper_bound") else "")
                 + f" · {tr('check.col_target')}: {_number(kpi.target, unit)}"
