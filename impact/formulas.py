@@ -63,6 +63,18 @@ class Formula:
     tree: ast.expr
     inputs: tuple[str, ...]
 
+    def evaluate_columns(self, frame):  # type: ignore[no-untyped-def]
+        """The formula over whole columns of a DataFrame at once (one row per period or
+        segment): NaN where an input is missing or a division has no data."""
+        import numpy as np
+
+        with np.errstate(divide="ignore", invalid="ignore"):
+            result = _eval_columns(self.tree, frame)
+        if np.isscalar(result):
+            result = np.full(len(frame), float(result))
+        values = np.asarray(result, dtype=float)
+        return np.where(np.isfinite(values), values, np.nan)
+
     def evaluate(self, values: Mapping[str, float | None]) -> float | None:
         """The value, or None when an input is missing or a division has no data."""
         try:
@@ -182,6 +194,30 @@ def _eval(node: ast.expr, values: Mapping[str, float | None]) -> float:
             raise _NoData
         return left / right
     raise _NoData  # parse() admits nothing else
+
+
+def _eval_columns(node: ast.expr, frame):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        if node.id not in frame:
+            return np.full(len(frame), np.nan)
+        return frame[node.id].to_numpy(dtype=float, na_value=np.nan)
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval_columns(node.operand, frame)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left, right = _eval_columns(node.left, frame), _eval_columns(node.right, frame)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        return np.where(right == 0, np.nan, left / np.where(right == 0, 1.0, right))
+    return np.full(len(frame), np.nan)  # parse() admits nothing else
 
 
 def evaluate(source: str, values: Mapping[str, float | None]) -> float | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from impact.metrics import METRICS
@@ -44,6 +45,15 @@ class Document:
     data: bytes
     text: str | None = None
     sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
+    encoding: str = ""
+
+    def head_rows(self, lines: int = 40) -> pd.DataFrame:
+        """The first rows only: enough to recognise a format without reading a million lines."""
+        if self.sheets:
+            first = next(iter(self.sheets.values()))
+            return first.head(lines)
+        head = self.lines[:lines]
+        return read_csv_rows("\n".join(head), pick_separator(head))
 
     @property
     def lines(self) -> list[str]:
@@ -108,10 +118,14 @@ def sniff_binary_kind(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes) -> str:
+    return decode_text_with_encoding(data)[0]
+
+
+def decode_text_with_encoding(data: bytes) -> tuple[str, str]:
     """UTF-8 (with or without BOM), UTF-16 (with BOM), else cp1252 — as German tools write."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise ExportError("encoding", "UTF-16") from None
     if data.startswith(b"\xef\xbb\xbf"):
@@ -119,14 +133,14 @@ def decode_text(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise ExportError("binary")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1252", errors="replace")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > 8 or text.count("\ufffd") > max(8, len(text) // 100):
         raise ExportError("binary")
-    return text
+    return text, "cp1252"
 
 
 def load_document(data: bytes, filename: str) -> Document:
@@ -137,7 +151,8 @@ def load_document(data: bytes, filename: str) -> Document:
     kind = sniff_binary_kind(data)
     if kind:
         return Document(filename=filename, data=data, sheets=_read_workbook(data, kind))
-    return Document(filename=filename, data=data, text=decode_text(data))
+    text, encoding = decode_text_with_encoding(data)
+    return Document(filename=filename, data=data, text=text, encoding=encoding)
 
 
 MAX_SHEET_CELLS = 5_000_000
@@ -278,7 +293,23 @@ _DATE_FORMATS = (
 
 def parse_dates(values: pd.Series) -> pd.Series:
     """The first format that reads nearly every value wins (never a per-cell guess,
-    which would read 03/04 as March here and April there). Returns day precision."""
+    which would read 03/04 as March here and April there). Returns day precision.
+
+    Parsed once per distinct value: a million daily rows hold a few hundred dates."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = _parse_distinct_dates(pd.Series(uniques, dtype=object))
+    table = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return pd.Series(table[codes], index=values.index, dtype="datetime64[ns]")
+
+
+def is_missing(values: pd.Series) -> pd.Series:
+    """Empty cells and placeholders ("--", "n/a"), decided once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    flags = np.append([str(u).strip() in MISSING for u in uniques], True)
+    return pd.Series(flags[codes], index=values.index)
+
+
+def _parse_distinct_dates(values: pd.Series) -> pd.Series:
     text = values.astype(str).str.strip()
     text = text.str.replace(r"(\d)T(\d\d:\d\d:\d\d)[+-]\d\d:?\d\d$", r"\1T\2", regex=True)
     present = text[~text.isin(MISSING)]
@@ -326,6 +357,15 @@ def derive_engagements(table: pd.DataFrame, warnings: list[tuple[str, str]]) -> 
     return table
 
 
+def _clean_text(value: object, lower: bool) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    if text in MISSING:
+        return None
+    return text.lower() if lower else text
+
+
 def canonical_channel(name: str | None) -> str | None:
     if name is None:
         return None
@@ -367,11 +407,11 @@ def wide_table(
 
 def _text_column(value: pd.Series | str | None, index: pd.Index, *, lower: bool = True) -> pd.Series:
     if isinstance(value, pd.Series):
-        cleaned = value.astype(str).str.strip()
-        cleaned = cleaned.where(~cleaned.isin(MISSING))
-        if lower:
-            cleaned = cleaned.str.lower()
-        return cleaned.astype(object).where(cleaned.notna(), None)
+        # Cleaned once per distinct value, not once per row: a million rows have a few dozen channels.
+        codes, uniques = pd.factorize(value.astype(object), use_na_sentinel=True)
+        cleaned = [_clean_text(u, lower) for u in uniques]
+        table = pd.array([*cleaned, None], dtype=object)
+        return pd.Series(table[codes], index=index, dtype=object)
     if value is None:
         return pd.Series([None] * len(index), index=index, dtype=object)
     return pd.Series([value.lower() if lower else value] * len(index), index=index, dtype=object)

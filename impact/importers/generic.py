@@ -6,11 +6,15 @@ a ';' separator means German numbers (1.234,56) unless the values say otherwise.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
+
+import pandas as pd
 
 from impact.importers.base import Document, pick_separator, read_csv_rows
 from impact.importers.columns import role_of
 from impact.importers.table import TableRead, TableSpec, header_index, read_table
+from impact.metrics import METRICS
 
 FORMAT = "generic"
 
@@ -27,7 +31,7 @@ def _rows(doc: Document):
 
 def detect(doc: Document) -> float:
     try:
-        rows, _ = _rows(doc)
+        rows = doc.head_rows()
     except Exception:  # noqa: BLE001 - a file that cannot even be split is simply not this format
         return 0.0
     if rows.empty:
@@ -38,6 +42,32 @@ def detect(doc: Document) -> float:
     return 0.3 if metrics else 0.05
 
 
+FAST_FROM_BYTES = 1_000_000
+
+
+def _read_fast(doc: Document, mapping: Mapping[str, str | None]) -> TableRead | None:
+    """Large, plain, comma-separated UTF-8 files go through pyarrow's typed reader:
+    a million rows in well under a second. Anything unusual takes the careful path."""
+    if doc.text is None or doc.encoding != "utf-8" or len(doc.data) < FAST_FROM_BYTES:
+        return None
+    head = doc.lines[:30]
+    if pick_separator(head) != "," or header_index(doc.head_rows(30)) != 0:
+        return None
+    data = doc.data[3:] if doc.data.startswith(b"\xef\xbb\xbf") else doc.data
+    try:
+        frame = pd.read_csv(io.BytesIO(data), engine="pyarrow")
+    except Exception:  # noqa: BLE001 - pyarrow refuses odd files; the careful path explains them
+        return None
+    for header in frame.columns:
+        role = mapping[header] if header in mapping else role_of(header)
+        if role in METRICS and frame[header].dtype.kind not in "iuf":
+            return None  # numbers written as text ("1,234"): the careful path reads them
+    return read_table(frame, TableSpec(decimal="."), mapping, typed=True)
+
+
 def read(doc: Document, mapping: Mapping[str, str | None]) -> TableRead:
+    fast = _read_fast(doc, mapping)
+    if fast is not None:
+        return fast
     rows, decimal = _rows(doc)
     return read_table(rows, TableSpec(header_row=header_index(rows), decimal=decimal), mapping)

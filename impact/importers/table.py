@@ -18,6 +18,7 @@ from impact.importers.base import (
     ExportError,
     Ignored,
     date_share,
+    is_missing,
     number_column,
     parse_dates,
     share_numeric,
@@ -59,20 +60,36 @@ def header_index(rows: pd.DataFrame, limit: int = 30) -> int:
     return 0
 
 
-def read_table(rows: pd.DataFrame, spec: TableSpec, user_mapping: Mapping[str, str | None] | None = None) -> TableRead:
+def read_table(
+    rows: pd.DataFrame,
+    spec: TableSpec,
+    user_mapping: Mapping[str, str | None] | None = None,
+    *,
+    typed: bool = False,
+) -> TableRead:
+    """``rows`` is text cells with the header at ``spec.header_row``, or (``typed``) a frame
+    whose columns are the headers and whose values a reader already typed (pyarrow)."""
     user_mapping = user_mapping or {}
-    if len(rows) <= spec.header_row:
-        raise ExportError("empty")
-    headers = [str(h).strip() for h in rows.iloc[spec.header_row].tolist()]
-    data = rows.iloc[spec.header_row + 1 :].copy()
-    data.columns = range(len(headers))
+    if typed:
+        headers = [str(h).strip() for h in rows.columns]
+        data = rows.set_axis(range(len(headers)), axis=1)
+    else:
+        if len(rows) <= spec.header_row:
+            raise ExportError("empty")
+        headers = [str(h).strip() for h in rows.iloc[spec.header_row].tolist()]
+        data = rows.iloc[spec.header_row + 1 :].copy()
+        data.columns = range(len(headers))
     if data.empty:
         raise ExportError("no_rows")
-    blank = data.astype(str).apply(lambda column: column.str.strip().isin(MISSING)).all(axis=1)
-    data = data[~blank]
-    is_total = data[0].astype(str).str.match(TOTAL_ROW) if len(headers) else pd.Series(False, index=data.index)
-    if len(headers) > 1:
-        is_total |= data[1].astype(str).str.match(TOTAL_ROW)
+    if not typed:
+        blank = data.astype(str).apply(lambda column: column.str.strip().isin(MISSING)).all(axis=1)
+        data = data[~blank]
+    is_total = pd.Series(False, index=data.index)
+    # Totals stand at the top or the bottom of an export; a typed table is only searched there.
+    edges = data.index if not typed else data.index[:5].append(data.index[-5:]).unique()
+    for position in range(min(2, len(headers))):
+        if data[position].dtype.kind not in "iufM":
+            is_total.loc[edges] |= data.loc[edges, position].astype(str).str.match(TOTAL_ROW)
     warnings: list[tuple[str, str]] = []
     if is_total.any():
         warnings.append(("total_rows", str(int(is_total.sum()))))
@@ -114,8 +131,11 @@ def read_table(rows: pd.DataFrame, spec: TableSpec, user_mapping: Mapping[str, s
             segment_cols.append(position)
             mapping[header] = "segment"
         elif role in METRICS:
-            present = ~values.astype(str).str.strip().isin(MISSING)
-            numbers = number_column(values, spec.decimal)
+            if values.dtype.kind in "iuf":  # already numbers (a typed reader)
+                present, numbers = values.notna(), values.astype(float)
+            else:
+                present = ~is_missing(values)
+                numbers = number_column(values, spec.decimal)
             if not present.any():
                 ignored.append(Ignored(header, "empty"))
                 continue
@@ -147,14 +167,15 @@ def read_table(rows: pd.DataFrame, spec: TableSpec, user_mapping: Mapping[str, s
         if date_col is None:
             raise ExportError("no_date")
         parser = spec.date_parser or parse_dates
-        dates = parser(data[date_col])
+        column = data[date_col]
+        dates = column.dt.normalize() if column.dtype.kind == "M" else parser(column)
         span_end = None
         if spec.end_column and spec.end_column in headers:
             ends = parser(data[headers.index(spec.end_column)])
             span_end = ends.where(ends > dates)
             mapping[spec.end_column] = "span_end"
             ignored[:] = [i for i in ignored if i.column != spec.end_column]
-        bad = dates.isna() & ~data[date_col].astype(str).str.strip().isin(MISSING)
+        bad = dates.isna() & ~is_missing(column)
         if dates.notna().sum() == 0:
             raise ExportError("bad_dates", headers[date_col])
         if bad.any():
