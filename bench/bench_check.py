@@ -43,15 +43,17 @@ def generate(path: Path, rows: int) -> None:
     campaigns = np.array([f"Kampagne {i:02d}" for i in range(50)])
     impressions = rng.integers(100, 10_000, rows)
     clicks = (impressions * rng.uniform(0.005, 0.05, rows)).astype(int)
-    frame = pd.DataFrame({
-        "date": days[rng.integers(0, len(days), rows)].strftime("%Y-%m-%d"),
-        "channel": channels[rng.integers(0, len(channels), rows)],
-        "campaign": campaigns[rng.integers(0, len(campaigns), rows)],
-        "impressions": impressions,
-        "clicks": clicks,
-        "spend": np.round(clicks * rng.uniform(0.2, 3.0, rows), 2),
-        "conversions": (clicks * rng.uniform(0, 0.1, rows)).astype(int),
-    })
+    frame = pd.DataFrame(
+        {
+            "date": days[rng.integers(0, len(days), rows)].strftime("%Y-%m-%d"),
+            "channel": channels[rng.integers(0, len(channels), rows)],
+            "campaign": campaigns[rng.integers(0, len(campaigns), rows)],
+            "impressions": impressions,
+            "clicks": clicks,
+            "spend": np.round(clicks * rng.uniform(0.2, 3.0, rows), 2),
+            "conversions": (clicks * rng.uniform(0, 0.1, rows)).astype(int),
+        }
+    )
     frame.to_csv(path, index=False)
 
 
@@ -92,10 +94,17 @@ def main() -> None:
 
 def _peak(command: list[str]) -> float:
     out = subprocess.run(
-        [sys.executable, "-c",
-         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *command],
-        check=True, capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-c",
+            "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+            *command,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     return int(out.stdout.strip()) / 1024
 

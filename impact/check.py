@@ -134,10 +134,8 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
     marks reach that was added up over several rows (an upper bound)."""
     present = [m for m in metrics if m in rows.columns]
     grouped = rows.groupby(keys, sort=True)
-    out = pd.DataFrame(index=grouped.size().index)
     sums = [m for m in present if METRICS[m].aggregation in ("sum", "unique")]
-    if sums:
-        out = out.join(grouped[sums].sum(min_count=1))
+    out = grouped[sums].sum(min_count=1) if sums else pd.DataFrame(index=grouped.size().index)
     out["_upper"] = False
     for metric in present:
         rule = METRICS[metric].aggregation
@@ -156,8 +154,12 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
     return out
 
 
-def _inputs(row: pd.Series, metrics: list[str]) -> dict[str, float | None]:
-    return {m: (None if pd.isna(row[m]) else float(row[m])) for m in metrics}
+def _inputs(row: dict, metrics: list[str]) -> dict[str, float | None]:
+    values = {}
+    for metric in metrics:
+        value = row[metric]
+        values[metric] = None if value is None or value != value else float(value)
+    return values
 
 
 def _status(actual: float | None, target: float | None, direction: str) -> str:
@@ -183,7 +185,7 @@ def _kpi_results(
     metrics = list(formula.inputs)
     present = [m for m in metrics if m in rows.columns]
 
-    def emit(segment: str | None, label: str | None, row: pd.Series, actual: float, previous: float | None):
+    def emit(segment: str | None, label: str | None, row: dict | None, actual: float, previous: float | None):
         value = None if np.isnan(actual) else float(actual)
         upper = bool(row.get("_upper", False)) if row is not None else False
         report.results.append(
@@ -214,8 +216,8 @@ def _kpi_results(
     previous: float | None = None
     if labels == [None]:
         emit(None, None, None, np.nan, None)
-    for position, label in enumerate(whole.index):
-        previous = emit(None, label, whole.iloc[position], actuals[position], previous)
+    for position, (label, row) in enumerate(zip(whole.index, whole.to_dict("records"), strict=True)):
+        previous = emit(None, label, row, actuals[position], previous)
 
     if present and not rows.empty and rows["segment"].notna().any():
         with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
@@ -223,10 +225,11 @@ def _kpi_results(
             parts = _aggregate_by(with_inputs, ["segment", "_period"], metrics)
             values = formula.evaluate_columns(parts)
             last_segment, previous = None, None
+            records = parts.to_dict("records")
             for position, (segment, label) in enumerate(parts.index):
                 if segment != last_segment:
                     last_segment, previous = segment, None
-                previous = emit(str(segment), label, parts.iloc[position], values[position], previous)
+                previous = emit(str(segment), label, records[position], values[position], previous)
 
 
 def run_check(

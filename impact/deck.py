@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from impact.formulas import FormulaError, parse
 from impact.model import STAGES, Card, Profile
-from impact.yaml_safe import load_yaml_text
+from impact.yaml_safe import load_trusted_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS_DIR = ROOT / "cards"
@@ -61,7 +61,7 @@ def check_card(card: Card) -> list[str]:
 
 def _read_list(path: Path, key: str) -> tuple[list, list[str]]:
     try:
-        data = load_yaml_text(path.read_text(encoding="utf-8"))
+        data = load_trusted_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         return [], [f"{path.name}: cannot be read: {exc}"]
     if isinstance(data, dict) and key in data:

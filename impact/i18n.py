@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from impact.yaml_safe import load_trusted_yaml
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 DEFAULT_LANGUAGE = "de"
@@ -27,7 +27,7 @@ def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
 @lru_cache(maxsize=4)
 def strings(lang: str) -> dict[str, str]:
     path = LOCALES_DIR / f"{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_trusted_yaml(path.read_text(encoding="utf-8")) or {}
     flat: dict[str, str] = {}
     _flatten("", data, flat)
     return flat

@@ -54,5 +54,12 @@ def load_yaml_text(text: str) -> Any:
     return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506
 
 
+def load_trusted_yaml(text: str) -> Any:
+    """The project's own files (deck, profiles, locales): libyaml's C loader, ten times
+    faster at start-up. Never for anything a user uploads."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader constructs no Python objects
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

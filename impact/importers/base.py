@@ -52,8 +52,16 @@ class Document:
         if self.sheets:
             first = next(iter(self.sheets.values()))
             return first.head(lines)
-        head = self.lines[:lines]
+        head = self.head_lines(lines)
         return read_csv_rows("\n".join(head), pick_separator(head))
+
+    def head_lines(self, count: int) -> list[str]:
+        """The first lines without splitting a million-line file."""
+        if self.text is None:
+            return []
+        if hasattr(self, "_lines"):
+            return self._lines[:count]
+        return self.text[: 400 * count].splitlines()[:count]
 
     @property
     def lines(self) -> list[str]:

@@ -44,7 +44,7 @@ ROLES: dict[str, str | None] = {
 
 
 def detect(doc: Document) -> float:
-    comments = [line for line in doc.lines[:40] if line.startswith("#")]
+    comments = [line for line in doc.head_lines(40) if line.startswith("#")]
     return 0.95 if any(_START.match(line) for line in comments) else 0.0
 
 

@@ -50,7 +50,7 @@ def _read_fast(doc: Document, mapping: Mapping[str, str | None]) -> TableRead | 
     a million rows in well under a second. Anything unusual takes the careful path."""
     if doc.text is None or doc.encoding != "utf-8" or len(doc.data) < FAST_FROM_BYTES:
         return None
-    head = doc.lines[:30]
+    head = doc.head_lines(30)
     if pick_separator(head) != "," or header_index(doc.head_rows(30)) != 0:
         return None
     data = doc.data[3:] if doc.data.startswith(b"\xef\xbb\xbf") else doc.data

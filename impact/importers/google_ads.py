@@ -72,11 +72,11 @@ def report_range(lines: list[str]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 
 def detect(doc: Document) -> float:
-    if doc.text is None or len(doc.lines) < 3:
+    if doc.text is None or len(doc.head_lines(3)) < 3:
         return 0.0
-    if report_range(doc.lines) is None:
+    if report_range(doc.head_lines(3)) is None:
         return 0.0
-    header = doc.lines[2] if len(doc.lines) > 2 else ""
+    header = doc.head_lines(3)[2] if len(doc.head_lines(3)) > 2 else ""
     roles = {role_of(h.strip().strip('"')) for h in header.split(",")}
     return 0.9 if {"impressions", "spend"} & roles or "segment" in roles else 0.0
 

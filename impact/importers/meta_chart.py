@@ -23,7 +23,7 @@ _TITLE_METRICS = (
 
 
 def detect(doc: Document) -> float:
-    lines = [line for line in doc.lines[:3]]
+    lines = [line for line in doc.head_lines(3)]
     return 0.95 if lines and lines[0].strip().lower().startswith("sep=") else 0.0
 
 

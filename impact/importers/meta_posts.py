@@ -42,10 +42,10 @@ ROLES: dict[str, str | None] = {
 
 
 def _header(doc: Document) -> list[str]:
-    if not doc.lines:
+    head = doc.head_lines(5)
+    if not head:
         return []
-    sep = pick_separator(doc.lines[:5])
-    return [h.strip() for h in read_csv_rows(doc.lines[0], sep).iloc[0].tolist()]
+    return [h.strip() for h in read_csv_rows(head[0], pick_separator(head)).iloc[0].tolist()]
 
 
 def detect(doc: Document) -> float:

@@ -25,9 +25,9 @@ ROLES: dict[str, str | None] = {
 
 
 def detect(doc: Document) -> float:
-    if doc.text is None or not doc.lines:
+    if doc.text is None or not doc.head_lines(1):
         return 0.0
-    header = {h.strip() for h in doc.lines[0].split(",")}
+    header = {h.strip() for h in doc.head_lines(1)[0].split(",")}
     return 0.9 if {"Date", "Video Views", "Profile Views"} <= header else 0.0
 
 
