@@ -21,8 +21,16 @@ FORMATS: dict[str, ModuleType] = {
 }
 
 
+def _score(module: ModuleType, doc) -> float:  # type: ignore[no-untyped-def]
+    """A detector that cannot make sense of a file is saying: not my format."""
+    try:
+        return float(module.detect(doc))
+    except Exception:  # noqa: BLE001 - detection is a guess; any failure scores zero
+        return 0.0
+
+
 def detect_format(doc) -> str:  # type: ignore[no-untyped-def]
-    scores = {name: module.detect(doc) for name, module in FORMATS.items()}
+    scores = {name: _score(module, doc) for name, module in FORMATS.items()}
     best = max(scores, key=lambda name: scores[name])
     if scores[best] <= 0.1:
         raise ExportError("unknown_format")
@@ -48,7 +56,7 @@ def read_export(
         read = module.read(doc, mapping or {}, **kwargs)
     except ExportError:
         raise
-    except (ValueError, KeyError, IndexError, TypeError, OverflowError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError) as exc:
         raise ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}") from None
     return ImportResult(
         filename=filename,

@@ -1,0 +1,86 @@
+"""The data check page through AppTest: upload, a broken file beside good ones,
+remapping a column (remembered for next month), and the results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from impact.model import KpiChoice, Owner
+from impact.strategy_file import parse_strategy
+from storage.checks import list_checks, load_check
+from storage.db import make_engine
+from storage.repository import create_strategy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT.parent / "shared" / "samples"
+pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
+
+
+def _open_check_page(app, db_url):
+    plan = parse_strategy((ROOT / "examples" / "employer-branding.yaml").read_bytes())
+    plan.kpis.append(
+        KpiChoice(
+            card="lead-quality",
+            stage="conversion",
+            goal="hires",
+            target=50,
+            period="month",
+            owner=Owner(department="sales"),
+        )
+    )
+    stored = create_strategy(make_engine(db_url), plan.model_copy(update={"language": "en"}))
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/check.py").run()
+    assert not at.exception
+    return at, stored
+
+
+def _upload(at, *files: tuple[str, bytes]):
+    at.file_uploader(key="check_upload").set_value([(name, data, "text/csv") for name, data in files]).run()
+    assert not at.exception
+
+
+def test_upload_a_broken_file_beside_good_ones_and_run_the_check(app, db_url):
+    at, stored = _open_check_page(app, db_url)
+    _upload(at, ("crm_leads.csv", (SAMPLES / "crm_leads.csv").read_bytes()), ("photo.csv", bytes(range(256)) * 20))
+    lines = [m.value for m in at.markdown]
+    assert any(
+        "crm\\_leads\\.csv** · Table (CRM, spreadsheet) · 2026-10-01 – 2026-10-31 · 38 rows read" in v for v in lines
+    )
+    assert "This is not a table (CSV or Excel); it looks like a binary file." in [e.value for e in at.error]
+    at.button(key="check_run").click().run()
+    assert not at.exception
+    assert any(
+        v.startswith("✅ **Lead quality** — Actual (2026-10): **57.31 %**") for v in (m.value for m in at.markdown)
+    )
+    [saved] = list_checks(make_engine(db_url), stored.id)
+    check = load_check(make_engine(db_url), saved.id)
+    assert [f["name"] for f in check.files] == ["crm_leads.csv"]  # the broken file took nothing with it
+    assert check.data["leads"].sum() == 171  # the normalised data is kept with the results
+    whole = [r for r in check.results if r["kpi"] == "lead-quality" and r["segment"] is None]
+    assert whole[0]["inputs"] == {"leads": 171.0, "qualified_leads": 98.0}
+
+
+def test_a_remapped_column_is_remembered_for_next_month(app, db_url):
+    at, stored = _open_check_page(app, db_url)
+    crm = (SAMPLES / "crm_leads.csv").read_bytes()
+    _upload(at, ("crm_leads.csv", crm))
+    [form_select] = [s for s in at.selectbox if s.label.startswith("Abschlüsse")]
+    form_select.set_value("__ignore__")
+    [apply] = [b for b in at.button if b.label == "Apply and remember"]
+    apply.click().run()
+    assert not at.exception
+
+    # next month, a fresh session: the same export needs no clicks
+    next_month = app("en")
+    next_month.query_params["strategy"] = stored.id
+    next_month.run()
+    next_month.switch_page("views/check.py").run()
+    _upload(next_month, ("crm_leads_november.csv", crm))
+    [form_select] = [s for s in next_month.selectbox if s.label.startswith("Abschlüsse")]
+    assert form_select.value == "__ignore__"
+    assert any("6 used, 1 ignored" in e.label for e in next_month.expander)

@@ -1,0 +1,113 @@
+"""Random and mangled files thrown at every importer: a reason or a result, never a
+crash, never a hang. (More cases: HYPOTHESIS_PROFILE=long in a long-test run.)"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from impact.importers import FORMATS, ExportError, read_export
+
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+SEEDS = (
+    {p.name: p.read_bytes() for p in sorted(SAMPLES.glob("*")) if p.suffix in (".csv", ".xls")}
+    if SAMPLES.exists()
+    else {}
+)
+SEEDS.setdefault("tiny.csv", b"Datum;Leads\n01.10.2026;3\n")
+EXAMPLES = 400 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 60
+
+settings.register_profile(
+    "fuzz",
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _read_quietly(data: bytes, name: str, fmt: str | None = None) -> None:
+    started = time.perf_counter()
+    try:
+        result = read_export(data, name, format=fmt)
+    except ExportError as exc:
+        assert exc.code
+    else:
+        assert result.rows_read >= 0
+        assert set(result.table.columns) >= {"date", "span_end", "channel", "segment"}
+    assert time.perf_counter() - started < 10, "an importer must not hang on a small file"
+
+
+@settings(settings.get_profile("fuzz"))
+@given(st.binary(max_size=4096), st.sampled_from([None, *FORMATS]))
+def test_random_bytes(data, fmt):
+    _read_quietly(data, "random.csv", fmt)
+
+
+@settings(settings.get_profile("fuzz"))
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_mangled_real_exports(name, draw):
+    """Cut, spliced, flipped and re-encoded versions of real files."""
+    data = bytearray(SEEDS[name])
+    for _ in range(draw.draw(st.integers(min_value=1, max_value=6))):
+        if not data:
+            break
+        action = draw.draw(st.sampled_from(["cut", "flip", "insert", "delete", "dup_line"]))
+        position = draw.draw(st.integers(min_value=0, max_value=len(data) - 1))
+        if action == "cut":
+            del data[position:]
+        elif action == "flip":
+            data[position] = draw.draw(st.integers(0, 255))
+        elif action == "insert":
+            data[position:position] = draw.draw(st.binary(min_size=1, max_size=40))
+        elif action == "delete":
+            del data[position : position + draw.draw(st.integers(1, 200))]
+        else:
+            data += bytes(data[position : position + 80])
+    _read_quietly(bytes(data), name, draw.draw(st.sampled_from([None, *FORMATS])))
+
+
+@settings(settings.get_profile("fuzz"))
+@given(
+    st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=8), min_size=1, max_size=30),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "cp1252", "utf-16"]),
+)
+def test_random_tables(rows, sep, encoding):
+    text = "\n".join(sep.join(cells) for cells in rows)
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    _read_quietly(data, "table.csv")
+
+
+def test_truncated_xlsx():
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Datum", "Leads"])
+    book.active.append(["2026-10-01", 3])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    whole = buffer.getvalue()
+    for cut in (10, len(whole) // 3, len(whole) // 2, len(whole) - 20):
+        with pytest.raises(ExportError):
+            read_export(whole[:cut], "cut.xlsx")
+
+
+def test_xlsx_with_a_huge_declared_member_is_refused_quickly():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (250 * 1024 * 1024))
+    started = time.perf_counter()
+    with pytest.raises(ExportError) as info:
+        read_export(buffer.getvalue(), "bomb.xlsx")
+    assert info.value.code == "too_large" and time.perf_counter() - started < 10
