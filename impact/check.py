@@ -187,7 +187,8 @@ def _kpi_results(
 
     def emit(segment: str | None, label: str | None, row: dict | None, actual: float, previous: float | None):
         value = None if np.isnan(actual) else float(actual)
-        upper = bool(row.get("_upper", False)) if row is not None else False
+        flag = row.get("_upper") if row is not None else None
+        upper = bool(flag) if flag is not None and flag == flag else False  # NaN (a period without rows) is not True
         report.results.append(
             KpiResult(
                 kpi=card.id,

@@ -91,6 +91,19 @@ def test_reach_over_several_days_is_flagged_as_an_upper_bound(deck):
     assert not whole(single, "reach")[0].upper_bound
 
 
+def test_a_period_without_rows_is_not_an_upper_bound(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "spend": 100, "conversions": 5, "channel": "google ads"},
+            {"date": "2026-11-01", "reach": 10, "channel": "linkedin"},
+            {"date": "2026-11-02", "reach": 10, "channel": "linkedin"},
+        ]
+    )
+    report = run_check(strategy(kpi("cost-per-conversion", channel="google ads")), deck.cards, [data])
+    assert [r.upper_bound for r in whole(report, "cost-per-conversion")] == [False, False]
+    assert not [w for w in report.warnings if w[0] == "reach_upper_bound"]
+
+
 def test_a_monthly_total_counts_for_the_month_but_not_for_weeks(deck):
     data = table([{"date": "2026-10-01", "span_end": "2026-10-31", "sessions": 1000, "conversions": 20}])
     monthly = run_check(strategy(kpi("conversion-rate")), deck.cards, [data])
