@@ -122,7 +122,7 @@ def test_a_deep_link_right_after_a_restart_opens_the_strategy(page, tmp_path, de
         page.screenshot(path=str(ARTIFACTS / "deep-link-board.png"))
 
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")

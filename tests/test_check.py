@@ -14,7 +14,7 @@ from impact.check import period_label, run_check
 from impact.model import Goal, KpiChoice, Strategy
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 def table(rows: list[dict]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from storage.db import make_engine
 from storage.repository import create_strategy
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
 
 

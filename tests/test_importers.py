@@ -13,7 +13,7 @@ import pytest
 
 from impact.importers import ExportError, read_export
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
 
 
@@ -251,3 +251,41 @@ def test_a_file_over_the_upload_limit_is_refused():
     with pytest.raises(ExportError) as info:
         read_export(b"Datum;Leads\n" + b"01.10.2026;3\n" * (MAX_UPLOAD_BYTES // 13 + 10), "big.csv")
     assert info.value.code == "too_large"
+
+
+def test_linkedin_xlsx_with_german_headers():
+    data = _xlsx(
+        [
+            ["Zusammengefasste Kennzahlen für den ausgewählten Zeitraum.", "", "", "", "", ""],
+            [
+                "Datum",
+                "Impressionen (organisch)",
+                "Impressionen (gesponsert)",
+                "Impressionen (gesamt)",
+                "Klicks (organisch)",
+                "Klicks (gesponsert)",
+            ],
+            ["11/01/2026", 100, 40, 140, 5, 2],
+            ["11/02/2026", 200, 60, 260, 7, 3],
+        ],
+        sheet="Metrics",
+    )
+    result = read_export(data, "linkedin.xlsx")
+    assert result.format == "linkedin"
+    assert total(result, "impressions") == 400  # 300 organic + 100 sponsored; the (gesamt) column is not added
+    assert total(result, "clicks", segment="sponsored") == 5
+    assert "Impressionen (gesamt)" in {i.column for i in result.ignored if i.reason == "total"}
+
+
+def test_instagram_posts_export():
+    text = (
+        "Post ID,Account ID,Account username,Description,Publish time,Permalink,Post type,Date,Views,Reach,"
+        "Likes,Shares,Follows,Comments,Saves\n"
+        "1,9,beispiel,Herbst,10/05/2026 09:00,https://x,IG reel,Lifetime,1000,800,50,5,3,4,7\n"
+        "2,9,beispiel,Team,10/06/2026 18:30,https://x,IG image,Lifetime,500,400,20,1,0,2,3\n"
+    )
+    result = read_export(("\ufeff" + text).encode("utf-8"), "instagram.csv")
+    assert result.format == "meta_posts"
+    assert set(result.table["channel"]) == {"instagram"}
+    assert total(result, "reactions") == 70 and total(result, "saves") == 10
+    assert total(result, "followers_gained") == 3 and total(result, "impressions") == 1500

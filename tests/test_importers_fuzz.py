@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from impact.importers import FORMATS, ExportError, read_export
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 SEEDS = (
     {p.name: p.read_bytes() for p in sorted(SAMPLES.glob("*")) if p.suffix in (".csv", ".xls")}
     if SAMPLES.exists()
     else {}
 )
 SEEDS.setdefault("tiny.csv", b"Datum;Leads\n01.10.2026;3\n")
-EXAMPLES = 400 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 60
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 400 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 60))
 
 settings.register_profile(
     "fuzz",
@@ -111,3 +111,8 @@ def test_xlsx_with_a_huge_declared_member_is_refused_quickly():
     with pytest.raises(ExportError) as info:
         read_export(buffer.getvalue(), "bomb.xlsx")
     assert info.value.code == "too_large" and time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("fmt", [None, *FORMATS])
+def test_found_by_the_fuzzer_a_lone_carriage_return(fmt):
+    _read_quietly(b"\r\x01", "cr.csv", fmt)

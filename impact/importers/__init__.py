@@ -8,6 +8,7 @@ columns were ignored and why.
 
 from __future__ import annotations
 
+import csv
 import inspect
 from collections.abc import Mapping
 from datetime import date
@@ -56,7 +57,7 @@ def read_export(
         read = module.read(doc, mapping or {}, **kwargs)
     except ExportError:
         raise
-    except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError, csv.Error) as exc:
         raise ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}") from None
     return ImportResult(
         filename=filename,

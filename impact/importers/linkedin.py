@@ -34,14 +34,20 @@ def _sheet(doc: Document, names: tuple[str, ...]) -> pd.DataFrame | None:
     return None
 
 
+def _metrics_header_row(frame: pd.DataFrame) -> int | None:
+    """The row whose cells carry the (organic)/(organisch) suffixes, in any language."""
+    for index in range(min(6, len(frame))):
+        if sum(1 for v in frame.iloc[index].tolist() if _PART.match(str(v).strip())) >= 2:
+            return index
+    return None
+
+
 def detect(doc: Document) -> float:
     if not doc.sheets:
         return 0.0
     metrics = _sheet(doc, METRIC_SHEETS)
-    if metrics is not None and len(metrics) > 1:
-        header = " ".join(str(v) for v in metrics.iloc[header_index(metrics)].tolist()).lower()
-        if "(organic)" in header or "(organisch)" in header:
-            return 0.95
+    if metrics is not None and _metrics_header_row(metrics) is not None:
+        return 0.95
     return 0.8 if _sheet(doc, POST_SHEETS) is not None else 0.0
 
 
@@ -54,7 +60,7 @@ def _metric_for(base: str) -> str | None:
 
 
 def _read_metrics(frame: pd.DataFrame, mapping: Mapping[str, str | None]) -> TableRead:
-    header_row = header_index(frame)
+    header_row = _metrics_header_row(frame) or header_index(frame)
     headers = [str(h).strip() for h in frame.iloc[header_row].tolist()]
     parts: list[TableRead] = []
     ignored: list[Ignored] = []
