@@ -116,3 +116,18 @@ def test_xlsx_with_a_huge_declared_member_is_refused_quickly():
 @pytest.mark.parametrize("fmt", [None, *FORMATS])
 def test_found_by_the_fuzzer_a_lone_carriage_return(fmt):
     _read_quietly(b"\r\x01", "cr.csv", fmt)
+
+
+def test_a_workbook_that_asks_for_gigabytes_is_refused_not_the_server():
+    """One cell at row 1,000,000, column 16,000: a dense grid of 16 billion cells."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B1"] = "Datum", "Leads"
+    book.active.cell(row=1_000_000, column=16_000, value=1)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    started = time.perf_counter()
+    with pytest.raises(ExportError) as info:
+        read_export(buffer.getvalue(), "far.xlsx")
+    assert info.value.code == "too_large" and time.perf_counter() - started < 30

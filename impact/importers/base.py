@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ import pandas as pd
 from impact.metrics import METRICS
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 KEY_COLUMNS = ("date", "span_end", "channel", "segment")
 MISSING = {"", "-", "--", "—", "–", "n/a", "N/A", "nan", "NaN", "None", "null"}
 
@@ -163,27 +165,34 @@ def load_document(data: bytes, filename: str) -> Document:
     return Document(filename=filename, data=data, text=text, encoding=encoding)
 
 
-MAX_SHEET_CELLS = 5_000_000
-
-
 def _read_workbook(data: bytes, kind: str) -> dict[str, pd.DataFrame]:
-    from python_calamine import CalamineWorkbook
+    """Parsed in a child process with a memory and time ceiling (see workbook_worker)."""
+    import json
+    import subprocess
+    import sys
 
     if kind == "xlsx":
         _refuse_zip_bomb(data)
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = {}
-        for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if sum(len(r) for r in rows) > MAX_SHEET_CELLS:
-                raise ExportError("too_large", f"{MAX_SHEET_CELLS:,} cells")
-            sheets[name] = pd.DataFrame([[_cell_text(v) for v in row] for row in rows], dtype=object)
-    except ExportError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - calamine raises many kinds; all mean "cannot read"
-        raise ExportError("broken_workbook", str(exc)[:120]) from None
-    return sheets
+        finished = subprocess.run(
+            [sys.executable, "-m", "impact.importers.workbook_worker"],
+            input=data,
+            capture_output=True,
+            timeout=120,
+            check=False,
+            cwd=str(_PROJECT_ROOT),
+        )
+    except subprocess.TimeoutExpired:
+        raise ExportError("too_large", "took longer than 2 minutes to open") from None
+    try:
+        answer = json.loads(finished.stdout.decode("utf-8") or "{}")
+    except ValueError:
+        answer = {}
+    if "sheets" in answer:
+        return {name: pd.DataFrame(rows, dtype=object) for name, rows in answer["sheets"]}
+    if "too_large" in answer or (not answer and finished.returncode != 0):  # killed at its memory ceiling
+        raise ExportError("too_large", answer.get("too_large", "memory"))
+    raise ExportError("broken_workbook", answer.get("error", f"exit {finished.returncode}"))
 
 
 def _refuse_zip_bomb(data: bytes, limit: int = 200 * 1024 * 1024) -> None:
@@ -196,16 +205,6 @@ def _refuse_zip_bomb(data: bytes, limit: int = 200 * 1024 * 1024) -> None:
         raise ExportError("broken_workbook", "not a valid XLSX (zip) file") from None
     if total > limit:
         raise ExportError("too_large", f"unpacks to {total // (1024 * 1024)} MB")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[union-attr]
-    return str(value)
 
 
 def pick_separator(lines: Iterable[str]) -> str:
