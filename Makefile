@@ -27,3 +27,4 @@ format: setup-dev
 bench: setup-dev
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_check.py
+	$(PY) bench/bench_report.py

@@ -139,6 +139,58 @@ def _print_table(report, cards, lang: str) -> None:  # type: ignore[no-untyped-d
         print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)))
 
 
+def _report(args, lang: str) -> int:  # type: ignore[no-untyped-def]
+    """Exit 0 with the PDF written, 1 with a message for a bad strategy, logo or colour."""
+    from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
+    from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
+    from impact.report.xlsx import kpi_plan_xlsx
+
+    try:
+        deck = load_deck()
+        strategy = parse_strategy(Path(args.strategy).read_bytes())
+        problems = check_references(strategy, deck.cards)
+    except OSError as exc:
+        print(f"{args.strategy}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+        return 1
+    except StrategyFileError as exc:
+        problems = exc.problems
+    if problems:
+        for problem in problems:
+            print(f"{args.strategy}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
+        return 1
+    try:
+        logo = checked_logo(Path(args.logo).read_bytes()) if args.logo else None
+        branding = Branding(author=args.author, color=normalise_color(args.color), footer=args.footer, logo=logo)
+    except OSError as exc:
+        print(f"{args.logo}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+        return 1
+    except BrandingError as exc:
+        print(t(f"report.{exc.code}", lang, detail=exc.detail), file=sys.stderr)
+        return 1
+    cards = deck.with_custom(strategy.custom_cards)
+    try:
+        pdf = build_pdf(
+            ReportInput(
+                strategy=strategy,
+                cards=deck.cards,
+                profile=deck.profiles.get(strategy.industry_profile or ""),
+                branding=branding,
+            )
+        )
+    except ReportUnavailable as exc:
+        print(t("report.unavailable", lang, detail=str(exc)), file=sys.stderr)
+        return 1
+    try:
+        Path(args.output).write_bytes(pdf)
+        if args.xlsx:
+            Path(args.xlsx).write_bytes(kpi_plan_xlsx(strategy, cards))
+    except OSError as exc:
+        print(f"{args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(args.output)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m impact", description="Impact Workshop command line")
     parser.add_argument("--lang", default=None, help="de or en (default: from LANG)")
@@ -150,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("strategy")
     check.add_argument("files", nargs="+")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
+    report = sub.add_parser("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
+    report.add_argument("strategy")
+    report.add_argument("-o", "--output", required=True, help="the PDF to write")
+    report.add_argument("--logo", help="a PNG, JPEG or SVG file for the cover")
+    report.add_argument("--color", help="brand colour as hex, e.g. #1d4fb8")
+    report.add_argument("--author", default="", help="consultant or facilitator named on the cover")
+    report.add_argument("--footer", default="", help="footer text on every page")
+    report.add_argument("--xlsx", help="also write the KPI plan as an Excel file")
     args = parser.parse_args(argv)
     system = os.environ.get("LANG", "")
     lang = normalise_language(args.lang) if args.lang else ("de" if system.startswith("de") else "en")
@@ -157,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args.files, lang, args.health)
     if args.command == "check":
         return _check(args.strategy, args.files, lang, as_json=args.json)
+    if args.command == "report":
+        return _report(args, lang)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

@@ -6,7 +6,15 @@ import altair as alt
 import pandas as pd
 
 
-def trend_chart(rows: list[dict], *, title: str, target: float | None, unit: str, labels: dict[str, str]) -> alt.Chart:
+def trend_chart(
+    rows: list[dict],
+    *,
+    title: str,
+    target: float | None,
+    unit: str,
+    labels: dict[str, str],
+    width: int | str = "container",
+) -> alt.Chart:
     """Actual per period as a line with points, the target as a dashed rule."""
     data = pd.DataFrame(
         [{"period": r["period"], "actual": r["actual"], "status": r["status"]} for r in rows if r["period"]]
@@ -22,4 +30,4 @@ def trend_chart(rows: list[dict], *, title: str, target: float | None, unit: str
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#b26a00", size=2)
         layers.append(rule.encode(y="target:Q"))
-    return alt.layer(*layers).properties(title=title, height=220, width="container")
+    return alt.layer(*layers).properties(title=title, height=220, width=width)

@@ -32,6 +32,17 @@ elif [ $want_dev = 0 ] && [ ! -f "$run_stamp" ]; then
   touch "$run_stamp"
 fi
 
+# The PDF report (WeasyPrint) needs Pango from the system; the app says how to get it if missing.
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Pango for the PDF report"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+  else
+    echo "setup: the PDF report needs Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2
+  fi
+fi
+
 if [ $want_dev = 1 ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing Debian's chromium for the browser tests"

@@ -58,3 +58,14 @@ column_mappings = Table(
     Column("mapping", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+report_settings = Table(
+    "report_settings",
+    metadata,
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), primary_key=True),
+    Column("author", String(200), nullable=False),
+    Column("color", String(7), nullable=False),
+    Column("footer", String(300), nullable=False),
+    Column("logo", LargeBinary, nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -86,6 +86,16 @@ def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
             page.get_by_role("button", name="Download as YAML").click()
         downloaded = parse_strategy(Path(download.value.path()).read_bytes())
         assert downloaded.name == "Employer Branding 2027" and len(downloaded.kpis) == 5
+        page.get_by_label("Consultant or facilitator").fill("Anna Beraterin")
+        page.get_by_label("Consultant or facilitator").press("Enter")
+        _wait_idle(page)
+        with page.expect_download(timeout=60000) as pdf_download:
+            page.get_by_role("button", name="Download PDF").click()
+        from pypdf import PdfReader
+
+        reader = PdfReader(pdf_download.value.path())
+        pdf_text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+        assert "Employer Branding 2027" in pdf_text and "Anna Beraterin" in pdf_text and len(reader.pages) >= 5
 
         # A reload (or a closed tab reopened with the URL) loses nothing.
         strategy_url = page.url

@@ -13,9 +13,16 @@ from storage.repository import create_strategy, list_strategies, list_versions, 
 
 def test_migrations_create_the_schema(engine):
     tables = set(inspect(engine).get_table_names())
-    assert {"strategies", "strategy_versions", "checks", "column_mappings", "alembic_version"} <= tables
+    assert {
+        "strategies",
+        "strategy_versions",
+        "checks",
+        "column_mappings",
+        "report_settings",
+        "alembic_version",
+    } <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0002"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
 
 
 def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):

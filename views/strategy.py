@@ -20,6 +20,7 @@ from ui.components import (
     stage_label,
     unit_label,
 )
+from ui.report_panel import render_report_panel
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -154,6 +155,8 @@ with download_col:
         icon="⬇️",
         on_click="ignore",
     )
+
+render_report_panel(strategy, key_prefix="strategy_report")
 
 with st.expander(tr("strategy.details")):
     with st.form("strategy_details_form", border=False):

@@ -1,0 +1,1 @@
+"""The strategy as documents to hand over: a branded PDF and an Excel KPI plan."""

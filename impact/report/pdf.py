@@ -1,0 +1,228 @@
+"""The strategy as a PDF a consultant hands to a client.
+
+HTML from a Jinja2 template (autoescaped: user text is data, ``{{ 7*7 }}`` in a goal
+stays those characters), laid out by WeasyPrint with CSS paged media (footer and page
+numbers on every page), charts as vector SVG from the same Altair specs as on screen.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from impact.charts import trend_chart
+from impact.health import check_health
+from impact.i18n import t
+from impact.metrics import metric_label
+from impact.model import STAGES, Card, Profile, Strategy
+from impact.numbers import format_date, format_number
+from impact.owners import ownership_matrix
+from impact.report.branding import Branding, normalise_color
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_CHARTS = 12
+
+
+class ReportUnavailable(RuntimeError):
+    """WeasyPrint's system libraries (Pango) are missing: say how to install them."""
+
+
+@dataclass
+class ReportInput:
+    strategy: Strategy
+    cards: dict[str, Card]
+    profile: Profile | None = None
+    branding: Branding = field(default_factory=Branding)
+    check_results: list[dict] | None = None
+    check_date: date | None = None
+    today: date | None = None
+
+
+def _weasyprint():  # type: ignore[no-untyped-def]
+    try:
+        import weasyprint
+    except (OSError, ImportError) as exc:  # OSError: libpango/libgobject not found
+        raise ReportUnavailable(str(exc).splitlines()[0][:200]) from None
+    return weasyprint
+
+
+def _data_urls_only(weasyprint):  # type: ignore[no-untyped-def]
+    """The PDF fetches nothing from outside or from disk: only data: URIs (logo, charts).
+    An SVG logo that points elsewhere renders without that part."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("data",), timeout=5)
+
+
+def _unit(unit: str, lang: str) -> str:
+    if unit in ("count", "people"):
+        return ""
+    return {"points": {"de": "Punkte", "en": "points"}, "stars": {"de": "Sterne", "en": "stars"}}.get(unit, {}).get(
+        lang, unit
+    )
+
+
+def _svg(chart) -> str:  # type: ignore[no-untyped-def]
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+def _chart_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def report_context(data: ReportInput) -> dict:
+    strategy, lang = data.strategy, data.strategy.language
+    cards = {**data.cards, **{c.id: c for c in strategy.custom_cards}}
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
+    def number(value: float | None) -> str:
+        return format_number(value, lang) if value is not None else "—"
+
+    def kpi_view(kpi) -> dict:  # type: ignore[no-untyped-def]
+        card = cards.get(kpi.card)
+        goal = strategy.goal(kpi.goal)
+        unit = _unit(card.unit, lang) if card else ""
+        return {
+            "id": kpi.id,
+            "title": card.title.get(lang) if card else kpi.card,
+            "question": card.question.get(lang) if card else "",
+            "formula": card.formula if card else "",
+            "inputs": ", ".join(metric_label(m, lang) for m in (card.inputs if card else [])),
+            "metric": bool(card and card.is_metric),
+            "unit": unit,
+            "target": (number(kpi.target) + (f" {unit}" if unit else "")) if kpi.target is not None else "—",
+            "baseline": number(kpi.baseline) if kpi.baseline is not None else "—",
+            "period": tr(f"period.{kpi.period}") if kpi.period else "—",
+            "goal": goal.title if goal else "—",
+            "department": _department(kpi.owner.department, lang),
+            "person": kpi.owner.person or "",
+            "source": kpi.owner.source or "",
+            "channel": kpi.channel or "",
+            "stage": kpi.stage,
+        }
+
+    kpis = [kpi_view(k) for k in strategy.kpis]
+    goals = []
+    for goal in strategy.goals:
+        linked = [k for k in kpis if strategy.kpi(k["id"]).goal == goal.id]
+        goals.append(
+            {
+                "title": goal.title,
+                "hard": goal.hard,
+                "area": tr(f"area.{goal.area}"),
+                "deadline": format_date(goal.deadline, lang) if goal.deadline else "",
+                "kpis": [k for k in linked if not k["metric"]],
+                "metrics": [k for k in linked if k["metric"]],
+            }
+        )
+    matrix = ownership_matrix(strategy)
+    owner_rows = [
+        {
+            "department": _department(dep, lang) if dep else tr("owners.none"),
+            "cells": [[cards[c].title.get(lang) if c in cards else c for c in row[s]] for s in STAGES],
+        }
+        for dep, row in matrix.items()
+    ]
+    health = [
+        {"ok": i.ok, "severity": i.severity, "title": tr(f"health.{i.rule}.title"), "why": tr(f"health.{i.rule}.why")}
+        for i in check_health(strategy, cards)
+    ]
+    check = _check_view(data, kpis, cards, tr, number) if data.check_results else None
+    return {
+        "lang": lang,
+        "tr": tr,
+        "strategy": strategy,
+        "profile": data.profile.title.get(lang) if data.profile else "",
+        "today": format_date(data.today or date.today(), lang),
+        "branding": data.branding,
+        "brand_color": normalise_color(data.branding.color),
+        "logo": (
+            f"data:{data.branding.logo_type};base64,{base64.b64encode(data.branding.logo).decode('ascii')}"
+            if data.branding.logo and data.branding.logo_type
+            else None
+        ),
+        "stages": [{"id": s, "label": tr(f"stage.{s}"), "kpis": [k for k in kpis if k["stage"] == s]} for s in STAGES],
+        "kpis": kpis,
+        "goals": goals,
+        "owner_rows": owner_rows,
+        "health": health,
+        "check": check,
+    }
+
+
+def _department(department: str | None, lang: str) -> str:
+    if not department:
+        return "—"
+    label = t(f"department.{department}", lang)
+    return department if label.startswith("department.") else label
+
+
+def _check_view(data: ReportInput, kpis: list[dict], cards, tr, number) -> dict:  # type: ignore[no-untyped-def]
+    rows_by_kpi: dict[str, list[dict]] = defaultdict(list)
+    for row in data.check_results or []:
+        if row.get("segment") is None:
+            rows_by_kpi[row.get("kpi_id") or row["kpi"]].append(row)
+    lang = data.strategy.language
+    status_rows, charts = [], []
+    for kpi in kpis:
+        rows = rows_by_kpi.get(kpi["id"], [])
+        with_data = [r for r in rows if r.get("actual") is not None]
+        latest = with_data[-1] if with_data else (rows[-1] if rows else None)
+        if latest is None:
+            continue
+        unit = kpi["unit"]
+        status_rows.append(
+            {
+                "title": kpi["title"] + (f" · {kpi['channel']}" if kpi["channel"] else ""),
+                "period": latest.get("period") or "—",
+                "actual": (number(latest["actual"]) + (f" {unit}" if unit else ""))
+                if latest.get("actual") is not None
+                else "—",
+                "target": kpi["target"],
+                "status": latest["status"],
+                "status_label": tr(f"check.status.{latest['status']}"),
+            }
+        )
+        if with_data and len(charts) < MAX_CHARTS:
+            strategy_kpi = data.strategy.kpi(kpi["id"])
+            chart = trend_chart(
+                rows,
+                title=kpi["title"],
+                target=strategy_kpi.target if strategy_kpi else None,
+                unit=unit,
+                labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
+                width=460,
+            )
+            charts.append({"title": kpi["title"], "uri": _chart_uri(_svg(chart))})
+    return {
+        "date": format_date(data.check_date, lang) if data.check_date else "",
+        "rows": status_rows,
+        "charts": charts,
+    }
+
+
+def render_html(data: ReportInput) -> str:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2").render(**report_context(data))
+
+
+def build_pdf(data: ReportInput) -> bytes:
+    weasyprint = _weasyprint()
+    html = render_html(data)
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_data_urls_only(weasyprint))
+    return document.write_pdf(stylesheets=[weasyprint.CSS(string=css)])

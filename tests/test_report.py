@@ -1,0 +1,204 @@
+"""The hand-over documents: the PDF's text in both languages, user text as data,
+the Excel plan's neutralised cells, the command line, and a missing library."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from impact.check import run_check
+from impact.importers import read_export
+from impact.model import KpiChoice, Owner
+from impact.report import pdf as report_pdf
+from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
+from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
+from impact.report.xlsx import kpi_plan_xlsx, neutralise
+from impact.strategy_file import parse_strategy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = Path(__file__).resolve().parent / "samples"
+HOSTILE = "<b>x</b> {{ 7*7 }} <script>alert(1)</script>"
+
+
+def example(lang: str = "de"):
+    strategy = parse_strategy((ROOT / "examples" / "employer-branding.yaml").read_bytes())
+    strategy.kpis.append(
+        KpiChoice(
+            card="lead-quality",
+            stage="conversion",
+            goal="hires",
+            target=50,
+            period="month",
+            owner=Owner(department="sales"),
+        )
+    )
+    return strategy.model_copy(update={"language": lang})
+
+
+def pdf_text(data: bytes) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split()), len(reader.pages)  # table cells wrap; words are what matter
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_pdf_says_what_the_strategy_says(deck, lang):
+    strategy = example(lang)
+    data = build_pdf(
+        ReportInput(
+            strategy=strategy,
+            cards=deck.cards,
+            profile=deck.profiles["recruiting"],
+            branding=Branding(author="Anna Beraterin", footer="Vertraulich"),
+        )
+    )
+    text, pages = pdf_text(data)
+    assert 5 <= pages <= 10
+    for expected in [
+        "Employer Branding 2027",
+        "Beispiel GmbH",
+        "Anna Beraterin",
+        strategy.goals[0].title,
+        "Anna Schmidt",
+        "Bewerbermanagement",
+    ]:
+        assert expected in text, expected
+    title = deck.cards["application-rate"].title.get(lang)
+    assert title in text
+    assert ("Zielwert 5 %" if lang == "de" else "Target 5 %") in text
+    assert ("Glossar" if lang == "de" else "Glossary") in text
+    assert ("2.500 €" if lang == "de" else "2,500 €") in text  # numbers in the reader's convention
+    assert "Vertraulich" in text and f"1 / {pages}" not in text  # the cover has no footer
+    assert f"2 / {pages}" in text
+
+
+def test_user_text_appears_literally_in_the_pdf(deck):
+    strategy = example("en")
+    strategy.goals[0].title = HOSTILE
+    data = build_pdf(ReportInput(strategy=strategy, cards=deck.cards, branding=Branding(footer=HOSTILE)))
+    text, _ = pdf_text(data)
+    assert "<b>x</b> {{ 7*7 }} <script>alert(1)</script>" in text
+    assert "49" not in text.split("Summary")[1].split("Board")[0]  # {{ 7*7 }} was never evaluated
+
+
+def test_the_latest_data_check_is_in_the_pdf_with_vector_charts(deck):
+    strategy = example("en")
+    tables = [(n, read_export((SAMPLES / n).read_bytes(), n).table) for n in ("crm_leads.csv",)]
+    report = run_check(strategy, deck.cards, tables)
+    data = build_pdf(
+        ReportInput(strategy=strategy, cards=deck.cards, check_results=[r.as_json() for r in report.results])
+    )
+    text, _ = pdf_text(data)
+    assert "Latest data check" in text and "57.31 %" in text and "met" in text
+    assert b"/Subtype /Image" not in data  # no logo here, and the charts are vector paths, not pictures
+    assert text.count("Lead quality") >= 3  # table row, chart title, KPI plan
+
+
+def test_a_missing_pango_is_explained_not_a_trace(deck, monkeypatch):
+    def missing():
+        raise ReportUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(report_pdf, "_weasyprint", missing)
+    with pytest.raises(ReportUnavailable):
+        build_pdf(ReportInput(strategy=example(), cards=deck.cards))
+
+
+def test_branding_is_checked():
+    assert normalise_color("1D4FB8") == "#1d4fb8" and normalise_color("#abc") == "#aabbcc"
+    with pytest.raises(BrandingError):
+        normalise_color("red;} body{display:none")
+    with pytest.raises(BrandingError):
+        checked_logo(b"GIF89a....")
+    assert checked_logo(b"\x89PNG\r\n\x1a\nrest") is not None
+
+
+def test_the_excel_plan_neutralises_formulas(deck):
+    strategy = example("en")
+    strategy.kpis[0].owner.person = '=HYPERLINK("http://evil.example","click")'
+    strategy.kpis[1].owner.source = "@SUM(A1:A9)"
+    strategy.kpis[2].channel = "+linkedin"
+    strategy.goals[0].title = "-1 hires"
+    book = openpyxl.load_workbook(io.BytesIO(kpi_plan_xlsx(strategy, deck.cards)))
+    sheet = book.active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert '\'=HYPERLINK("http://evil.example","click")' in values
+    assert "'@SUM(A1:A9)" in values and "'+linkedin" in values and "'-1 hires" in values
+    assert all(not (isinstance(v, str) and v.startswith(("=", "+", "-", "@"))) for v in values)
+    assert sheet.max_row == len(strategy.kpis) + 1
+    assert [c.value for c in sheet[1]][:2] == ["Stage", "KPI"]
+    assert neutralise(-5) == -5  # numbers stay numbers
+
+
+def test_command_line_report(tmp_path):
+    out, xlsx = tmp_path / "s.pdf", tmp_path / "s.xlsx"
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+        encoding="utf-8",
+    )
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "impact",
+            "report",
+            "examples/employer-branding.yaml",
+            "-o",
+            str(out),
+            "--logo",
+            str(logo),
+            "--color",
+            "#0a7d5a",
+            "--xlsx",
+            str(xlsx),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert out.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: impact-strategy/1\nname: x\ncolour: red\n", encoding="utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "impact", "report", str(bad), "-o", str(tmp_path / "x.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
+    assert refused.returncode == 1 and "colour: unknown key" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_strategy_page_offers_the_documents_and_remembers_branding(app, db_url, deck):
+    from storage.db import make_engine
+    from storage.report_settings import recall_branding
+    from storage.repository import create_strategy
+
+    stored = create_strategy(make_engine(db_url), example("en"))
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/strategy.py").run()
+    assert not at.exception
+    at.text_input(key="strategy_report_author").input("Anna Beraterin").run()
+    at.text_input(key="strategy_report_footer").input("Confidential").run()
+    assert not at.exception
+    remembered = recall_branding(make_engine(db_url), stored.id)
+    assert (remembered.author, remembered.footer) == ("Anna Beraterin", "Confidential")
+    labels = [b.label for b in at.get("download_button")]
+    assert {"Download PDF", "KPI plan as Excel", "Download as YAML"} <= set(labels)
+    reopened = app("en")
+    reopened.query_params["strategy"] = stored.id
+    reopened.run()
+    reopened.switch_page("views/strategy.py").run()
+    assert reopened.text_input(key="strategy_report_author").value == "Anna Beraterin"

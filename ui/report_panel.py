@@ -1,0 +1,142 @@
+"""The strategy's hand-over documents: branding (remembered per strategy), the PDF
+(built when it is downloaded, with the latest data check) and the Excel KPI plan."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from impact.custom_cards import slug
+from impact.model import Strategy
+from impact.report.branding import DEFAULT_COLOR, Branding, BrandingError, checked_logo, normalise_color
+from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
+from impact.report.xlsx import kpi_plan_xlsx
+from storage.checks import list_checks, load_check
+from storage.errors import StorageError
+from storage.report_settings import recall_branding, remember_branding
+from ui import state
+from ui.state import tr
+
+
+@st.cache_resource(show_spinner=False)
+def _pdf_problem() -> str | None:
+    """None when WeasyPrint can run here; else why not (checked once per process)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (OSError, ImportError) as exc:
+        return str(exc).splitlines()[0][:200]
+    return None
+
+
+def _branding(strategy_id: str) -> Branding:
+    try:
+        return recall_branding(state.engine(), strategy_id)
+    except StorageError:
+        return Branding()
+
+
+def _remember(key_prefix: str, strategy_id: str) -> None:
+    get = st.session_state.get
+    current = _branding(strategy_id)
+    try:
+        color = normalise_color(get(f"{key_prefix}_color") or DEFAULT_COLOR)
+        upload = get(f"{key_prefix}_logo")
+        logo = checked_logo(upload.getvalue()) if upload is not None else current.logo
+    except BrandingError as exc:
+        state.notify(tr(f"report.{exc.code}", detail=exc.detail), "⚠️")
+        return
+    branding = Branding(
+        author=(get(f"{key_prefix}_author") or "").strip(),
+        color=color,
+        footer=(get(f"{key_prefix}_footer") or "").strip(),
+        logo=logo,
+    )
+    try:
+        remember_branding(state.engine(), strategy_id, branding)
+    except StorageError:
+        state.notify(tr("state.db_error"), "⚠️")
+
+
+def _latest_check(strategy_id: str):  # type: ignore[no-untyped-def]
+    try:
+        checks = list_checks(state.engine(), strategy_id)
+        return load_check(state.engine(), checks[0].id) if checks else None
+    except StorageError:
+        return None
+
+
+def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
+    branding = _branding(strategy.id)
+    with st.expander(tr("report.branding"), icon="📄", expanded=True):
+        a, b = st.columns([3, 1])
+        a.text_input(
+            tr("report.author_field"),
+            value=branding.author,
+            key=f"{key_prefix}_author",
+            max_chars=200,
+            on_change=_remember,
+            args=(key_prefix, strategy.id),
+        )
+        b.color_picker(
+            tr("report.color_field"),
+            value=branding.color,
+            key=f"{key_prefix}_color",
+            on_change=_remember,
+            args=(key_prefix, strategy.id),
+        )
+        st.text_input(
+            tr("report.footer_field"),
+            value=branding.footer,
+            key=f"{key_prefix}_footer",
+            max_chars=300,
+            placeholder=strategy.organisation or strategy.name,
+            on_change=_remember,
+            args=(key_prefix, strategy.id),
+        )
+        st.file_uploader(
+            tr("report.logo_field"),
+            type=["png", "jpg", "jpeg", "svg"],
+            key=f"{key_prefix}_logo",
+            on_change=_remember,
+            args=(key_prefix, strategy.id),
+        )
+        problem = _pdf_problem()
+        name = slug(strategy.name)
+        pdf_col, xlsx_col = st.columns(2)
+        if problem:
+            pdf_col.warning(tr("report.unavailable", detail=problem))
+        else:
+
+            def make_pdf() -> bytes:
+                check = _latest_check(strategy.id)
+                data = ReportInput(
+                    strategy=strategy,
+                    cards=state.deck().cards,
+                    profile=state.deck().profiles.get(strategy.industry_profile or ""),
+                    branding=_branding(strategy.id),
+                    check_results=check.results if check else None,
+                    check_date=check.created_at.date() if check else None,
+                )
+                try:
+                    return build_pdf(data)
+                except ReportUnavailable as exc:  # a library vanished since the check above
+                    raise RuntimeError(tr("report.unavailable", detail=str(exc))) from None
+
+            pdf_col.download_button(
+                tr("report.download_pdf"),
+                data=make_pdf,
+                file_name=f"{name}.pdf",
+                mime="application/pdf",
+                key=f"{key_prefix}_pdf",
+                icon="📄",
+                on_click="ignore",
+                type="primary",
+            )
+        xlsx_col.download_button(
+            tr("report.download_xlsx"),
+            data=lambda: kpi_plan_xlsx(strategy, state.cards()),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key_prefix}_xlsx",
+            icon="📊",
+            on_click="ignore",
+        )
