@@ -202,3 +202,21 @@ def test_the_strategy_page_offers_the_documents_and_remembers_branding(app, db_u
     reopened.run()
     reopened.switch_page("views/strategy.py").run()
     assert reopened.text_input(key="strategy_report_author").value == "Anna Beraterin"
+
+
+def test_without_pango_the_app_says_how_to_install_it(app, db_url, deck, monkeypatch):
+    from storage.db import make_engine
+    from storage.repository import create_strategy
+    from ui import report_panel
+
+    monkeypatch.setattr(report_panel, "_pdf_problem", lambda: "cannot load library 'libpango-1.0-0'")
+    stored = create_strategy(make_engine(db_url), example("en"))
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/strategy.py").run()
+    assert not at.exception
+    [warning] = [w.value for w in at.warning if "PDF cannot be made" in w.value]
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in warning
+    assert "Download PDF" not in [b.label for b in at.get("download_button")]
+    assert "KPI plan as Excel" in [b.label for b in at.get("download_button")]  # the rest still works
