@@ -50,6 +50,27 @@ def _validate(paths: list[str], lang: str, with_health: bool) -> int:
     return 1 if failed else 0
 
 
+def _load_strategy(path: str, lang: str):  # type: ignore[no-untyped-def]
+    """(strategy, deck), or None after saying on stderr what is wrong and where."""
+    try:
+        deck = load_deck()
+        strategy = parse_strategy(Path(path).read_bytes())
+        problems = check_references(strategy, deck.cards)
+    except OSError as exc:
+        print(f"{path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+        return None
+    except StrategyFileError as exc:
+        problems = exc.problems
+    except DeckError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return None
+    if problems:
+        for problem in problems:
+            print(f"{path}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
+        return None
+    return strategy, deck
+
+
 def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) -> int:
     """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
     import json
@@ -57,22 +78,10 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
     from impact.check import run_check
     from impact.importers import ExportError, read_export
 
-    try:
-        deck = load_deck()
-        strategy = parse_strategy(Path(strategy_path).read_bytes())
-        problems = check_references(strategy, deck.cards)
-    except OSError as exc:
-        print(f"{strategy_path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+    loaded = _load_strategy(strategy_path, lang)
+    if loaded is None:
         return 1
-    except StrategyFileError as exc:
-        problems = exc.problems
-    except DeckError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        return 1
-    if problems:
-        for problem in problems:
-            print(f"{strategy_path}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
-        return 1
+    strategy, deck = loaded
     tables, warnings, seen = [], [], {}
     for name in files:
         try:
@@ -145,19 +154,10 @@ def _report(args, lang: str) -> int:  # type: ignore[no-untyped-def]
     from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
     from impact.report.xlsx import kpi_plan_xlsx
 
-    try:
-        deck = load_deck()
-        strategy = parse_strategy(Path(args.strategy).read_bytes())
-        problems = check_references(strategy, deck.cards)
-    except OSError as exc:
-        print(f"{args.strategy}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+    loaded = _load_strategy(args.strategy, lang)
+    if loaded is None:
         return 1
-    except StrategyFileError as exc:
-        problems = exc.problems
-    if problems:
-        for problem in problems:
-            print(f"{args.strategy}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
-        return 1
+    strategy, deck = loaded
     try:
         logo = checked_logo(Path(args.logo).read_bytes()) if args.logo else None
         branding = Branding(author=args.author, color=normalise_color(args.color), footer=args.footer, logo=logo)

@@ -33,3 +33,25 @@ def big_strategy(deck: Deck, kpis: int = 30, name: str = "Big strategy") -> Stra
             channel="linkedin" if index % 2 else None,
         )
     return strategy
+
+
+def example_with_lead_quality(lang: str = "de") -> Strategy:
+    """The shipped example strategy plus a lead-quality KPI the CRM sample can fill."""
+    from pathlib import Path
+
+    from impact.model import KpiChoice, Owner
+    from impact.strategy_file import parse_strategy
+
+    root = Path(__file__).resolve().parent.parent
+    strategy = parse_strategy((root / "examples" / "employer-branding.yaml").read_bytes())
+    strategy.kpis.append(
+        KpiChoice(
+            card="lead-quality",
+            stage="conversion",
+            goal="hires",
+            target=50,
+            period="month",
+            owner=Owner(department="sales"),
+        )
+    )
+    return strategy.model_copy(update={"language": lang})

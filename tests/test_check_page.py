@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from impact.model import KpiChoice, Owner
-from impact.strategy_file import parse_strategy
 from storage.checks import list_checks, load_check
 from storage.db import make_engine
 from storage.repository import create_strategy
+from tests.factories import example_with_lead_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -19,18 +18,7 @@ pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples 
 
 
 def _open_check_page(app, db_url):
-    plan = parse_strategy((ROOT / "examples" / "employer-branding.yaml").read_bytes())
-    plan.kpis.append(
-        KpiChoice(
-            card="lead-quality",
-            stage="conversion",
-            goal="hires",
-            target=50,
-            period="month",
-            owner=Owner(department="sales"),
-        )
-    )
-    stored = create_strategy(make_engine(db_url), plan.model_copy(update={"language": "en"}))
+    stored = create_strategy(make_engine(db_url), example_with_lead_quality("en"))
     at = app("en")
     at.query_params["strategy"] = stored.id
     at.run()

@@ -14,31 +14,18 @@ from pypdf import PdfReader
 
 from impact.check import run_check
 from impact.importers import read_export
-from impact.model import KpiChoice, Owner
 from impact.report import pdf as report_pdf
 from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx, neutralise
-from impact.strategy_file import parse_strategy
+from tests.factories import example_with_lead_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples"
 HOSTILE = "<b>x</b> {{ 7*7 }} <script>alert(1)</script>"
 
 
-def example(lang: str = "de"):
-    strategy = parse_strategy((ROOT / "examples" / "employer-branding.yaml").read_bytes())
-    strategy.kpis.append(
-        KpiChoice(
-            card="lead-quality",
-            stage="conversion",
-            goal="hires",
-            target=50,
-            period="month",
-            owner=Owner(department="sales"),
-        )
-    )
-    return strategy.model_copy(update={"language": lang})
+example = example_with_lead_quality
 
 
 def pdf_text(data: bytes) -> tuple[str, int]:
