@@ -30,6 +30,10 @@ except StorageError as exc:  # a wrong DATABASE_URL or an unreachable server: sa
 
 st.html(Path(__file__).with_name("ui").joinpath("style.css"))
 
+if st.query_params.get("join"):  # a participant's phone: the voting page and nothing else
+    st.navigation([st.Page("views/vote.py", title=tr("vote.title"), url_path="vote")], position="hidden").run()
+    st.stop()
+
 wanted = st.query_params.get("strategy")
 strategy = state.current()
 if wanted and (strategy is None or strategy.id != wanted):
@@ -43,6 +47,7 @@ PAGES = [
     ("views/owners.py", "owners", "👥"),
     ("views/strategy.py", "strategy", "📋"),
     ("views/check.py", "check", "📊"),
+    ("views/workshop.py", "workshop", "🗳️"),
 ]
 pages = [
     st.Page(path, title=f"{index}. {tr('nav.' + name)}", icon=icon, url_path=name, default=index == 1)

@@ -1,6 +1,7 @@
 """The schema as SQLAlchemy Core tables; Alembic migrations create it."""
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -67,5 +68,30 @@ report_settings = Table(
     Column("color", String(7), nullable=False),
     Column("footer", String(300), nullable=False),
     Column("logo", LargeBinary, nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+voting_rounds = Table(
+    "voting_rounds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), nullable=False),
+    Column("code", String(12), nullable=False, unique=True),
+    Column("subject", String(20), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("options", Text, nullable=False),
+    Column("dots", Integer, nullable=False),
+    Column("is_open", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+votes = Table(
+    "votes",
+    metadata,
+    Column("round_id", Integer, ForeignKey("voting_rounds.id"), primary_key=True),
+    Column("participant", String(40), primary_key=True),
+    Column("option_id", String(80), primary_key=True),
+    Column("name", String(60), nullable=False),
+    Column("dots", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

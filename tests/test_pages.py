@@ -16,6 +16,8 @@ PAGES = [
     "views/board.py",
     "views/owners.py",
     "views/strategy.py",
+    "views/check.py",
+    "views/workshop.py",
 ]
 
 

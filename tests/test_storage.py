@@ -22,7 +22,7 @@ def test_migrations_create_the_schema(engine):
         "alembic_version",
     } <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0003"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0004"
 
 
 def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):

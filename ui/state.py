@@ -32,7 +32,7 @@ KEY_UNSAVED = "unsaved"
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
 # shows a value from before. Page choices (which stage is in focus) are kept.
-PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_", "check_")
+PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_", "check_", "workshop_")
 KEEP_KEYS = {"board_stage", "owners_stage", "board_only_profile", "board_kind"}
 
 

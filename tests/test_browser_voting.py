@@ -1,0 +1,67 @@
+"""Voting across two browsers: a participant's phone and the facilitator's screen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storage.db import make_engine
+from storage.repository import create_strategy
+from storage.voting import ballots, current_round
+from tests.browser_support import CHROMIUM, running_app
+from tests.factories import big_strategy
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium")]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def test_a_participant_votes_and_the_facilitator_sees_the_tally_move(browser, tmp_path, deck):
+    ARTIFACTS.mkdir(exist_ok=True)
+    url_db = f"sqlite:///{tmp_path / 'vote.db'}"
+    strategy = big_strategy(deck, 5).model_copy(update={"language": "en"})
+    stored = create_strategy(make_engine(url_db), strategy)
+    with running_app(url_db) as url:
+        facilitator = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="en-US").new_page()
+        facilitator.set_default_timeout(30000)
+        facilitator.goto(f"{url}/workshop?strategy={stored.id}")
+        facilitator.get_by_role("heading", name="Workshop in the room").wait_for()
+        facilitator.get_by_role("button", name="Open the voting round").click()
+        facilitator.get_by_text("Scan to vote").wait_for()
+        voting = current_round(make_engine(url_db), stored.id)
+        assert voting is not None and voting.is_open
+        facilitator.get_by_text("Tally — 0 people voted").wait_for()
+
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="en-US", is_mobile=True, has_touch=True
+        ).new_page()
+        phone.set_default_timeout(30000)
+        phone.goto(f"{url}/?join={voting.code.lower()}")
+        phone.get_by_role("heading", name=voting.title).wait_for()
+        assert phone.get_by_role("link", name=re.compile("KPI board")).count() == 0  # the code opens nothing else
+        phone.get_by_label("Your name").fill("Ada")
+        phone.get_by_label("Your name").press("Enter")
+        phone.wait_for_timeout(500)
+        phone.get_by_role("button", name="+").first.click()
+        phone.get_by_text("2 of 3 dots left").wait_for()
+        phone.get_by_role("button", name="+").first.click()
+        phone.get_by_text("1 of 3 dots left").wait_for()
+        phone.screenshot(path=str(ARTIFACTS / "phone-voting.png"))
+
+        first = voting.options[0].label
+        facilitator.get_by_text("Tally — 1 people voted").wait_for()  # live, without a click
+        facilitator.get_by_text(re.compile(rf"^{re.escape(first)} — 2 \(1\)$")).wait_for()
+        facilitator.screenshot(path=str(ARTIFACTS / "facilitator-tally.png"))
+
+        phone.reload()  # a reload of the phone keeps the dots
+        phone.get_by_text("1 of 3 dots left").wait_for()
+        assert (
+            ballots(make_engine(url_db), voting.id)
+            and sum(next(iter(ballots(make_engine(url_db), voting.id).values())).values()) == 2
+        )
+
+        facilitator.get_by_role("button", name=re.compile("Adopt the top")).click()
+        facilitator.get_by_text(re.compile(r"winner\(s\) adopted")).wait_for()
+        phone.reload()
+        phone.get_by_text("This voting round has ended").wait_for()
