@@ -11,6 +11,7 @@ from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape
 from ui.state import tr
+from ui.theme import projector_css
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
@@ -48,6 +49,7 @@ PAGES = [
     ("views/strategy.py", "strategy", "📋"),
     ("views/check.py", "check", "📊"),
     ("views/workshop.py", "workshop", "🗳️"),
+    ("views/room.py", "room", "📽️"),
 ]
 pages = [
     st.Page(path, title=f"{index}. {tr('nav.' + name)}", icon=icon, url_path=name, default=index == 1)
@@ -55,6 +57,20 @@ pages = [
 ]
 page = st.navigation(pages)
 state.keep_in_url()  # a page switch drops query parameters; a reload must still find the strategy
+
+
+def _projector(on: bool) -> None:
+    st.session_state["projector"] = on
+    if on:
+        st.query_params["projector"] = "1"
+    else:
+        st.query_params.pop("projector", None)
+
+
+st.session_state.setdefault("projector", st.query_params.get("projector") == "1")
+if st.session_state["projector"]:
+    st.html(projector_css())
+    st.button(tr("app.projector_off"), on_click=_projector, args=(False,), key="app_projector_off", icon="🖥️")
 
 
 def _switch_language() -> None:
@@ -71,6 +87,7 @@ with st.sidebar:
         on_change=_switch_language,
         required=True,
     )
+    st.button(tr("app.projector_on"), on_click=_projector, args=(True,), key="app_projector_on", icon="📽️")
     strategy = state.current()
     if strategy is not None:
         st.caption(tr("app.current"))

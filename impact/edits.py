@@ -136,3 +136,18 @@ def relevant_cards(cards: dict[str, Card], profile: Profile | None, stage: str) 
     priority = [cards[i] for i in profile.priority_cards.get(stage, []) if i in cards]
     tagged = [c for c in in_stage if profile.id in c.industries and c not in priority]
     return priority + tagged
+
+
+def park_question(strategy: Strategy, text: str) -> Strategy:
+    new = _copy(strategy)
+    text = text.strip()
+    if text:
+        new.parking_lot.append(text[:300])
+    return new
+
+
+def unpark_question(strategy: Strategy, index: int) -> Strategy:
+    new = _copy(strategy)
+    if 0 <= index < len(new.parking_lot):
+        del new.parking_lot[index]
+    return new

@@ -165,6 +165,7 @@ class Strategy(Strict):
     kpis: list[KpiChoice] = Field(default_factory=list)
     custom_cards: list[Card] = Field(default_factory=list)
     departments: list[str] = Field(default_factory=list)
+    parking_lot: list[str] = Field(default_factory=list)  # questions the room parks for later
 
     def goal(self, goal_id: str | None) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

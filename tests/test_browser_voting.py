@@ -65,3 +65,26 @@ def test_a_participant_votes_and_the_facilitator_sees_the_tally_move(browser, tm
         facilitator.get_by_text(re.compile(r"winner\(s\) adopted")).wait_for()
         phone.reload()
         phone.get_by_text("This voting round has ended").wait_for()
+
+
+def test_the_projector_board_reads_from_the_back_of_the_room(browser, tmp_path, deck):
+    url_db = f"sqlite:///{tmp_path / 'room.db'}"
+    stored = create_strategy(make_engine(url_db), big_strategy(deck, 15).model_copy(update={"language": "de"}))
+    with running_app(url_db) as url:
+        page = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="de-DE").new_page()
+        page.set_default_timeout(30000)
+        page.goto(f"{url}/room?strategy={stored.id}&projector=1")
+        page.get_by_text(re.compile("Schritt 1 von 5")).wait_for()
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        size = page.evaluate("getComputedStyle(document.querySelector('.stMarkdown p')).fontSize")
+        assert float(size.rstrip("px")) >= 24
+        for _ in range(2):
+            page.get_by_role("button", name=re.compile("Nächster Schritt")).click()
+            page.wait_for_timeout(600)
+        page.get_by_text(re.compile("Schritt 3 von 5")).wait_for()
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / "projector-board.png"))
+        page.get_by_role("button", name="Groß öffnen").first.click()
+        page.get_by_role("dialog").wait_for()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "projector-card.png"))

@@ -18,6 +18,7 @@ PAGES = [
     "views/strategy.py",
     "views/check.py",
     "views/workshop.py",
+    "views/room.py",
 ]
 
 

@@ -32,7 +32,7 @@ KEY_UNSAVED = "unsaved"
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
 # shows a value from before. Page choices (which stage is in focus) are kept.
-PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_", "check_", "workshop_")
+PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_", "check_", "workshop_", "room_")
 KEEP_KEYS = {"board_stage", "owners_stage", "board_only_profile", "board_kind"}
 
 
@@ -155,6 +155,8 @@ def keep_in_url() -> None:
         st.query_params["strategy"] = strategy.id
     if st.session_state.get("lang_chosen") and st.query_params.get("lang") != lang():
         st.query_params["lang"] = lang()
+    if st.session_state.get("projector") and st.query_params.get("projector") != "1":
+        st.query_params["projector"] = "1"
 
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:

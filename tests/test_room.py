@@ -1,0 +1,46 @@
+"""Projector mode and the room view through AppTest."""
+
+from storage.db import make_engine
+from storage.repository import create_strategy, load_strategy
+from tests.factories import big_strategy
+
+
+def _open(app, db_url, deck, **params):
+    stored = create_strategy(make_engine(db_url), big_strategy(deck, 10).model_copy(update={"language": "en"}))
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at, stored
+
+
+def test_projector_mode_hides_the_chrome_and_is_kept_in_the_url(app, db_url, deck):
+    at, _ = _open(app, db_url, deck)
+    at.button(key="app_projector_on").click().run()
+    assert not at.exception
+    css = " ".join(h.proto.body for h in at.get("html"))
+    assert 'data-testid="stSidebar"' in css and "font-size: 24px" in css
+    assert at.query_params["projector"] in ("1", ["1"])
+    at.button(key="app_projector_off").click().run()
+    assert "font-size: 24px" not in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_the_room_moves_step_by_step_with_big_buttons_and_parks_questions(app, db_url, deck):
+    at, stored = _open(app, db_url, deck)
+    at.switch_page("views/room.py").run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("## Step 1 of 5: Industry profile")
+    at.button(key="room_next").click().run()
+    at.button(key="room_next").click().run()
+    assert at.markdown[0].value.startswith("## Step 3 of 5: KPI board")
+    assert any("Awareness" in m.value for m in at.markdown)
+    at.button(key="room_stage_next").click().run()
+    assert any("Consideration" in m.value for m in at.markdown)
+    at.button(key="room_timer_start").click().run()
+    assert any("iw-timer" in h.proto.body for h in at.get("html"))
+    at.text_input(key="room_question").input("Who owns the CRM export?")
+    [park] = [b for b in at.button if b.label == "Park it"]
+    park.click().run()
+    assert not at.exception
+    assert load_strategy(make_engine(db_url), stored.id)[0].parking_lot == ["Who owns the CRM export?"]

@@ -1,0 +1,85 @@
+"""Colours as data, so that a test can check every text/background pair (WCAG AA 4.5:1),
+and the projector CSS built from them."""
+
+from __future__ import annotations
+
+PROJECTOR = {
+    "text": "#0b1220",
+    "muted": "#2b3447",
+    "background": "#ffffff",
+    "panel": "#eef1f6",
+    "card": "#ffffff",
+    "metric_card": "#fff6e6",
+    "kpi_badge_text": "#ffffff",
+    "kpi_badge": "#1d4fb8",
+    "metric_badge_text": "#ffffff",
+    "metric_badge": "#7a4300",
+    "accent": "#1d4fb8",
+    "timer_text": "#ffffff",
+    "timer": "#0b1220",
+    "timer_late": "#9b1c1c",
+}
+
+# (text, background) pairs that appear on the projector
+PAIRS = [
+    ("text", "background"),
+    ("muted", "background"),
+    ("text", "panel"),
+    ("muted", "panel"),
+    ("text", "card"),
+    ("muted", "card"),
+    ("text", "metric_card"),
+    ("muted", "metric_card"),
+    ("kpi_badge_text", "kpi_badge"),
+    ("metric_badge_text", "metric_badge"),
+    ("accent", "background"),
+    ("accent", "panel"),
+    ("timer_text", "timer"),
+    ("timer_text", "timer_late"),
+]
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_color: str) -> float:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def projector_css() -> str:
+    c = PROJECTOR
+    return f"""<style>
+[data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stSidebarCollapsedControl"], footer {{ display: none !important; }}
+.stMainBlockContainer, .block-container {{ padding-top: 1.2rem !important; max-width: 100% !important; }}
+html, body, .stApp, .stMarkdown p, .stMarkdown li, label, button, input,
+.stCaption, [data-testid="stCaptionContainer"] {{
+  font-size: 24px !important; color: {c["text"]}; }}
+.stApp {{ background: {c["background"]}; }}
+h1 {{ font-size: 56px !important; color: {c["text"]} !important; }}
+h2 {{ font-size: 44px !important; color: {c["text"]} !important; }}
+h3 {{ font-size: 34px !important; color: {c["text"]} !important; }}
+[data-testid="stCaptionContainer"] {{ color: {c["muted"]} !important; }}
+.stButton button {{ min-height: 3.2rem; padding: 0.4rem 1.4rem; font-weight: 700; }}
+.iw-col {{ background: {c["panel"]}; }}
+.iw-col-head {{ font-size: 30px; color: {c["accent"]}; }}
+.iw-card {{ background: {c["card"]}; color: {c["text"]}; }}
+.iw-card.iw-kind-metric {{ background: {c["metric_card"]}; }}
+.iw-card-title {{ font-size: 26px; }}
+.iw-card-q, .iw-card-f, .iw-card-meta {{ font-size: 20px; color: {c["muted"]}; }}
+.iw-badge {{ font-size: 16px; }}
+.iw-badge-kpi {{ background: {c["kpi_badge"]}; color: {c["kpi_badge_text"]}; }}
+.iw-badge-metric {{ background: {c["metric_badge"]}; color: {c["metric_badge_text"]}; }}
+.iw-timer {{ font-size: 72px; font-weight: 800; color: {c["timer_text"]}; background: {c["timer"]};
+  border-radius: 1rem; padding: 0.2rem 1.2rem; display: inline-block; font-variant-numeric: tabular-nums; }}
+.iw-timer.late {{ background: {c["timer_late"]}; }}
+</style>"""
