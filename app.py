@@ -10,11 +10,13 @@ from impact.model import LANGUAGE_NAMES
 from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape
+from ui.guide import render_progress
 from ui.state import tr
 from ui.theme import projector_css
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
+st.session_state.setdefault("guided", st.query_params.get("guided") == "1")
 
 try:
     state.deck()
@@ -88,6 +90,8 @@ with st.sidebar:
         required=True,
     )
     st.button(tr("app.projector_on"), on_click=_projector, args=(True,), key="app_projector_on", icon="📽️")
+    st.toggle(tr("guide.toggle"), key="guided", help=tr("guide.toggle_help"))
+    render_progress()
     strategy = state.current()
     if strategy is not None:
         st.caption(tr("app.current"))

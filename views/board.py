@@ -19,6 +19,7 @@ from ui.components import (
     unknown_card_html,
 )
 from ui.custom_card_form import render_custom_card_form
+from ui.guide import render_guide
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -27,6 +28,7 @@ profile = state.deck().profiles.get(strategy.industry_profile or "")
 
 st.title(tr("board.title"))
 st.caption(tr("board.intro"))
+render_guide("board")
 render_board(strategy, cards)
 
 st.session_state.setdefault("board_stage", "awareness")

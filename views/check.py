@@ -15,6 +15,7 @@ from storage.errors import StorageError
 from ui import state, uploads
 from ui.check_view import render_check_results
 from ui.components import labels, md_escape, require_strategy
+from ui.guide import render_guide
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -23,6 +24,7 @@ needed = needed_metrics(strategy, cards)
 
 st.title(tr("check.title"))
 st.caption(tr("check.intro"))
+render_guide("check")
 
 with st.expander(tr("check.template"), icon="📝"):
     st.caption(tr("check.template_intro", columns=", ".join(metric_label(m, strategy.language) for m in needed)))

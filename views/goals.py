@@ -8,6 +8,7 @@ from impact import edits
 from impact.model import AREAS, HARD_AREAS, Goal
 from ui import state
 from ui.components import labels, md_escape, require_strategy
+from ui.guide import render_guide
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -15,6 +16,7 @@ profile = state.deck().profiles.get(strategy.industry_profile or "")
 
 st.title(tr("goals.title"))
 st.caption(tr("goals.intro"))
+render_guide("goals")
 
 
 def _goal_fields(prefix: str) -> dict:

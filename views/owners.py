@@ -16,6 +16,7 @@ from ui.components import (
     require_strategy,
     stage_label,
 )
+from ui.guide import render_guide
 from ui.state import tr
 
 strategy = require_strategy()
@@ -23,6 +24,7 @@ cards = state.cards()
 
 st.title(tr("owners.title"))
 st.caption(tr("owners.intro"))
+render_guide("owners")
 
 
 def _set(kpi_id: str, field: str) -> None:

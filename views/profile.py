@@ -1,10 +1,13 @@
 """Step 2: the industry profile suggests goals, cards, departments and reference values."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from impact import edits
 from impact.model import STAGES
+from impact.quickstart import draft_strategy
 from ui import state
 from ui.components import (
     card_title,
@@ -14,6 +17,7 @@ from ui.components import (
     require_strategy,
     stage_label,
 )
+from ui.guide import render_guide
 from ui.state import lang, tr
 
 strategy = require_strategy()
@@ -22,6 +26,7 @@ cards = state.cards()
 
 st.title(tr("profile.title"))
 st.caption(tr("profile.intro"))
+render_guide("profile")
 
 ids = list(profiles)
 current = strategy.industry_profile if strategy.industry_profile in profiles else None
@@ -76,6 +81,32 @@ for column, stage in zip(columns, STAGES, strict=True):
         card = cards.get(card_id)
         badge = f" `{tr('card.metric_badge')}`" if card and card.is_metric else ""
         column.markdown(f"- {md_escape(card_title(cards, card_id))}{badge}")
+
+
+def _quick_start(profile_id: str) -> None:
+    chosen = state.deck().profiles[profile_id]
+    if state.apply(
+        draft_strategy,
+        chosen,
+        state.cards(),
+        lang(),
+        date.today(),
+        summary=tr("summary.quick_start", profile=chosen.title.get(lang())),
+    ):
+        state.notify(tr("profile.quick_started"))
+
+
+with st.container(border=True):
+    st.markdown(f"**{tr('profile.quick_start')}**")
+    st.caption(tr("profile.quick_start_help"))
+    st.button(
+        tr("profile.quick_start_button"),
+        on_click=_quick_start,
+        args=(profile.id,),
+        key="profile_quick_start",
+        icon="⚡",
+        type="primary" if not strategy.kpis else "secondary",
+    )
 
 st.subheader(tr("profile.reference_values"))
 if profile.reference_values:

@@ -20,6 +20,7 @@ from ui.components import (
     stage_label,
     unit_label,
 )
+from ui.guide import render_guide
 from ui.report_panel import render_report_panel
 from ui.state import lang, tr
 
@@ -80,6 +81,7 @@ facts = [
 ]
 st.caption(" · ".join(md_escape(f) for f in facts if f))
 
+render_guide("strategy")
 st.subheader(tr("strategy.health"))
 for item in state.health():
     icon = "✅" if item.ok else ("❌" if item.severity == "error" else "⚠️")
