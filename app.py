@@ -16,7 +16,8 @@ from ui.theme import projector_css
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
-st.session_state.setdefault("guided", st.query_params.get("guided") == "1")
+# Not a widget key: st.switch_page clears widget state, a choice like this must survive it.
+st.session_state.setdefault("guided_mode", st.query_params.get("guided") == "1")
 
 try:
     state.deck()
@@ -90,7 +91,13 @@ with st.sidebar:
         required=True,
     )
     st.button(tr("app.projector_on"), on_click=_projector, args=(True,), key="app_projector_on", icon="📽️")
-    st.toggle(tr("guide.toggle"), key="guided", help=tr("guide.toggle_help"))
+    st.toggle(
+        tr("guide.toggle"),
+        value=st.session_state["guided_mode"],
+        key="app_guided",
+        help=tr("guide.toggle_help"),
+        on_change=lambda: st.session_state.update(guided_mode=st.session_state["app_guided"]),
+    )
     render_progress()
     strategy = state.current()
     if strategy is not None:

@@ -68,3 +68,16 @@ def test_progress_counts_the_steps_that_are_really_done(deck):
     draft = draft_strategy(empty, deck.profiles["b2b"], deck.cards, "en", date(2026, 11, 21))
     done = steps_done(draft, healthy=False)
     assert done["profile"] and done["goals"] and done["board"] and done["owners"] and not done["strategy"]
+
+
+def test_guided_mode_survives_creating_a_strategy(app):
+    """st.switch_page clears widget state; the guided choice must not go with it."""
+    at = app("de")
+    at.query_params["guided"] = "1"
+    at.run()
+    at.text_input(key="start_name").input("Bäckerei")
+    [create] = [b for b in at.button if b.label == "Strategie anlegen"]
+    create.click().run()
+    at.run()
+    assert at.session_state["guided_mode"] is True
+    assert at.toggle(key="app_guided").value is True

@@ -12,7 +12,7 @@ from ui.state import lang, tr
 
 
 def guided() -> bool:
-    return bool(st.session_state.get("guided"))
+    return bool(st.session_state.get("guided_mode"))
 
 
 def _example(step: str) -> str:

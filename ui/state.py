@@ -157,6 +157,10 @@ def keep_in_url() -> None:
         st.query_params["lang"] = lang()
     if st.session_state.get("projector") and st.query_params.get("projector") != "1":
         st.query_params["projector"] = "1"
+    if st.session_state.get("guided_mode") and st.query_params.get("guided") != "1":
+        st.query_params["guided"] = "1"
+    elif not st.session_state.get("guided_mode") and "guided" in st.query_params:
+        del st.query_params["guided"]
 
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:
