@@ -1,12 +1,11 @@
 """The formula language: right numbers, and refusal of anything that is not arithmetic."""
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from impact.formulas import MAX_LENGTH, FormulaError, evaluate, parse
+from tests.hang_guard import no_hang
 
 
 def test_ratio_of_inputs():
@@ -65,8 +64,12 @@ def test_hostile_and_wrong_formulas_are_refused_with_a_reason(formula, code):
     assert info.value.code == code
 
 
-def test_deep_nesting_and_long_expressions_are_refused_quickly():
-    started = time.perf_counter()
+def test_deep_nesting_and_long_expressions_are_refused_without_hanging():
+    with no_hang():
+        _refuse_the_monsters()
+
+
+def _refuse_the_monsters():
     with pytest.raises(FormulaError) as deep:
         parse("(" * 200 + "leads" + ")" * 200)
     with pytest.raises(FormulaError) as long:
@@ -77,7 +80,6 @@ def test_deep_nesting_and_long_expressions_are_refused_quickly():
     with pytest.raises(FormulaError) as huge:
         parse("(" * 100_000)
     assert huge.value.code == "too_long"
-    assert time.perf_counter() - started < 5  # a generous bound: refusal must not hang
 
 
 _names = st.sampled_from(["leads", "clicks", "spend", "revenue", "sessions", "reach"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 import zipfile
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from impact.importers import FORMATS, ExportError, read_export
+from tests.hang_guard import no_hang
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 SEEDS = (
@@ -33,15 +33,14 @@ settings.register_profile(
 
 
 def _read_quietly(data: bytes, name: str, fmt: str | None = None) -> None:
-    started = time.perf_counter()
-    try:
-        result = read_export(data, name, format=fmt)
-    except ExportError as exc:
-        assert exc.code
-    else:
-        assert result.rows_read >= 0
-        assert set(result.table.columns) >= {"date", "span_end", "channel", "segment"}
-    assert time.perf_counter() - started < 10, "an importer must not hang on a small file"
+    with no_hang():
+        try:
+            result = read_export(data, name, format=fmt)
+        except ExportError as exc:
+            assert exc.code
+        else:
+            assert result.rows_read >= 0
+            assert set(result.table.columns) >= {"date", "span_end", "channel", "segment"}
 
 
 @settings(settings.get_profile("fuzz"))
@@ -107,10 +106,9 @@ def test_xlsx_with_a_huge_declared_member_is_refused_quickly():
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", b"<Types/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"<" * (250 * 1024 * 1024))
-    started = time.perf_counter()
-    with pytest.raises(ExportError) as info:
+    with no_hang(), pytest.raises(ExportError) as info:
         read_export(buffer.getvalue(), "bomb.xlsx")
-    assert info.value.code == "too_large" and time.perf_counter() - started < 10
+    assert info.value.code == "too_large"
 
 
 @pytest.mark.parametrize("fmt", [None, *FORMATS])
@@ -127,7 +125,6 @@ def test_a_workbook_that_asks_for_gigabytes_is_refused_not_the_server():
     book.active.cell(row=1_000_000, column=16_000, value=1)
     buffer = io.BytesIO()
     book.save(buffer)
-    started = time.perf_counter()
-    with pytest.raises(ExportError) as info:
+    with no_hang(), pytest.raises(ExportError) as info:
         read_export(buffer.getvalue(), "far.xlsx")
-    assert info.value.code == "too_large" and time.perf_counter() - started < 30
+    assert info.value.code == "too_large"
