@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
-from storage.errors import StorageError
-from storage.repository import _database_errors
+from storage.errors import StorageError, database_errors
 from storage.tables import checks, column_mappings
 
 
@@ -46,7 +45,7 @@ def _to_parquet(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-@_database_errors
+@database_errors
 def save_check(
     engine: Engine,
     strategy_id: str,
@@ -72,7 +71,7 @@ def save_check(
         return int(row.inserted_primary_key[0])
 
 
-@_database_errors
+@database_errors
 def list_checks(engine: Engine, strategy_id: str) -> list[CheckSummary]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -83,10 +82,13 @@ def list_checks(engine: Engine, strategy_id: str) -> list[CheckSummary]:
     return [CheckSummary(r.id, r.strategy_version, r.created_at, json.loads(r.files)) for r in rows]
 
 
-@_database_errors
-def load_check(engine: Engine, check_id: int) -> StoredCheck:
+@database_errors
+def load_check(engine: Engine, check_id: int, *, with_data: bool = True) -> StoredCheck:
+    """A saved check; ``with_data=False`` leaves the (possibly large) normalised data in
+    the database when only the results are shown."""
+    columns = [c for c in checks.c if with_data or c.name != "data"]
     with engine.connect() as conn:
-        row = conn.execute(select(checks).where(checks.c.id == check_id)).one_or_none()
+        row = conn.execute(select(*columns).where(checks.c.id == check_id)).one_or_none()
     if row is None:
         raise StorageError(f"check {check_id} not found")
     return StoredCheck(
@@ -95,13 +97,13 @@ def load_check(engine: Engine, check_id: int) -> StoredCheck:
         strategy_version=row.strategy_version,
         created_at=row.created_at,
         files=json.loads(row.files),
-        data=pd.read_parquet(io.BytesIO(row.data)),
+        data=pd.read_parquet(io.BytesIO(row.data)) if with_data else pd.DataFrame(),
         results=json.loads(row.results),
         warnings=json.loads(row.warnings),
     )
 
 
-@_database_errors
+@database_errors
 def remember_mapping(
     engine: Engine, strategy_id: str, signature: str, *, format: str | None, mapping: dict[str, str | None]
 ) -> None:
@@ -122,7 +124,7 @@ def remember_mapping(
         )
 
 
-@_database_errors
+@database_errors
 def recall_mapping(engine: Engine, strategy_id: str, signature: str) -> tuple[str | None, dict[str, str | None]]:
     with engine.connect() as conn:
         row = conn.execute(

@@ -1,5 +1,11 @@
 """Typed storage errors, so pages can say what happened instead of showing a trace."""
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+
 
 class StorageError(Exception):
     """Base of every error the storage layer raises on purpose."""
@@ -28,3 +34,20 @@ class DatabaseUnavailable(StorageError):
 
 class CorruptVersion(StorageError):
     """A stored document no longer validates (hand-edited database, newer app)."""
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def database_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Callers get our typed errors; SQLAlchemy stays inside storage/."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            raise DatabaseUnavailable(str(exc).splitlines()[0][:200]) from exc
+
+    return wrapper

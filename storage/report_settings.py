@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, insert, select
 
 from impact.report.branding import Branding
-from storage.repository import _database_errors
+from storage.errors import database_errors
 from storage.tables import report_settings
 
 
-@_database_errors
+@database_errors
 def remember_branding(engine: Engine, strategy_id: str, branding: Branding) -> None:
     with engine.begin() as conn:
         conn.execute(delete(report_settings).where(report_settings.c.strategy_id == strategy_id))
@@ -27,7 +27,7 @@ def remember_branding(engine: Engine, strategy_id: str, branding: Branding) -> N
         )
 
 
-@_database_errors
+@database_errors
 def recall_branding(engine: Engine, strategy_id: str) -> Branding:
     with engine.connect() as conn:
         row = conn.execute(select(report_settings).where(report_settings.c.strategy_id == strategy_id)).one_or_none()

@@ -8,15 +8,11 @@ replacing the first one's work.
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
 from impact.model import Strategy, new_id
 from impact.strategy_file import (
@@ -24,24 +20,8 @@ from impact.strategy_file import (
     parse_strategy_data,
     strategy_to_json,
 )
-from storage.errors import CorruptVersion, DatabaseUnavailable, StrategyNotFound, VersionConflict
+from storage.errors import CorruptVersion, StrategyNotFound, VersionConflict, database_errors
 from storage.tables import strategies, strategy_versions
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _database_errors(function: Callable[P, R]) -> Callable[P, R]:
-    """Callers get our typed errors; SQLAlchemy stays inside storage/."""
-
-    @functools.wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return function(*args, **kwargs)
-        except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(str(exc).splitlines()[0][:200]) from exc
-
-    return wrapper
 
 
 @dataclass(frozen=True)
@@ -80,7 +60,7 @@ def _insert_version(
     )
 
 
-@_database_errors
+@database_errors
 def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = None, summary: str = "") -> Strategy:
     """Store a new strategy as version 1; returns it with its new id."""
     strategy = strategy.model_copy(update={"id": strategy.id or new_id() + new_id()})
@@ -100,7 +80,7 @@ def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = 
     return strategy
 
 
-@_database_errors
+@database_errors
 def save_version(
     engine: Engine,
     strategy: Strategy,
@@ -145,7 +125,7 @@ def save_version(
     return new_version
 
 
-@_database_errors
+@database_errors
 def load_strategy(engine: Engine, strategy_id: str, version: int | None = None) -> tuple[Strategy, int]:
     """A strategy as stored (its latest version unless one is named) and that version's number."""
     with engine.connect() as conn:
@@ -169,7 +149,7 @@ def load_strategy(engine: Engine, strategy_id: str, version: int | None = None) 
     return strategy.model_copy(update={"id": strategy_id}), version
 
 
-@_database_errors
+@database_errors
 def list_strategies(engine: Engine) -> list[StrategySummary]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -184,7 +164,7 @@ def list_strategies(engine: Engine) -> list[StrategySummary]:
     return [StrategySummary(*row) for row in rows]
 
 
-@_database_errors
+@database_errors
 def list_versions(engine: Engine, strategy_id: str) -> list[VersionInfo]:
     with engine.connect() as conn:
         rows = conn.execute(

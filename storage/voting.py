@@ -10,7 +10,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from impact.voting import Option, Round, VoteError, check_ballot, new_code
-from storage.repository import _database_errors
+from storage.errors import database_errors
 from storage.tables import votes, voting_rounds
 
 
@@ -27,7 +27,7 @@ def _round(row) -> Round:  # type: ignore[no-untyped-def]
     )
 
 
-@_database_errors
+@database_errors
 def open_round(
     engine: Engine, strategy_id: str, *, subject: str, title: str, options: list[Option], dots: int
 ) -> Round:
@@ -60,14 +60,14 @@ def open_round(
     raise VoteError("no_code")
 
 
-@_database_errors
+@database_errors
 def round_by_code(engine: Engine, code: str) -> Round | None:
     with engine.connect() as conn:
         row = conn.execute(select(voting_rounds).where(voting_rounds.c.code == code)).one_or_none()
     return _round(row) if row else None
 
 
-@_database_errors
+@database_errors
 def current_round(engine: Engine, strategy_id: str) -> Round | None:
     """The strategy's latest round (open or closed), for the facilitator."""
     with engine.connect() as conn:
@@ -80,13 +80,13 @@ def current_round(engine: Engine, strategy_id: str) -> Round | None:
     return _round(row) if row else None
 
 
-@_database_errors
+@database_errors
 def close_round(engine: Engine, round_id: int) -> None:
     with engine.begin() as conn:
         conn.execute(update(voting_rounds).where(voting_rounds.c.id == round_id).values(is_open=False))
 
 
-@_database_errors
+@database_errors
 def cast(engine: Engine, code: str, participant: str, name: str, ballot: dict[str, int]) -> dict[str, int]:
     """Replace one participant's dots in the round the code names; refused when closed."""
     with engine.begin() as conn:
@@ -113,7 +113,7 @@ def cast(engine: Engine, code: str, participant: str, name: str, ballot: dict[st
     return cleaned
 
 
-@_database_errors
+@database_errors
 def ballots(engine: Engine, round_id: int) -> dict[str, dict[str, int]]:
     with engine.connect() as conn:
         rows = conn.execute(
@@ -125,7 +125,7 @@ def ballots(engine: Engine, round_id: int) -> dict[str, dict[str, int]]:
     return result
 
 
-@_database_errors
+@database_errors
 def participants(engine: Engine, round_id: int) -> list[str]:
     with engine.connect() as conn:
         rows = conn.execute(select(votes.c.name).where(votes.c.round_id == round_id).distinct()).all()

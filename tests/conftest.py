@@ -38,6 +38,27 @@ APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
+def open_app(app, db_url):
+    """Store a strategy and open the app on it through the URL, as a bookmark would:
+    ``at, stored = open_app(strategy, "views/check.py", lang="en", guided="1")``."""
+    from storage.repository import create_strategy
+
+    def make(strategy, page: str | None = None, *, lang: str | None = None, **params: str):
+        stored = create_strategy(make_engine(db_url), strategy)
+        at = app(lang or strategy.language)
+        at.query_params["strategy"] = stored.id
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page is not None:
+            at.switch_page(page).run()
+            assert not at.exception
+        return at, stored
+
+    return make
+
+
+@pytest.fixture
 def app(db_url):
     from streamlit.testing.v1 import AppTest
 

@@ -9,7 +9,6 @@ import pytest
 
 from storage.checks import list_checks, load_check
 from storage.db import make_engine
-from storage.repository import create_strategy
 from tests.factories import example_with_lead_quality
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,14 +16,8 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
 
 
-def _open_check_page(app, db_url):
-    stored = create_strategy(make_engine(db_url), example_with_lead_quality("en"))
-    at = app("en")
-    at.query_params["strategy"] = stored.id
-    at.run()
-    at.switch_page("views/check.py").run()
-    assert not at.exception
-    return at, stored
+def _open_check_page(open_app):
+    return open_app(example_with_lead_quality("en"), "views/check.py")
 
 
 def _upload(at, *files: tuple[str, bytes]):
@@ -32,8 +25,8 @@ def _upload(at, *files: tuple[str, bytes]):
     assert not at.exception
 
 
-def test_upload_a_broken_file_beside_good_ones_and_run_the_check(app, db_url):
-    at, stored = _open_check_page(app, db_url)
+def test_upload_a_broken_file_beside_good_ones_and_run_the_check(open_app, db_url):
+    at, stored = _open_check_page(open_app)
     _upload(at, ("crm_leads.csv", (SAMPLES / "crm_leads.csv").read_bytes()), ("photo.csv", bytes(range(256)) * 20))
     lines = [m.value for m in at.markdown]
     assert any(
@@ -53,8 +46,8 @@ def test_upload_a_broken_file_beside_good_ones_and_run_the_check(app, db_url):
     assert whole[0]["inputs"] == {"leads": 171.0, "qualified_leads": 98.0}
 
 
-def test_a_remapped_column_is_remembered_for_next_month(app, db_url):
-    at, stored = _open_check_page(app, db_url)
+def test_a_remapped_column_is_remembered_for_next_month(app, open_app, db_url):
+    at, stored = _open_check_page(open_app)
     crm = (SAMPLES / "crm_leads.csv").read_bytes()
     _upload(at, ("crm_leads.csv", crm))
     [form_select] = [s for s in at.selectbox if s.label.startswith("Abschlüsse")]

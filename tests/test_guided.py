@@ -8,7 +8,7 @@ from impact.health import check_health
 from impact.model import Strategy
 from impact.quickstart import draft_strategy, reference_target
 from storage.db import make_engine
-from storage.repository import create_strategy, load_strategy
+from storage.repository import load_strategy
 
 
 @pytest.mark.parametrize(
@@ -34,12 +34,8 @@ def test_targets_come_only_from_published_reference_values(deck):
     assert reference_target(profile, "nps") is None
 
 
-def test_quick_start_on_the_profile_page_and_guided_texts(app, db_url, deck):
-    stored = create_strategy(make_engine(db_url), Strategy(name="Bäckerei", language="de", industry_profile="local"))
-    at = app("de")
-    at.query_params["strategy"] = stored.id
-    at.query_params["guided"] = "1"
-    at.run()
+def test_quick_start_on_the_profile_page_and_guided_texts(open_app, db_url, deck):
+    at, stored = open_app(Strategy(name="Bäckerei", language="de", industry_profile="local"), guided="1")
     assert any("Fortschritt: 2 von 6 Schritten" in c.value for c in at.sidebar.caption)
     at.switch_page("views/profile.py").run()
     at.button(key="profile_quick_start").click().run()

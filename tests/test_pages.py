@@ -33,14 +33,9 @@ def _button(at, label: str):
     return matches[0]
 
 
-def _open(app, db_url, deck, kpis: int = 5, **changes):
+def _open(open_app, deck, kpis: int = 5, **changes):
     """The app with an English strategy of ``kpis`` KPIs opened through the URL."""
-    strategy = big_strategy(deck, kpis).model_copy(update={"language": "en", **changes})
-    stored = create_strategy(make_engine(db_url), strategy)
-    at = app("en")
-    at.query_params["strategy"] = stored.id
-    at.run()
-    return at, stored
+    return open_app(big_strategy(deck, kpis).model_copy(update={"language": "en", **changes}))
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -136,8 +131,8 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
     assert version == at.session_state["strategy_version"]
 
 
-def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
-    at, _ = _open(app, db_url, deck)
+def test_a_half_finished_goal_form_keeps_what_was_typed(app, open_app, db_url, deck):
+    at, _ = _open(open_app, deck)
     at.switch_page("views/goals.py").run()
     at.selectbox(key="goals_new_area").set_value("leads")
     at.toggle(key="goals_new_hard").set_value(True)
@@ -148,8 +143,8 @@ def test_a_half_finished_goal_form_keeps_what_was_typed(app, db_url, deck):
     assert len(at.session_state["strategy"].goals) == 3  # nothing half-made was saved
 
 
-def test_custom_card_formula_is_checked_as_you_type(app, db_url, deck):
-    at, stored = _open(app, db_url, deck)
+def test_custom_card_formula_is_checked_as_you_type(app, open_app, db_url, deck):
+    at, stored = _open(open_app, deck)
     at.switch_page("views/board.py").run()
     at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests per click")
@@ -168,11 +163,11 @@ def test_custom_card_formula_is_checked_as_you_type(app, db_url, deck):
     assert load_strategy(make_engine(db_url), stored.id)[0].custom_cards[0].id == custom.id
 
 
-def test_user_text_is_shown_literally(app, db_url, deck):
+def test_user_text_is_shown_literally(app, open_app, db_url, deck):
     hostile = "<b>x</b> {{ 7*7 }} <script>alert(1)</script> [link](javascript:alert(1))"
     goals = big_strategy(deck, 5).goals
     goals[0].title = hostile
-    at, _ = _open(app, db_url, deck, name=hostile, goals=goals)
+    at, _ = _open(open_app, deck, name=hostile, goals=goals)
     at.switch_page("views/strategy.py").run()
     _clean(at)
     markdown = " ".join(m.value for m in at.markdown)
@@ -183,9 +178,9 @@ def test_user_text_is_shown_literally(app, db_url, deck):
     assert at.title[0].value.startswith("\\<b\\>x\\</b\\>")
 
 
-def test_a_concurrent_save_is_a_conflict_the_user_resolves(app, db_url, deck):
+def test_a_concurrent_save_is_a_conflict_the_user_resolves(app, open_app, db_url, deck):
     engine = make_engine(db_url)
-    at, stored = _open(app, db_url, deck)
+    at, stored = _open(open_app, deck)
     # someone else saves in the meantime
     other, version = load_strategy(engine, stored.id)
     save_version(engine, other.model_copy(update={"organisation": "Changed elsewhere"}), expected_version=version)
@@ -219,8 +214,8 @@ def test_a_wrong_database_url_is_explained(app, monkeypatch):
     assert "secret" not in at.error[0].value
 
 
-def test_a_half_written_card_survives_a_look_at_another_page(app, db_url, deck):
-    at, _ = _open(app, db_url, deck)
+def test_a_half_written_card_survives_a_look_at_another_page(app, open_app, db_url, deck):
+    at, _ = _open(open_app, deck)
     at.switch_page("views/board.py").run()
     at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests").run()

@@ -26,8 +26,8 @@ def _block_saves(db_url: str, on: bool) -> None:
             conn.execute(text("DROP TRIGGER refuse"))
 
 
-def test_a_failed_save_keeps_the_work_says_so_and_can_be_retried(app, db_url, deck):
-    at, stored = _open(app, db_url, deck)
+def test_a_failed_save_keeps_the_work_says_so_and_can_be_retried(app, open_app, db_url, deck):
+    at, stored = _open(open_app, deck)
     at.switch_page("views/goals.py").run()
     _block_saves(db_url, True)
     at.text_input(key="goals_new_title").input("40 Vorbestellungen pro Woche")
@@ -83,9 +83,9 @@ def test_a_broken_strategy_file_is_explained_in_the_users_language(app):
     assert "kpis\\[0\\]\\.colour" in text_shown  # the path, escaped, never markup
 
 
-def test_loading_their_version_shows_their_values_not_stale_widgets(app, db_url, deck):
+def test_loading_their_version_shows_their_values_not_stale_widgets(app, open_app, db_url, deck):
     engine = make_engine(db_url)
-    at, stored = _open(app, db_url, deck)
+    at, stored = _open(open_app, deck)
     at.switch_page("views/board.py").run()
     kpi = at.session_state["strategy"].kpis[0]
     at.segmented_control(key="board_stage").set_value(kpi.stage).run()
@@ -138,8 +138,8 @@ def test_german_decimal_comma_is_read_as_a_decimal_and_nonsense_is_refused(app, 
     assert at.text_input(key=f"board_{kpi.id}_target").value == "viel"  # what was typed stays
 
 
-def test_a_page_switch_keeps_the_strategy_in_the_address(app, db_url, deck):
-    at, stored = _open(app, db_url, deck)
+def test_a_page_switch_keeps_the_strategy_in_the_address(app, open_app, db_url, deck):
+    at, stored = _open(open_app, deck)
     at.query_params.pop("strategy", None)  # what st.navigation does on a page switch
     at.run()
     assert at.query_params["strategy"] in (stored.id, [stored.id])

@@ -166,17 +166,11 @@ def test_command_line_report(tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_the_strategy_page_offers_the_documents_and_remembers_branding(app, db_url, deck):
+def test_the_strategy_page_offers_the_documents_and_remembers_branding(app, open_app, db_url, deck):
     from storage.db import make_engine
     from storage.report_settings import recall_branding
-    from storage.repository import create_strategy
 
-    stored = create_strategy(make_engine(db_url), example("en"))
-    at = app("en")
-    at.query_params["strategy"] = stored.id
-    at.run()
-    at.switch_page("views/strategy.py").run()
-    assert not at.exception
+    at, stored = open_app(example("en"), "views/strategy.py")
     at.text_input(key="strategy_report_author").input("Anna Beraterin").run()
     at.text_input(key="strategy_report_footer").input("Confidential").run()
     assert not at.exception
@@ -191,18 +185,11 @@ def test_the_strategy_page_offers_the_documents_and_remembers_branding(app, db_u
     assert reopened.text_input(key="strategy_report_author").value == "Anna Beraterin"
 
 
-def test_without_pango_the_app_says_how_to_install_it(app, db_url, deck, monkeypatch):
-    from storage.db import make_engine
-    from storage.repository import create_strategy
+def test_without_pango_the_app_says_how_to_install_it(open_app, deck, monkeypatch):
     from ui import report_panel
 
     monkeypatch.setattr(report_panel, "_pdf_problem", lambda: "cannot load library 'libpango-1.0-0'")
-    stored = create_strategy(make_engine(db_url), example("en"))
-    at = app("en")
-    at.query_params["strategy"] = stored.id
-    at.run()
-    at.switch_page("views/strategy.py").run()
-    assert not at.exception
+    at, _ = open_app(example("en"), "views/strategy.py")
     [warning] = [w.value for w in at.warning if "PDF cannot be made" in w.value]
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in warning
     assert "Download PDF" not in [b.label for b in at.get("download_button")]

@@ -1,22 +1,16 @@
 """Projector mode and the room view through AppTest."""
 
 from storage.db import make_engine
-from storage.repository import create_strategy, load_strategy
+from storage.repository import load_strategy
 from tests.factories import big_strategy
 
 
-def _open(app, db_url, deck, **params):
-    stored = create_strategy(make_engine(db_url), big_strategy(deck, 10).model_copy(update={"language": "en"}))
-    at = app("en")
-    at.query_params["strategy"] = stored.id
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at, stored
+def _open(open_app, deck):
+    return open_app(big_strategy(deck, 10).model_copy(update={"language": "en"}))
 
 
-def test_projector_mode_hides_the_chrome_and_is_kept_in_the_url(app, db_url, deck):
-    at, _ = _open(app, db_url, deck)
+def test_projector_mode_hides_the_chrome_and_is_kept_in_the_url(open_app, deck):
+    at, _ = _open(open_app, deck)
     at.button(key="app_projector_on").click().run()
     assert not at.exception
     css = " ".join(h.proto.body for h in at.get("html"))
@@ -26,8 +20,8 @@ def test_projector_mode_hides_the_chrome_and_is_kept_in_the_url(app, db_url, dec
     assert "font-size: 24px" not in " ".join(h.proto.body for h in at.get("html"))
 
 
-def test_the_room_moves_step_by_step_with_big_buttons_and_parks_questions(app, db_url, deck):
-    at, stored = _open(app, db_url, deck)
+def test_the_room_moves_step_by_step_with_big_buttons_and_parks_questions(open_app, db_url, deck):
+    at, stored = _open(open_app, deck)
     at.switch_page("views/room.py").run()
     assert not at.exception
     assert at.markdown[0].value.startswith("## Step 1 of 5: Industry profile")

@@ -59,7 +59,7 @@ def _remember(key_prefix: str, strategy_id: str) -> None:
 def _latest_check(strategy_id: str):  # type: ignore[no-untyped-def]
     try:
         checks = list_checks(state.engine(), strategy_id)
-        return load_check(state.engine(), checks[0].id) if checks else None
+        return load_check(state.engine(), checks[0].id, with_data=False) if checks else None
     except StorageError:
         return None
 

@@ -194,7 +194,7 @@ if saved:
         st.session_state["check_shown"] = ids[0]
     shown = st.selectbox(tr("check.saved_checks"), ids, format_func=labels(ids, names.get), key="check_shown")
     try:
-        stored = load_check(state.engine(), shown)
+        stored = load_check(state.engine(), shown, with_data=False)
     except StorageError:
         st.error(tr("state.db_error"))
         st.stop()
