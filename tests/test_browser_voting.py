@@ -75,7 +75,15 @@ def test_the_projector_board_reads_from_the_back_of_the_room(browser, tmp_path, 
         page.set_default_timeout(30000)
         page.goto(f"{url}/room?strategy={stored.id}&projector=1")
         page.get_by_text(re.compile("Schritt 1 von 5")).wait_for()
+        # the projector style arrives with the page's elements: wait for it rather than sample once
+        page.wait_for_function(
+            "() => { const s = document.querySelector('[data-testid=\"stSidebar\"]');"
+            " return !s || getComputedStyle(s).display === 'none'; }"
+        )
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        page.wait_for_function(
+            "() => parseFloat(getComputedStyle(document.querySelector('.stMarkdown p')).fontSize) >= 24"
+        )
         size = page.evaluate("getComputedStyle(document.querySelector('.stMarkdown p')).fontSize")
         assert float(size.rstrip("px")) >= 24
         for _ in range(2):
