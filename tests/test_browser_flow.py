@@ -27,9 +27,11 @@ def _nav(page, label: str) -> None:
 
 
 def _wait_idle(page) -> None:
-    """Streamlit shows a 'running' status while a rerun is under way."""
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=20000)
+    """Streamlit shows a 'running' status while a rerun is under way; idle means it stays
+    away on two looks half a second apart (a rerun may start just after the first)."""
+    for _ in range(2):
+        page.wait_for_timeout(500)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
 
 
 def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
@@ -89,7 +91,9 @@ def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
         page.get_by_label("Consultant or facilitator").fill("Anna Beraterin")
         page.get_by_label("Consultant or facilitator").press("Enter")
         _wait_idle(page)
-        with page.expect_download(timeout=60000) as pdf_download:
+        page.get_by_role("button", name="Download PDF").wait_for()
+        _wait_idle(page)
+        with page.expect_download(timeout=90000) as pdf_download:
             page.get_by_role("button", name="Download PDF").click()
         from pypdf import PdfReader
 
