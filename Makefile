@@ -28,3 +28,4 @@ bench: setup-dev
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_check.py
 	$(PY) bench/bench_report.py
+	$(PY) bench/bench_fuzz.py

@@ -8,7 +8,7 @@ from impact.deck import DeckError
 from impact.health import health_score
 from impact.model import LANGUAGE_NAMES
 from storage.errors import StorageError
-from ui import state
+from ui import access, state
 from ui.components import md_escape
 from ui.guide import render_progress
 from ui.state import tr
@@ -37,6 +37,9 @@ st.html(Path(__file__).with_name("ui").joinpath("style.css"))
 if st.query_params.get("join"):  # a participant's phone: the voting page and nothing else
     st.navigation([st.Page("views/vote.py", title=tr("vote.title"), url_path="vote")], position="hidden").run()
     st.stop()
+
+access_config = access.config()
+access.gate()  # a hosted installation: nothing below is reachable without a workspace
 
 wanted = st.query_params.get("strategy")
 strategy = state.current()
@@ -99,6 +102,15 @@ with st.sidebar:
         on_change=lambda: st.session_state.update(guided_mode=st.session_state["app_guided"]),
     )
     render_progress()
+    access.render_account(access_config)
+    if access_config.mode != "login":  # signed-in accounts bring their own name
+        st.text_input(
+            tr("access.your_name"),
+            value=st.session_state.get(state.KEY_AUTHOR) or "",
+            key="app_author",
+            max_chars=100,
+            on_change=lambda: st.session_state.update({state.KEY_AUTHOR: st.session_state["app_author"]}),
+        )
     strategy = state.current()
     if strategy is not None:
         st.caption(tr("app.current"))

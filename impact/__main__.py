@@ -1,7 +1,7 @@
-"""Command line: ``python -m impact validate FILE [FILE ...]``.
+"""Command line: validate, check, report, and save / export / list in the database.
 
-Prints every problem of a strategy file (with the path of the key) and exits 1 if
-there was any, so it can guard a consultant's automation.
+Every command prints what is wrong with its input (with the path of the key) and
+exits 1, so it can guard a consultant's automation.
 """
 
 from __future__ import annotations
@@ -191,6 +191,20 @@ def _report(args, lang: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
+def _hash_password() -> int:
+    """Only the hash goes into the secrets; the password itself is never stored."""
+    import getpass
+
+    from impact.access import hash_password
+
+    password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print("A workspace password needs at least 8 characters.", file=sys.stderr)
+        return 1
+    print(hash_password(password))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m impact", description="Impact Workshop command line")
     parser.add_argument("--lang", default=None, help="de or en (default: from LANG)")
@@ -210,6 +224,25 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--author", default="", help="consultant or facilitator named on the cover")
     report.add_argument("--footer", default="", help="footer text on every page")
     report.add_argument("--xlsx", help="also write the KPI plan as an Excel file")
+    workspace_help = "the workspace of a hosted installation (default: $IMPACT_WORKSPACE, else none)"
+    save = sub.add_parser("save", help="store a strategy file in the database; prints its id on the last line")
+    save.add_argument("file")
+    save.add_argument("--author", default=None, help="named in the version history")
+    save.add_argument(
+        "--expect-version", type=int, default=None, help="refuse if the stored strategy has moved past this version"
+    )
+    save.add_argument("--workspace", default=None, help=workspace_help)
+    export = sub.add_parser("export", help="write a stored strategy as a YAML file")
+    export.add_argument("id")
+    export.add_argument("-o", "--output", required=True, help="the YAML file to write ('-' for stdout)")
+    export.add_argument("--version", type=int, default=None, help="an earlier version (default: the latest)")
+    export.add_argument("--workspace", default=None, help=workspace_help)
+    sub.add_parser(
+        "hash-password",
+        help="read a workspace password (prompt or stdin) and print the hash for [access.workspaces]",
+    )
+    listing = sub.add_parser("list", help="list the stored strategies")
+    listing.add_argument("--workspace", default=None, help=workspace_help)
     args = parser.parse_args(argv)
     system = os.environ.get("LANG", "")
     lang = normalise_language(args.lang) if args.lang else ("de" if system.startswith("de") else "en")
@@ -219,6 +252,19 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.strategy, args.files, lang, as_json=args.json)
     if args.command == "report":
         return _report(args, lang)
+    if args.command == "hash-password":
+        return _hash_password()
+    if args.command in ("save", "export", "list"):
+        from storage import cli  # the database only for the commands that need it
+
+        workspace = args.workspace if args.workspace is not None else os.environ.get("IMPACT_WORKSPACE", "")
+        if args.command == "save":
+            return cli.save(
+                args.file, lang, workspace=workspace, author=args.author, expect_version=args.expect_version
+            )
+        if args.command == "export":
+            return cli.export(args.id, args.output, lang, workspace=workspace, version=args.version)
+        return cli.list_all(lang, workspace=workspace)
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

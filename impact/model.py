@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -46,6 +46,12 @@ FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
 
+# Bounds on every free text a file can carry: a strategy file is untrusted input, and
+# a 3 MB "person" would reach every page and the PDF. Wider than the forms allow.
+Short = Annotated[str, Field(max_length=100)]
+Text = Annotated[str, Field(max_length=500)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -53,8 +59,8 @@ class Strict(BaseModel):
 class LocalText(Strict):
     """A text in German and English; a team's own card may carry only one of them."""
 
-    de: str = ""
-    en: str = ""
+    de: str = Field(default="", max_length=1000)
+    en: str = Field(default="", max_length=1000)
 
     @model_validator(mode="after")
     def _one_language_at_least(self) -> LocalText:
@@ -76,10 +82,10 @@ class Card(Strict):
     formula: str = Field(min_length=1, max_length=500)
     unit: str = Field(max_length=20)
     direction: Literal["up", "down"] = "up"
-    inputs: list[str]
-    owner: str = "marketing"
-    sources: list[str] = Field(default_factory=list)
-    industries: list[str] = Field(default_factory=list)
+    inputs: list[Short] = Field(max_length=30)
+    owner: Short = "marketing"
+    sources: list[Text] = Field(default_factory=list, max_length=20)
+    industries: list[Short] = Field(default_factory=list, max_length=20)
     pitfall: LocalText | None = None
 
     @property
@@ -120,9 +126,9 @@ def new_id() -> str:
 
 
 class Owner(Strict):
-    department: str | None = None
-    person: str | None = None
-    source: str | None = None
+    department: Short | None = None
+    person: Short | None = None
+    source: Text | None = None
 
 
 class Goal(Strict):
@@ -144,14 +150,14 @@ class KpiChoice(Strict):
     """A card laid on the board: the card plus what the team decided about it."""
 
     id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
-    card: str
+    card: Short
     stage: Stage
     goal: str | None = None
     target: float | None = Field(default=None, allow_inf_nan=False)
     baseline: float | None = Field(default=None, allow_inf_nan=False)
     period: Period | None = "month"
     owner: Owner = Field(default_factory=Owner)
-    channel: str | None = None
+    channel: Short | None = None
 
 
 class Strategy(Strict):
@@ -160,12 +166,12 @@ class Strategy(Strict):
     name: str = Field(min_length=1, max_length=200)
     organisation: str = Field(default="", max_length=200)
     language: Language = "de"
-    industry_profile: str | None = None
-    goals: list[Goal] = Field(default_factory=list)
-    kpis: list[KpiChoice] = Field(default_factory=list)
-    custom_cards: list[Card] = Field(default_factory=list)
-    departments: list[str] = Field(default_factory=list)
-    parking_lot: list[str] = Field(default_factory=list)  # questions the room parks for later
+    industry_profile: Short | None = None
+    goals: list[Goal] = Field(default_factory=list, max_length=200)
+    kpis: list[KpiChoice] = Field(default_factory=list, max_length=500)
+    custom_cards: list[Card] = Field(default_factory=list, max_length=200)
+    departments: list[Short] = Field(default_factory=list, max_length=100)
+    parking_lot: list[Text] = Field(default_factory=list, max_length=2000)  # questions the room parks for later
 
     def goal(self, goal_id: str | None) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

@@ -32,24 +32,33 @@ elif [ $want_dev = 0 ] && [ ! -f "$run_stamp" ]; then
   touch "$run_stamp"
 fi
 
-# The PDF report (WeasyPrint) needs Pango from the system; the app says how to get it if missing.
+# Debian packages, collected first so apt-get runs once:
+# - Pango for the PDF report (WeasyPrint); without it the app says how to get it;
+# - for the tests, Debian's chromium (browser tests) and postgresql (the storage tests
+#   start their own throwaway server on a free port under /tmp).
+packages=()
+missing=()
 if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "setup: installing Pango for the PDF report"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
-  else
-    echo "setup: the PDF report needs Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2
-  fi
+  packages+=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 fi
-
 if [ $want_dev = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "setup: installing Debian's chromium for the browser tests"
+  packages+=(chromium fonts-dejavu-core fonts-noto-color-emoji)
+  missing+=(chromium)
+fi
+if [ $want_dev = 1 ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  packages+=(postgresql)
+  missing+=(postgresql)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian packages: ${packages[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   else
-    echo "setup: the browser tests need Debian's chromium; install it once with: sudo apt-get install chromium" >&2
-    exit 1
+    echo "setup: install once with: sudo apt-get install ${packages[*]}" >&2
+    if [ ${#missing[@]} -gt 0 ]; then
+      echo "setup: the tests need ${missing[*]}" >&2
+      exit 1
+    fi
   fi
 fi

@@ -4,6 +4,10 @@ Every save appends a version; nothing is overwritten. A save names the version i
 was based on, and a conditional update makes sure that two writers cannot both
 turn version N into N+1: the second gets a VersionConflict instead of silently
 replacing the first one's work.
+
+Every strategy belongs to a workspace ("" when the app runs without access
+protection). Each call names the caller's workspace, and a strategy of another
+workspace is simply not found: there is no call that crosses the boundary.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class StrategySummary:
     organisation: str
     latest_version: int
     updated_at: datetime
+    workspace: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ def _insert_version(
 
 
 @database_errors
-def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = None, summary: str = "") -> Strategy:
+def create_strategy(
+    engine: Engine, strategy: Strategy, *, author: str | None = None, summary: str = "", workspace: str = ""
+) -> Strategy:
     """Store a new strategy as version 1; returns it with its new id."""
     strategy = strategy.model_copy(update={"id": strategy.id or new_id() + new_id()})
     now = _now()
@@ -74,6 +81,7 @@ def create_strategy(engine: Engine, strategy: Strategy, *, author: str | None = 
                 latest_version=1,
                 created_at=now,
                 updated_at=now,
+                workspace=workspace,
             )
         )
         _insert_version(conn, strategy, 1, now, author, summary)
@@ -88,6 +96,7 @@ def save_version(
     expected_version: int | None,
     author: str | None = None,
     summary: str = "",
+    workspace: str = "",
 ) -> int:
     """Append a new version; returns its number.
 
@@ -99,7 +108,9 @@ def save_version(
     now = _now()
     with engine.begin() as conn:
         current = conn.execute(
-            select(strategies.c.latest_version).where(strategies.c.id == strategy.id)
+            select(strategies.c.latest_version).where(
+                strategies.c.id == strategy.id, strategies.c.workspace == workspace
+            )
         ).scalar_one_or_none()
         if current is None:
             raise StrategyNotFound(strategy.id)
@@ -126,15 +137,19 @@ def save_version(
 
 
 @database_errors
-def load_strategy(engine: Engine, strategy_id: str, version: int | None = None) -> tuple[Strategy, int]:
+def load_strategy(
+    engine: Engine, strategy_id: str, version: int | None = None, *, workspace: str = ""
+) -> tuple[Strategy, int]:
     """A strategy as stored (its latest version unless one is named) and that version's number."""
     with engine.connect() as conn:
-        if version is None:
-            version = conn.execute(
-                select(strategies.c.latest_version).where(strategies.c.id == strategy_id)
-            ).scalar_one_or_none()
-            if version is None:
-                raise StrategyNotFound(strategy_id)
+        latest = conn.execute(
+            select(strategies.c.latest_version).where(
+                strategies.c.id == strategy_id, strategies.c.workspace == workspace
+            )
+        ).scalar_one_or_none()
+        if latest is None:
+            raise StrategyNotFound(strategy_id)
+        version = latest if version is None else version
         document = conn.execute(
             select(strategy_versions.c.document).where(
                 strategy_versions.c.strategy_id == strategy_id, strategy_versions.c.version == version
@@ -150,7 +165,7 @@ def load_strategy(engine: Engine, strategy_id: str, version: int | None = None) 
 
 
 @database_errors
-def list_strategies(engine: Engine) -> list[StrategySummary]:
+def list_strategies(engine: Engine, *, workspace: str = "") -> list[StrategySummary]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(
@@ -159,14 +174,23 @@ def list_strategies(engine: Engine) -> list[StrategySummary]:
                 strategies.c.organisation,
                 strategies.c.latest_version,
                 strategies.c.updated_at,
-            ).order_by(strategies.c.updated_at.desc())
+                strategies.c.workspace,
+            )
+            .where(strategies.c.workspace == workspace)
+            .order_by(strategies.c.updated_at.desc())
         ).all()
     return [StrategySummary(*row) for row in rows]
 
 
 @database_errors
-def list_versions(engine: Engine, strategy_id: str) -> list[VersionInfo]:
+def list_versions(engine: Engine, strategy_id: str, *, workspace: str = "") -> list[VersionInfo]:
+    """Newest first."""
     with engine.connect() as conn:
+        owned = conn.execute(
+            select(strategies.c.id).where(strategies.c.id == strategy_id, strategies.c.workspace == workspace)
+        ).first()
+        if owned is None:
+            raise StrategyNotFound(strategy_id)
         rows = conn.execute(
             select(
                 strategy_versions.c.version,
@@ -180,3 +204,39 @@ def list_versions(engine: Engine, strategy_id: str) -> list[VersionInfo]:
     if not rows:
         raise StrategyNotFound(strategy_id)
     return [VersionInfo(*row) for row in rows]
+
+
+@database_errors
+def strategy_exists(engine: Engine, strategy_id: str, *, workspace: str = "") -> bool:
+    with engine.connect() as conn:
+        return (
+            conn.execute(
+                select(strategies.c.id).where(strategies.c.id == strategy_id, strategies.c.workspace == workspace)
+            ).first()
+            is not None
+        )
+
+
+def restore_version(
+    engine: Engine,
+    strategy_id: str,
+    version: int,
+    *,
+    expected_version: int | None,
+    author: str | None = None,
+    summary: str = "",
+    workspace: str = "",
+) -> tuple[Strategy, int]:
+    """Make an old version the newest again, as a new version: restoring never deletes."""
+    old, _ = load_strategy(engine, strategy_id, version, workspace=workspace)
+    new_version = save_version(
+        engine, old, expected_version=expected_version, author=author, summary=summary, workspace=workspace
+    )
+    return old, new_version
+
+
+@database_errors
+def strategy_id_taken(engine: Engine, strategy_id: str) -> bool:
+    """Whether any workspace has this id (ids are global keys; creating a duplicate must fail politely)."""
+    with engine.connect() as conn:
+        return conn.execute(select(strategies.c.id).where(strategies.c.id == strategy_id)).first() is not None

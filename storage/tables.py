@@ -24,6 +24,8 @@ strategies = Table(
     Column("latest_version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The workspace that owns it; "" when the app runs without access protection.
+    Column("workspace", String(64), nullable=False, server_default=""),
 )
 
 strategy_versions = Table(

@@ -26,6 +26,37 @@ def engine():
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_base():
+    """One throwaway PostgreSQL server for the whole test session (started on first use)."""
+    from tests.pg_server import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_base) -> str:
+    from tests.pg_server import fresh_database
+
+    return fresh_database(postgres_base)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_url(request, tmp_path) -> str:
+    """The same test on both databases the app supports: a SQLite file and PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def any_engine(any_url):
+    engine = make_engine(any_url)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
 def db_url(tmp_path, monkeypatch) -> str:
     """A fresh SQLite file for the app under test (AppTest reads DATABASE_URL)."""

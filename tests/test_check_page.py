@@ -65,3 +65,21 @@ def test_a_remapped_column_is_remembered_for_next_month(app, open_app, db_url):
     [form_select] = [s for s in next_month.selectbox if s.label.startswith("Abschlüsse")]
     assert form_select.value == "__ignore__"
     assert any("6 used, 1 ignored" in e.label for e in next_month.expander)
+
+
+def test_a_file_over_the_upload_limit_is_refused_and_takes_nothing_with_it(open_app, db_url):
+    """The browser's uploader stops it first (server.maxUploadSize); the server refuses it again."""
+    import tomllib
+
+    from impact.importers.base import MAX_UPLOAD_BYTES
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES  # one limit, said twice
+    at, _ = _open_check_page(open_app)
+    huge = b"Datum;Leads\n" + b"01.10.2026;3\n" * (MAX_UPLOAD_BYTES // 13 + 10)
+    _upload(at, ("crm_leads.csv", (SAMPLES / "crm_leads.csv").read_bytes()), ("huge.csv", huge))
+    assert "The file is too large (50 MB)." in [e.value for e in at.error]
+    assert any("38 rows read" in m.value for m in at.markdown)  # the good file beside it is read
+    at.button(key="check_run").click().run()
+    assert not at.exception
+    assert any(m.value.startswith("✅ **Lead quality**") for m in at.markdown)

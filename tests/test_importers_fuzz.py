@@ -1,18 +1,19 @@
 """Random and mangled files thrown at every importer: a reason or a result, never a
-crash, never a hang. (More cases: HYPOTHESIS_PROFILE=long in a long-test run.)"""
+crash, never a hang. FUZZ_EXAMPLES cases per target (10,000 in bench/bench_fuzz.py)."""
 
 from __future__ import annotations
 
+import functools
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from impact.importers import FORMATS, ExportError, read_export
+from tests.fuzz_support import FUZZ, case
 from tests.hang_guard import no_hang
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -22,34 +23,27 @@ SEEDS = (
     else {}
 )
 SEEDS.setdefault("tiny.csv", b"Datum;Leads\n01.10.2026;3\n")
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 400 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 60))
-
-settings.register_profile(
-    "fuzz",
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
-def _read_quietly(data: bytes, name: str, fmt: str | None = None) -> None:
-    with no_hang():
+def _read_quietly(data: bytes, name: str, fmt: str | None = None, target: str = "upload: random") -> None:
+    with case(target, lambda: f"{name} {fmt} {data[:120]!r} ({len(data)} bytes)") as outcome:
         try:
             result = read_export(data, name, format=fmt)
         except ExportError as exc:
+            outcome["refused"] = True
             assert exc.code
         else:
             assert result.rows_read >= 0
             assert set(result.table.columns) >= {"date", "span_end", "channel", "segment"}
 
 
-@settings(settings.get_profile("fuzz"))
+@FUZZ
 @given(st.binary(max_size=4096), st.sampled_from([None, *FORMATS]))
 def test_random_bytes(data, fmt):
     _read_quietly(data, "random.csv", fmt)
 
 
-@settings(settings.get_profile("fuzz"))
+@FUZZ
 @given(st.sampled_from(sorted(SEEDS)), st.data())
 def test_mangled_real_exports(name, draw):
     """Cut, spliced, flipped and re-encoded versions of real files."""
@@ -69,10 +63,10 @@ def test_mangled_real_exports(name, draw):
             del data[position : position + draw.draw(st.integers(1, 200))]
         else:
             data += bytes(data[position : position + 80])
-    _read_quietly(bytes(data), name, draw.draw(st.sampled_from([None, *FORMATS])))
+    _read_quietly(bytes(data), name, draw.draw(st.sampled_from([None, *FORMATS])), "upload: mangled export")
 
 
-@settings(settings.get_profile("fuzz"))
+@FUZZ
 @given(
     st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=8), min_size=1, max_size=30),
     st.sampled_from([",", ";", "\t"]),
@@ -84,7 +78,7 @@ def test_random_tables(rows, sep, encoding):
         data = text.encode(encoding)
     except UnicodeEncodeError:
         data = text.encode("utf-8")
-    _read_quietly(data, "table.csv")
+    _read_quietly(data, "table.csv", target="upload: random table")
 
 
 def test_truncated_xlsx():
@@ -128,3 +122,64 @@ def test_a_workbook_that_asks_for_gigabytes_is_refused_not_the_server():
     with no_hang(), pytest.raises(ExportError) as info:
         read_export(buffer.getvalue(), "far.xlsx")
     assert info.value.code == "too_large"
+
+
+def _seed_workbook() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Datum", "Leads", "Kosten"])
+    for day in range(1, 15):
+        book.active.append([f"2026-10-{day:02d}", day, day * 1.5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX_SEED = _seed_workbook()
+
+
+@FUZZ
+@given(st.data())
+def test_truncated_and_mangled_xlsx(draw):
+    """Each case opens the workbook in the child process, as the app does."""
+    data = bytearray(XLSX_SEED)
+    if draw.draw(st.booleans()):
+        del data[draw.draw(st.integers(1, len(data) - 1)) :]
+    for _ in range(draw.draw(st.integers(0, 4))):
+        position = draw.draw(st.integers(0, len(data) - 1))
+        data[position] = draw.draw(st.integers(0, 255))
+    _read_quietly(bytes(data), "mangled.xlsx", None, "upload: truncated/mangled xlsx")
+
+
+@functools.cache
+def _bomb(megabytes: int, member: str) -> bytes:
+    """A member that declares ``megabytes`` uncompressed; its zeros compress to almost nothing."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open(member, "w", force_zip64=True) as stream:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(megabytes):
+                stream.write(chunk)
+    return buffer.getvalue()
+
+
+@FUZZ
+@given(
+    st.sampled_from([201, 256, 512]),
+    st.sampled_from(["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/x"]),
+    st.integers(0, 3),
+    st.binary(max_size=64),
+)
+def test_zip_bombs_are_refused_before_they_are_opened(megabytes, member, copies, tail):
+    """Built once per size and member (deflating gigabytes is the slow part), then varied."""
+    data = _bomb(megabytes, member)
+    data = data + tail if copies == 0 else data
+    with case("upload: zip bomb", lambda: f"{megabytes} MB in {member} + {tail!r}") as outcome:
+        with pytest.raises(ExportError) as info:
+            read_export(data, "bomb.xlsx")
+        outcome["refused"] = True
+    assert info.value.code in ("too_large", "broken_workbook")
+    if not tail:
+        assert info.value.code == "too_large"

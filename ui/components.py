@@ -34,6 +34,7 @@ def render_status() -> None:
     conflict = st.session_state.get(state.KEY_CONFLICT)
     if conflict:
         st.warning(tr("app.conflict", version=conflict["theirs"]))
+        st.caption(tr("app.conflict_help"))
         left, right = st.columns(2)
         left.button(
             tr("app.conflict_reload"), on_click=state.resolve_conflict, args=(False,), key="app_conflict_reload"

@@ -15,8 +15,10 @@ import streamlit as st
 from pydantic import ValidationError
 
 from impact.deck import Deck, load_deck
+from impact.diff import diff_strategies, summarise
 from impact.health import check_health
 from impact.i18n import normalise_language, t
+from impact.merge import MergeFailed, merge_strategies
 from impact.model import Strategy
 from storage import repository
 from storage.db import Engine, database_url, make_engine
@@ -29,6 +31,9 @@ KEY_LANG = "lang"
 KEY_CONFLICT = "conflict"
 KEY_NOTICE = "notice"
 KEY_UNSAVED = "unsaved"
+KEY_BASE = "strategy_base"  # the open strategy as stored in KEY_VERSION: the base of a "keep both" merge
+KEY_AUTHOR = "author_name"
+KEY_WORKSPACE = "workspace"
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
 # shows a value from before. Page choices (which stage is in focus) are kept.
@@ -103,8 +108,19 @@ def show_notice() -> None:
         st.toast(md_escape(notice[0]), icon=notice[1])  # messages carry user text: never markup
 
 
+def workspace() -> str:
+    """The signed-in workspace ("" without access protection): every storage call names it."""
+    return st.session_state.get(KEY_WORKSPACE) or ""
+
+
+def author() -> str | None:
+    """Who the history names: the signed-in person, else the name typed in the sidebar."""
+    return (st.session_state.get(KEY_AUTHOR) or "").strip()[:100] or None
+
+
 def _take(strategy: Strategy, version: int) -> None:
     st.session_state[KEY_STRATEGY] = strategy
+    st.session_state[KEY_BASE] = strategy
     st.session_state[KEY_VERSION] = version
     st.session_state[KEY_CONFLICT] = None
     st.session_state[KEY_UNSAVED] = None
@@ -123,7 +139,7 @@ def open_strategy(strategy_id: str) -> bool:
         st.query_params.pop("strategy", None)
         return False
     try:
-        strategy, version = repository.load_strategy(engine(), strategy_id)
+        strategy, version = repository.load_strategy(engine(), strategy_id, workspace=workspace())
     except StrategyNotFound:
         notify(tr("state.not_found", id=strategy_id), "⚠️")
         st.query_params.pop("strategy", None)
@@ -165,7 +181,7 @@ def keep_in_url() -> None:
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:
     try:
-        stored = repository.create_strategy(engine(), strategy, summary=summary)
+        stored = repository.create_strategy(engine(), strategy, summary=summary, author=author(), workspace=workspace())
     except StorageError:
         notify(tr("state.db_error"), "⚠️")
         return None
@@ -173,11 +189,17 @@ def create(strategy: Strategy, summary: str) -> Strategy | None:
     return stored
 
 
-def save(strategy: Strategy, summary: str, *, force: bool = False) -> bool:
-    """Append ``strategy`` as the next version; False (and a message) if it failed."""
-    expected = None if force else st.session_state.get(KEY_VERSION)
+def save(strategy: Strategy, summary: str, *, expected: int | None = None) -> bool:
+    """Append ``strategy`` as the next version; False (and a message) if it failed.
+
+    The save names the version the screen was based on, so a save by someone else
+    in between becomes a conflict to resolve, never a silent overwrite.
+    """
+    expected = st.session_state.get(KEY_VERSION) if expected is None else expected
     try:
-        version = repository.save_version(engine(), strategy, expected_version=expected, summary=summary)
+        version = repository.save_version(
+            engine(), strategy, expected_version=expected, summary=summary, author=author(), workspace=workspace()
+        )
     except VersionConflict as exc:
         st.session_state[KEY_CONFLICT] = {"mine": strategy, "theirs": exc.actual, "summary": summary}
         st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
@@ -213,7 +235,8 @@ def apply(change: Callable[..., Any], *args: Any, summary: str, **kwargs: Any) -
     extra = None
     if isinstance(result, tuple):
         result, extra = result
-    if not save(result, summary):
+    described = summarise(diff_strategies(strategy, result, cards(), lang()), lang())
+    if not save(result, described or summary):
         return None  # the caller keeps its form as it is: nothing was lost, nothing claimed
     return extra if extra is not None else True
 
@@ -224,11 +247,46 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {err['msg']}" if where else err["msg"]
 
 
-def resolve_conflict(keep_mine: bool) -> None:
+def resolve_conflict(keep_both: bool) -> None:
+    """Reload their version, or keep both: their saved changes plus mine, merged."""
     conflict = st.session_state.get(KEY_CONFLICT)
     if not conflict:
         return
-    if keep_mine:
-        save(conflict["mine"], conflict["summary"], force=True)
-    else:
-        open_strategy(conflict["mine"].id)
+    mine = conflict["mine"]
+    if not keep_both:
+        open_strategy(mine.id)
+        return
+    try:
+        theirs, their_version = repository.load_strategy(engine(), mine.id, workspace=workspace())
+    except StorageError:
+        notify(tr("state.db_error"), "⚠️")
+        return
+    base = st.session_state.get(KEY_BASE) or theirs
+    try:
+        merged, clashes = merge_strategies(base, mine, theirs)
+    except MergeFailed:
+        notify(tr("state.merge_failed"), "⚠️")
+        return
+    summary = tr("state.kept_both", version=their_version)
+    if save(merged, summary, expected=their_version):
+        message = tr("state.kept_both_done", version=st.session_state[KEY_VERSION])
+        if clashes:
+            message += " " + tr("state.kept_both_clashes", count=len(clashes), version=their_version)
+        notify(message)
+
+
+def restore(version: int) -> bool:
+    """An earlier version becomes the newest, as a new version (nothing is deleted)."""
+    strategy = current()
+    if strategy is None or not strategy.id:
+        return False
+    try:
+        old, _ = repository.load_strategy(engine(), strategy.id, version, workspace=workspace())
+    except StorageError:
+        notify(tr("state.db_error"), "⚠️")
+        return False
+    forget_page_widgets()
+    if save(old, tr("state.restored", version=version)):
+        notify(tr("state.restored_done", version=version, new=st.session_state[KEY_VERSION]))
+        return True
+    return False

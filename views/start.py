@@ -76,7 +76,7 @@ with new_col:
 with open_col:
     st.subheader(tr("start.open"))
     try:
-        saved = repository.list_strategies(state.engine())
+        saved = repository.list_strategies(state.engine(), workspace=state.workspace())
     except StorageError:  # a database problem must not hide the rest of the page
         saved = []
         st.error(tr("state.db_error"))

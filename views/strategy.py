@@ -8,8 +8,6 @@ from impact.custom_cards import slug
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.numbers import format_date
 from impact.strategy_file import strategy_to_yaml
-from storage import repository
-from storage.errors import StorageError
 from ui import state
 from ui.components import (
     card_title,
@@ -23,6 +21,7 @@ from ui.components import (
 from ui.guide import render_guide
 from ui.report_panel import render_report_panel
 from ui.state import lang, tr
+from ui.version_history import render_version_history
 
 strategy = require_strategy()
 cards = state.cards()
@@ -177,22 +176,4 @@ with st.expander(tr("strategy.details")):
         st.error(st.session_state["strategy_details_error"])
 
 with st.expander(tr("strategy.versions")):
-    try:
-        versions = repository.list_versions(state.engine(), strategy.id)
-    except StorageError:
-        versions = []
-        st.error(tr("state.db_error"))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    tr("strategy.col_version"): v.version,
-                    tr("strategy.col_when"): f"{v.created_at:%Y-%m-%d %H:%M} UTC",
-                    tr("strategy.col_what"): v.summary,
-                }
-                for v in versions[:50]
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    render_version_history(strategy)

@@ -1,0 +1,231 @@
+"""Access protection for hosted use, boundary by boundary.
+
+Off by default; with a workspace password or an OIDC login every strategy belongs to
+a workspace and no session reaches another workspace's strategies; a participant's
+voting join code opens the voting page of one round and nothing else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from impact.access import (
+    AccessConfigError,
+    Throttle,
+    hash_password,
+    parse_config,
+    verify_password,
+    workspace_for_member,
+)
+from impact.model import Strategy
+from impact.voting import Option
+from storage.db import make_engine
+from storage.repository import create_strategy, list_strategies
+from storage.voting import open_round
+from tests.test_pages import _clean
+
+ACME_PASSWORD = "acme-secret-123"
+HASHES = {"acme": hash_password(ACME_PASSWORD), "globex": hash_password("globex-secret-456")}
+
+
+def _password_mode(at, **extra):
+    at.secrets["access"] = {"mode": "password", "workspaces": dict(HASHES), **extra}
+    return at
+
+
+def _sign_in(at, workspace: str, password: str):
+    at.text_input(key="access_workspace").input(workspace)
+    at.text_input(key="access_password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+def _two_workspaces(db_url):
+    engine = make_engine(db_url)
+    ours = create_strategy(engine, Strategy(name="Acme plan", language="en"), workspace="acme")
+    theirs = create_strategy(engine, Strategy(name="Globex plan", language="en"), workspace="globex")
+    return ours, theirs
+
+
+def _page_text(at) -> str:
+    return " ".join(m.value for m in at.markdown) + " ".join(t.value for t in at.title)
+
+
+# --- the domain ---------------------------------------------------------------------------
+
+
+def test_only_a_salted_hash_is_configured_and_verified_in_constant_time():
+    stored = hash_password("correct horse")
+    assert "correct horse" not in stored and stored != hash_password("correct horse")  # salted
+    assert verify_password("correct horse", stored)
+    assert not verify_password("correct horsE", stored)
+    for broken in ("", "scrypt$", "plain-text-password", "scrypt$1$1$1$!!$!!", "md5$a$b$c$d$e"):
+        assert not verify_password("correct horse", broken)
+
+
+def test_a_wrong_access_section_is_refused_with_its_path():
+    assert not parse_config(None).enabled
+    cases = [
+        ({"mode": "open sesame"}, "access.mode"),
+        ({"mode": "password"}, "access.workspaces"),
+        ({"mode": "password", "workspaces": {"acme": "hunter2"}}, "access.workspaces.acme: not a hash"),
+        ({"mode": "password", "workspaces": {"Acme Corp": HASHES["acme"]}}, "access.workspaces.Acme Corp"),
+        ({"mode": "login"}, "access.members"),
+    ]
+    for section, where in cases:
+        with pytest.raises(AccessConfigError, match=where):
+            parse_config(section)
+
+
+def test_members_are_matched_by_address_then_by_domain():
+    config = parse_config({"mode": "login", "members": {"anna@gmail.com": "acme", "@acme.example": "acme"}})
+    assert workspace_for_member(config, "Anna@Gmail.com") == "acme"
+    assert workspace_for_member(config, "bo@acme.example") == "acme"
+    assert workspace_for_member(config, "bo@other.example") is None
+    assert workspace_for_member(config, "acme.example") is None
+    assert workspace_for_member(config, None) is None
+
+
+def test_guessing_is_throttled_per_workspace():
+    now = [0.0]
+    throttle = Throttle(limit=3, window=60, clock=lambda: now[0])
+    for _ in range(3):
+        assert throttle.blocked_for("acme") == 0
+        throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 60
+    assert throttle.blocked_for("globex") == 0  # another workspace is not locked out
+    now[0] = 61
+    assert throttle.blocked_for("acme") == 0
+
+
+# --- the app ------------------------------------------------------------------------------
+
+
+def test_off_by_default_on_a_laptop(app, db_url):
+    at = app("en").run()
+    _clean(at)
+    assert not [w for w in at.text_input if w.key == "access_password"]
+    assert any(b.key == "start_create" or "Create" in b.label for b in at.button)
+
+
+def test_with_a_password_nothing_is_reachable_before_signing_in(app, db_url):
+    ours, _ = _two_workspaces(db_url)
+    at = _password_mode(app("en"))
+    at.query_params["strategy"] = ours.id  # a bookmarked link is not a key
+    at.run()
+    _clean(at)
+    assert [w.key for w in at.text_input] == ["access_workspace", "access_password"]
+    assert at.session_state["strategy"] is None
+    assert "Acme plan" not in _page_text(at)
+    assert not at.sidebar.button  # no navigation, no projector, no language switch behind the gate
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_opens_only_its_workspace(app, db_url):
+    ours, theirs = _two_workspaces(db_url)
+    at = _password_mode(app("en")).run()
+    _sign_in(at, "acme", "globex-secret-456")  # another workspace's password
+    assert at.error[0].value == "Workspace or password is not right."
+    assert at.session_state["strategy"] is None
+    _sign_in(at, "acme", ACME_PASSWORD)
+    _clean(at)
+    text = _page_text(at)
+    assert "Acme plan" in text and "Globex plan" not in text
+    at.query_params["strategy"] = theirs.id  # another workspace's id, typed into the address bar
+    at.run()
+    assert at.session_state["strategy"] is None
+    assert "No saved strategy has the id" in " ".join(t.proto.body for t in at.toast)
+    at.query_params["strategy"] = ours.id
+    at.run()
+    assert at.session_state["strategy"].name == "Acme plan"
+
+
+def test_a_strategy_created_in_a_workspace_belongs_to_it(app, db_url):
+    at = _sign_in(_password_mode(app("en")).run(), "globex", "globex-secret-456")
+    at.text_input(key="start_name").input("Made in Globex")
+    next(b for b in at.button if b.label == "Create strategy").click().run()
+    _clean(at)
+    engine = make_engine(db_url)
+    assert [s.name for s in list_strategies(engine, workspace="globex")] == ["Made in Globex"]
+    assert list_strategies(engine) == [] and list_strategies(engine, workspace="acme") == []
+
+
+def test_signing_out_closes_the_strategy(app, db_url):
+    ours, _ = _two_workspaces(db_url)
+    at = _sign_in(_password_mode(app("en")).run(), "acme", ACME_PASSWORD)
+    at.query_params["strategy"] = ours.id
+    at.run()
+    at.button(key="access_sign_out").click().run()
+    assert at.session_state["strategy"] is None
+    assert [w.key for w in at.text_input] == ["access_workspace", "access_password"]
+
+
+def test_repeated_wrong_passwords_lock_the_workspace_for_a_while(app, db_url):
+    name = "globex"
+    from ui.access import _throttle
+
+    _throttle.clear()
+    at = _password_mode(app("en")).run()
+    for _ in range(5):
+        _sign_in(at, name, "wrong-password")
+    _sign_in(at, name, "globex-secret-456")  # even the right password waits now
+    assert "Too many wrong attempts" in at.error[0].value
+    assert at.session_state["strategy"] is None and "workspace" not in at.session_state
+    _throttle.clear()
+
+
+def test_a_join_code_grants_voting_and_nothing_else(app, db_url):
+    ours, _ = _two_workspaces(db_url)
+    voting = open_round(
+        make_engine(db_url), ours.id, subject="cards", title="Which card?", options=[Option("reach", "Reach")], dots=3
+    )
+    at = _password_mode(app("en"))
+    at.query_params["join"] = voting.code
+    at.query_params["strategy"] = ours.id  # riding along on a join link opens nothing
+    at.run()
+    _clean(at)
+    assert not [w for w in at.text_input if w.key == "access_password"]  # voting needs no password
+    assert at.text_input(key="vote_name")  # the voting page
+    assert at.session_state["strategy"] is None
+    assert "Acme plan" not in _page_text(at)
+    assert not at.sidebar.button
+    wrong = _password_mode(app("en"))
+    wrong.query_params["join"] = "ZZZZZZ"
+    wrong.run()
+    assert at.session_state["strategy"] is None
+    assert "ZZZZZZ" in wrong.error[0].value
+
+
+def test_oidc_login_maps_the_account_to_its_workspace(app, db_url):
+    _two_workspaces(db_url)
+    members = {"@acme.example": "acme"}
+    at = app("en")
+    at.secrets["access"] = {"mode": "login", "members": members}
+    at.user = {"is_logged_in": False}
+    at.run()
+    _clean(at)
+    assert at.button(key="access_login").label == "Sign in with your account"
+    assert at.session_state["strategy"] is None and "Acme plan" not in _page_text(at)
+
+    at = app("en")
+    at.secrets["access"] = {"mode": "login", "members": members}
+    at.user = {"is_logged_in": True, "email": "anna@acme.example", "name": "Anna Beraterin"}
+    at.run()
+    _clean(at)
+    text = _page_text(at)
+    assert "Acme plan" in text and "Globex plan" not in text
+    assert at.session_state["author_name"] == "Anna Beraterin"  # the history names the signed-in person
+
+    stranger = app("en")
+    stranger.secrets["access"] = {"mode": "login", "members": members}
+    stranger.user = {"is_logged_in": True, "email": "eve@globex.example", "name": "Eve"}
+    stranger.run()
+    assert "has no workspace in this installation" in stranger.error[0].value
+    assert "Acme plan" not in _page_text(stranger) and "Globex plan" not in _page_text(stranger)
+
+
+def test_a_broken_access_section_stops_the_app_with_a_sentence(app, db_url):
+    at = app("en")
+    at.secrets["access"] = {"mode": "password", "workspaces": {"acme": "hunter2"}}
+    at.run()
+    assert not at.exception
+    assert "access.workspaces.acme: not a hash" in at.error[0].value

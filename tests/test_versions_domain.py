@@ -1,0 +1,104 @@
+"""Readable diffs between versions and the three-way merge behind "keep both"."""
+
+from datetime import date
+
+import pytest
+
+from impact import edits
+from impact.diff import change_text, diff_strategies, summarise
+from impact.merge import MergeFailed, merge_strategies
+from impact.model import Goal, KpiChoice, Owner, Strategy
+
+
+@pytest.fixture
+def base(deck) -> Strategy:
+    goal = Goal(id="hires", title="12 hires", hard=True, deadline=date(2027, 12, 31))
+    return Strategy(
+        name="Recruiting",
+        goals=[goal],
+        kpis=[
+            KpiChoice(
+                id="k1",
+                card="qualified-leads" if "qualified-leads" in deck.cards else "leads",
+                stage="conversion",
+                goal="hires",
+                target=40,
+                owner=Owner(department="sales"),
+            ),
+            KpiChoice(id="k2", card="reach", stage="awareness", target=50000),
+        ],
+        departments=["Kitchen"],
+    )
+
+
+def test_a_diff_names_the_kpi_the_field_and_both_values(base, deck):
+    card_title = deck.cards[base.kpis[0].card].title
+    new = edits.update_kpi(base, "k1", target=50.5, stage="consideration")
+    new = edits.update_goal(new, "hires", deadline=date(2028, 3, 31))
+    new = edits.add_department(new, "Front desk")
+    new = edits.remove_kpi(new, "k2")
+    texts = [change_text(c, "en") for c in diff_strategies(base, new, deck.cards, "en")]
+    assert "Goal “12 hires”: deadline 2027-12-31 → 2028-03-31" in texts
+    assert f"KPI “{card_title.get('en')}” (Consideration): target 40 → 50.5" in texts
+    assert f"KPI “{card_title.get('en')}” (Consideration): stage Conversion → Consideration" in texts
+    assert "Added: Departments: Front desk" in texts
+    assert f"Removed: KPI “{deck.cards['reach'].title.get('en')}” (Awareness)" in texts
+    german = [change_text(c, "de") for c in diff_strategies(base, new, deck.cards, "de")]
+    assert f"KPI „{card_title.get('de')}“ (Erwägung): Zielwert 40 → 50,5" in german
+    assert "Ziel „12 hires“: Frist 31.12.2027 → 31.03.2028" in german
+
+
+def test_identical_versions_have_no_diff_and_a_summary_counts_the_rest(base, deck):
+    assert diff_strategies(base, base, deck.cards, "en") == []
+    assert summarise([], "en") == ""
+    new = edits.set_details(base, name="Recruiting 2027", organisation="Bakery", language="en")
+    new = edits.park_question(new, "Who owns TikTok?")
+    line = summarise(diff_strategies(base, new, deck.cards, "en"), "en", limit=2)
+    assert line == "Strategy: language Deutsch → English; Strategy: name Recruiting → Recruiting 2027 (and 2 more)"
+
+
+def test_keep_both_keeps_every_change_of_both_sides(base):
+    mine = edits.update_kpi(base, "k1", target=45)
+    mine = edits.add_department(mine, "Front desk")
+    theirs = edits.update_kpi(base, "k2", target=60000)
+    theirs = edits.update_goal(theirs, "hires", title="15 hires")
+    theirs = edits.park_question(theirs, "Budget?")
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert clashes == []
+    assert merged.kpi("k1").target == 45 and merged.kpi("k2").target == 60000
+    assert merged.goals[0].title == "15 hires"
+    assert merged.departments == ["Kitchen", "Front desk"] and merged.parking_lot == ["Budget?"]
+
+
+def test_both_adding_cards_keeps_both_cards_and_removals_stay_removed(base, deck):
+    mine, mine_id = edits.add_kpi(base, deck.cards["reach"])
+    theirs, their_id = edits.add_kpi(edits.remove_kpi(base, "k2"), deck.cards["reach"])
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert [k.id for k in merged.kpis] == ["k1", their_id, mine_id]
+    assert clashes == []
+
+
+def test_the_same_field_changed_twice_is_a_clash_and_mine_wins(base):
+    mine = edits.update_kpi(base, "k1", target=45)
+    theirs = edits.update_kpi(base, "k1", target=55)
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert merged.kpi("k1").target == 45
+    assert [(c.path, c.theirs, c.mine) for c in clashes] == [(("kpis", "k1", "target"), 55.0, 45.0)]
+
+
+def test_my_removal_of_what_they_changed_keeps_their_work(base):
+    mine = edits.remove_kpi(base, "k2")
+    theirs = edits.update_kpi(base, "k2", target=1)
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert merged.kpi("k2").target == 1
+    assert clashes and clashes[0].path == ("kpis", "k2")
+
+
+def test_a_merge_that_cannot_be_a_valid_strategy_is_refused(base):
+    mine = base.model_copy(update={"name": "x" * 150})
+    theirs = base.model_copy(update={"organisation": "y"})
+    merged, _ = merge_strategies(base, mine, theirs)  # fine: different fields
+    assert (merged.name, merged.organisation) == ("x" * 150, "y")
+    broken = base.model_copy(update={"kpis": [*base.kpis, base.kpis[0].model_copy(update={"id": "BAD ID"})]})
+    with pytest.raises(MergeFailed):
+        merge_strategies(base, broken, theirs)

@@ -1,0 +1,99 @@
+"""The strategy page's history: who saved what when, a diff of any two versions, restore."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from impact.diff import diff_strategies
+from impact.model import Strategy
+from storage import repository
+from storage.errors import StorageError
+from ui import state
+from ui.state import lang, tr
+
+SHOWN = 200  # rows in the table; the selectors reach every version
+
+
+def _when(created) -> str:  # type: ignore[no-untyped-def]
+    return f"{created:%Y-%m-%d %H:%M} UTC"
+
+
+def _restore() -> None:
+    version = st.session_state.get("strategy_restore_version")
+    if version:
+        state.restore(int(version))
+
+
+def render_version_history(strategy: Strategy) -> None:
+    try:
+        versions = repository.list_versions(state.engine(), strategy.id or "", workspace=state.workspace())
+    except StorageError:
+        st.error(tr("state.db_error"))
+        return
+    st.caption(tr("history.intro", count=len(versions)))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("strategy.col_version"): v.version,
+                    tr("strategy.col_when"): _when(v.created_at),
+                    tr("history.col_who"): v.author or "—",
+                    tr("strategy.col_what"): v.summary or "—",
+                }
+                for v in versions[:SHOWN]
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        height=min(400, 38 + 35 * min(len(versions), SHOWN)),
+    )
+    if len(versions) < 2:
+        return
+    numbers = [v.version for v in versions]
+    label = {v.version: f"{v.version} · {_when(v.created_at)} · {v.author or '—'}" for v in versions}
+
+    st.markdown(f"**{tr('history.compare')}**")
+    left, right = st.columns(2)
+    old = left.selectbox(tr("history.from"), numbers, index=1, format_func=label.get, key="strategy_diff_from")
+    new = right.selectbox(tr("history.to"), numbers, index=0, format_func=label.get, key="strategy_diff_to")
+    if old == new:
+        st.caption(tr("history.same"))
+    else:
+        _render_diff(strategy.id or "", old, new)
+
+    st.markdown(f"**{tr('history.restore')}**")
+    pick, button = st.columns([3, 1], vertical_alignment="bottom")
+    pick.selectbox(tr("history.restore_which"), numbers[1:], format_func=label.get, key="strategy_restore_version")
+    button.button(tr("history.restore_button"), on_click=_restore, key="strategy_restore", icon="↩️")
+    st.caption(tr("history.restore_help"))
+
+
+def _render_diff(strategy_id: str, old: int, new: int) -> None:
+    try:
+        before, _ = repository.load_strategy(state.engine(), strategy_id, old, workspace=state.workspace())
+        after, _ = repository.load_strategy(state.engine(), strategy_id, new, workspace=state.workspace())
+    except StorageError:
+        st.error(tr("state.db_error"))
+        return
+    changes = diff_strategies(before, after, state.cards(), lang())
+    if not changes:
+        st.caption(tr("history.no_changes", old=old, new=new))
+        return
+    st.caption(tr("history.changes", count=len(changes), old=old, new=new))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("history.col_change"): tr(f"history.kind_{c.kind}"),
+                    tr("history.col_where"): c.where,
+                    tr("history.col_field"): c.field or "—",
+                    tr("history.col_before"): c.before or "—",
+                    tr("history.col_after"): c.after or "—",
+                }
+                for c in changes
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
