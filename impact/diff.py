@@ -81,26 +81,24 @@ def _where(section: str, item: dict[str, Any], cards: dict[str, Card], lang: str
     return t("diff.kpi", lang, title=title, stage=t(f"stage.{item.get('stage', '')}", lang))
 
 
+def _changed_fields(where: str, was: dict[str, Any], now: dict[str, Any], lang: str) -> list[Change]:
+    fields = [*now, *(f for f in was if f not in now)]
+    return [
+        Change("changed", where, _field(f, lang), _value(was.get(f), lang, f), _value(now.get(f), lang, f))
+        for f in fields
+        if f != "id" and was.get(f) != now.get(f)
+    ]
+
+
 def diff_strategies(old: Strategy, new: Strategy, cards: dict[str, Card], lang: str) -> list[Change]:
     """Every change from ``old`` to ``new``, in document order."""
     cards = {**cards, **{c.id: c for c in old.custom_cards}, **{c.id: c for c in new.custom_cards}}
     before, after = strategy_to_data(old), strategy_to_data(new)
     changes: list[Change] = []
     strategy_label = t("diff.strategy", lang)
-    for key in after.keys() | before.keys():
-        if key in KEYED or key in SETS or key in ("id", "format"):
-            continue
-        if before.get(key) != after.get(key):
-            changes.append(
-                Change(
-                    "changed",
-                    strategy_label,
-                    _field(key, lang),
-                    _value(before.get(key), lang, key),
-                    _value(after.get(key), lang, key),
-                )
-            )
-    changes.sort(key=lambda c: c.field)
+    plain = {k: v for k, v in before.items() if k not in (*KEYED, *SETS, "id", "format")}
+    plain_after = {k: v for k, v in after.items() if k not in (*KEYED, *SETS, "id", "format")}
+    changes += sorted(_changed_fields(strategy_label, plain, plain_after, lang), key=lambda c: c.field)
     for section in KEYED:
         old_items = {i["id"]: i for i in before.get(section, [])}
         new_items = {i["id"]: i for i in after.get(section, [])}
@@ -110,17 +108,7 @@ def diff_strategies(old: Strategy, new: Strategy, cards: dict[str, Card], lang: 
                 changes.append(Change("added", where, "", "", ""))
                 continue
             was, now = _flat(old_items[item_id]), _flat(item)
-            for field in [*now, *(f for f in was if f not in now)]:
-                if field != "id" and was.get(field) != now.get(field):
-                    changes.append(
-                        Change(
-                            "changed",
-                            where,
-                            _field(field, lang),
-                            _value(was.get(field), lang, field),
-                            _value(now.get(field), lang, field),
-                        )
-                    )
+            changes += _changed_fields(where, was, now, lang)
         for item_id, item in old_items.items():
             if item_id not in new_items:
                 changes.append(Change("removed", _where(section, item, cards, lang), "", "", ""))

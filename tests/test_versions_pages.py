@@ -51,7 +51,7 @@ def test_two_browsers_editing_at_once_keep_both_changes(app, db_url, deck):
     assert not ben.warning
     history = list_versions(engine, stored.id)
     assert [(v.version, v.author) for v in history[:2]] == [(3, "Ben"), (2, "Anna")]
-    assert "Kept both (merged with version 2)" in history[0].summary
+    assert history[0].summary.startswith("Kept both (merged with version 2): KPI “")
 
 
 def test_both_changing_the_same_target_says_whose_value_is_where(app, db_url, deck):

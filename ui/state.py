@@ -65,6 +65,7 @@ def init() -> None:
     st.session_state.setdefault(KEY_VERSION, 0)
     st.session_state.setdefault(KEY_CONFLICT, None)
     st.session_state.setdefault(KEY_UNSAVED, None)
+    st.session_state.setdefault(KEY_AUTHOR, (st.query_params.get("by") or "")[:100])
 
 
 def lang() -> str:
@@ -171,6 +172,9 @@ def keep_in_url() -> None:
         st.query_params["strategy"] = strategy.id
     if st.session_state.get("lang_chosen") and st.query_params.get("lang") != lang():
         st.query_params["lang"] = lang()
+    name = author()
+    if name and st.query_params.get("by") != name:  # a reload keeps who is editing, like the voting page
+        st.query_params["by"] = name
     if st.session_state.get("projector") and st.query_params.get("projector") != "1":
         st.query_params["projector"] = "1"
     if st.session_state.get("guided_mode") and st.query_params.get("guided") != "1":
@@ -202,6 +206,7 @@ def save(strategy: Strategy, summary: str, *, expected: int | None = None) -> bo
         )
     except VersionConflict as exc:
         st.session_state[KEY_CONFLICT] = {"mine": strategy, "theirs": exc.actual, "summary": summary}
+        notify(tr("app.conflict_toast", version=exc.actual), "⚠️")  # the banner may be scrolled out of view
         st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
         return False
     except StorageError:
@@ -268,6 +273,8 @@ def resolve_conflict(keep_both: bool) -> None:
         notify(tr("state.merge_failed"), "⚠️")
         return
     summary = tr("state.kept_both", version=their_version)
+    if described := summarise(diff_strategies(theirs, merged, cards(), lang()), lang()):
+        summary += f": {described}"
     if save(merged, summary, expected=their_version):
         message = tr("state.kept_both_done", version=st.session_state[KEY_VERSION])
         if clashes:
