@@ -5,10 +5,15 @@ The rules that make the numbers right:
   never a mean of daily ratios);
 - every metric aggregates by its own rule: sums add up, followers take the last
   value of the period (per channel and segment, then added), customers_start the
-  first; reach is unique people and only adds up to an upper bound, which is said;
-- a row that is a total over a date range (``span_end``) counts only for a period
-  that contains the whole range; otherwise it is left out and a warning says why;
-- division by zero, or no rows at all, is "no data" — never 0.
+  first; reach and users are unique people and only add up to an upper bound, which
+  is said; an average position is weighted by its impressions;
+- a row that is a total over a date range (``span_end``) counts for a period that
+  contains the whole range; a range longer than the period (a half-year Meta Ads
+  report, a monthly KPI) is checked as a result of its own for that range, compared
+  with the target only where the KPI is a ratio (which does not grow with time);
+- money of different currencies is never added up, and money in another currency
+  than the target's is shown but not compared;
+- division by zero, or no rows at all, is "no data" — never 0 — with the reason.
 """
 
 from __future__ import annotations
@@ -21,10 +26,13 @@ import numpy as np
 import pandas as pd
 
 from impact.formulas import Formula, parse
+from impact.importers.vocabulary import currency_code
 from impact.metrics import METRICS
 from impact.model import Card, KpiChoice, Strategy
 
 PERIOD_CODES = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+STATUSES = ("met", "missed", "no data", "no target", "not comparable")
+DEFAULT_CURRENCY = "EUR"
 
 
 @dataclass
@@ -34,15 +42,18 @@ class KpiResult:
     stage: str
     channel: str | None
     segment: str | None
-    period: str | None
+    period: str | None  # 2026-W43, 2026-10, 2026-Q4, 2026, or a range 2025-02-01/2025-08-04
     actual: float | None
     target: float | None
-    status: str  # met | missed | no data | no target
+    status: str  # one of STATUSES
     inputs: dict[str, float | None]
     direction: str = "up"
     change_previous: float | None = None
     change_baseline: float | None = None
     upper_bound: bool = False
+    reason: str | None = None  # why there is no data or no comparison: a code with '|'-separated parameters
+    currency: str | None = None  # the money the actual is in, where it is money
+    spans_periods: bool = False  # a total over a range longer than the KPI's period
 
     def as_json(self) -> dict:
         return {
@@ -60,6 +71,9 @@ class KpiResult:
             "change_previous": _clean_number(self.change_previous),
             "change_baseline": _clean_number(self.change_baseline),
             "upper_bound": self.upper_bound,
+            "reason": self.reason,
+            "currency": self.currency,
+            "spans_periods": self.spans_periods,
         }
 
 
@@ -108,30 +122,34 @@ def combine(tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]]) -> pd.Dat
         source, table = item if isinstance(item, tuple) else (None, item)
         if table is None or table.empty:
             continue
+        if "currency" not in table:
+            table = table.assign(currency=None)
         frames.append(table.assign(source=source) if source is not None else table)
     if not frames:
-        return pd.DataFrame(columns=["date", "span_end", "channel", "segment"])
+        return pd.DataFrame(columns=["date", "span_end", "channel", "segment", "currency"])
     return pd.concat(frames, ignore_index=True, sort=False)
 
 
-def _assign_periods(data: pd.DataFrame, period: str) -> tuple[pd.DataFrame, int]:
-    """Label each row with its period; drop range totals that straddle periods."""
+def _assign_periods(data: pd.DataFrame, period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows labelled with their period, and the range totals longer than one period
+    (labelled with their own range)."""
     labels = period_labels(data["date"], period)
     spans = data["span_end"].notna()
-    dropped = 0
+    straddle = pd.Series(False, index=data.index)
     if spans.any():
         end_labels = period_labels(data.loc[spans, "span_end"], period)
-        straddle = end_labels != labels[spans]
-        dropped = int(straddle.sum())
-        keep = ~spans.copy()
-        keep[spans] = ~straddle
-        data, labels = data[keep], labels[keep]
-    return data.assign(_period=labels.values), dropped
+        straddle.loc[spans] = (end_labels != labels[spans]).to_numpy()
+    inside = data[~straddle].assign(_period=labels[~straddle].to_numpy())
+    ranges = data[straddle]
+    ranges = ranges.assign(
+        _period=ranges["date"].dt.strftime("%Y-%m-%d") + "/" + ranges["span_end"].dt.strftime("%Y-%m-%d")
+    )
+    return inside, ranges
 
 
 def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd.DataFrame:
     """One row per key combination, each input aggregated by its own rule; ``_upper``
-    marks reach that was added up over several rows (an upper bound)."""
+    marks unique people (reach, users) added up over several rows (an upper bound)."""
     present = [m for m in metrics if m in rows.columns]
     grouped = rows.groupby(keys, sort=True)
     sums = [m for m in present if METRICS[m].aggregation in ("sum", "unique")]
@@ -148,6 +166,15 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
             out[metric] = picked.groupby(level=list(range(len(keys)))).sum(min_count=1)
         elif rule == "unique":
             out["_upper"] = out["_upper"] | (grouped[metric].count() > 1).reindex(out.index, fill_value=False)
+        elif rule == "weighted":
+            weight = METRICS[metric].weight
+            if weight in rows.columns:
+                both = rows[rows[metric].notna() & rows[weight].notna()]
+                weighted = (both[metric] * both[weight]).groupby([both[k] for k in keys]).sum()
+                weights = both[weight].groupby([both[k] for k in keys]).sum()
+                out[metric] = (weighted / weights.where(weights > 0)).reindex(out.index)
+            else:
+                out[metric] = grouped[metric].mean()
     for metric in metrics:
         if metric not in out:
             out[metric] = np.nan
@@ -177,60 +204,155 @@ def _sources_of(rows: pd.DataFrame, metric: str) -> list[str]:
     return sorted(rows.loc[rows[metric].notna(), "source"].dropna().unique().tolist())
 
 
-def _kpi_results(
-    report: CheckReport, kpi: KpiChoice, card: Card, formula: Formula, rows: pd.DataFrame, labels: list[str | None]
-) -> None:
-    """All result rows of one KPI: the whole (after its channel filter) per period, then
-    each segment per period, with the change against the previous period."""
-    metrics = list(formula.inputs)
-    present = [m for m in metrics if m in rows.columns]
+def _no_data_reason(inputs: dict[str, float | None], has_rows: bool) -> str:
+    if not has_rows:
+        return "no_rows_in_period"
+    missing = [name for name, value in inputs.items() if value is None]
+    if missing:
+        return "input_missing|" + ", ".join(missing)
+    return "division_by_zero"
 
-    def emit(segment: str | None, label: str | None, row: dict | None, actual: float, previous: float | None):
-        value = None if np.isnan(actual) else float(actual)
-        flag = row.get("_upper") if row is not None else None
-        upper = bool(flag) if flag is not None and flag == flag else False  # NaN (a period without rows) is not True
-        report.results.append(
-            KpiResult(
-                kpi=card.id,
-                kpi_id=kpi.id,
-                stage=kpi.stage,
-                channel=kpi.channel,
-                segment=segment,
-                period=label,
-                actual=value,
-                target=kpi.target,
-                status=_status(value, kpi.target, card.direction),
-                inputs=_inputs(row, metrics) if row is not None else dict.fromkeys(metrics),
-                direction=card.direction,
-                change_previous=None if value is None or previous is None else value - previous,
-                change_baseline=None if value is None or kpi.baseline is None else value - kpi.baseline,
-                upper_bound=upper,
-            )
+
+def is_intensive(formula: Formula) -> bool:
+    """A ratio (CTR, cost per click): the same whatever the length of the period, so a
+    value over a longer range may be compared with the target. Tested by doubling
+    every input: a count doubles, a ratio stays."""
+    ones = {name: 1.0 for name in formula.inputs}
+    twos = {name: 2.0 for name in formula.inputs}
+    first, second = formula.evaluate(ones), formula.evaluate(twos)
+    if first is None or second is None:
+        threes = {name: 3.0 for name in formula.inputs}
+        first, second = formula.evaluate(twos), formula.evaluate(threes)
+    return first is not None and second is not None and math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _currencies(rows: pd.DataFrame, keys: list[str], money: list[str], default: str) -> pd.Series:
+    """Per key combination, the currencies of the money rows (a row that names none is
+    taken to be in the strategy's currency)."""
+    if not money or rows.empty:
+        return pd.Series(dtype=object)
+    has_money = rows[money].notna().any(axis=1)
+    picked = rows.loc[has_money, [*keys, "currency"]].copy()
+    picked["currency"] = picked["currency"].fillna(default)
+    return picked.groupby(keys, sort=True)["currency"].agg(lambda s: tuple(sorted(set(s))))
+
+
+@dataclass
+class _Kpi:
+    kpi: KpiChoice
+    card: Card
+    formula: Formula
+    money: list[str]
+    target_currency: str
+    money_unit: bool
+
+
+def _emit(
+    report: CheckReport,
+    job: _Kpi,
+    *,
+    segment: str | None,
+    label: str | None,
+    row: dict | None,
+    actual: float,
+    previous: float | None,
+    currencies: tuple[str, ...] = (),
+    spans: bool = False,
+) -> float | None:
+    kpi, card = job.kpi, job.card
+    metrics = list(job.formula.inputs)
+    value = None if np.isnan(actual) else float(actual)
+    flag = row.get("_upper") if row is not None else None
+    upper = bool(flag) if flag is not None and flag == flag else False  # NaN (a period without rows) is not True
+    inputs = _inputs(row, metrics) if row is not None else dict.fromkeys(metrics)
+    reason: str | None = None
+    currency = currencies[0] if len(currencies) == 1 else None
+    target = kpi.target
+    if len(currencies) > 1:
+        value, reason = None, "mixed_currencies|" + ", ".join(currencies)
+    status = _status(value, target, card.direction)
+    if value is None and reason is None:
+        reason = _no_data_reason(inputs, row is not None and any(v is not None for v in inputs.values()) or row is not None)
+    if value is not None and job.money_unit and currency and currency != job.target_currency and target is not None:
+        status, reason = "not comparable", f"other_currency|{currency}|{job.target_currency}"
+    if value is not None and spans and target is not None and not is_intensive(job.formula):
+        status, reason = "not comparable", "range_longer_than_period|" + (kpi.period or "month")
+    report.results.append(
+        KpiResult(
+            kpi=card.id,
+            kpi_id=kpi.id,
+            stage=kpi.stage,
+            channel=kpi.channel,
+            segment=segment,
+            period=label,
+            actual=value,
+            target=target,
+            status=status,
+            inputs=inputs,
+            direction=card.direction,
+            change_previous=None if value is None or previous is None or spans else value - previous,
+            change_baseline=None if value is None or kpi.baseline is None or spans else value - kpi.baseline,
+            upper_bound=upper,
+            reason=reason,
+            currency=currency if job.money else None,
+            spans_periods=spans,
         )
-        if upper:
-            report.warnings.append(("reach_upper_bound", f"{card.id}|{label}"))
-        return value if value is not None else previous
+    )
+    if upper:
+        report.warnings.append(("reach_upper_bound", f"{card.id}|{label}"))
+    return value if value is not None else previous
 
+
+def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: list[str], *, spans: bool) -> None:
+    """The whole (after the channel filter) per period, then each segment per period."""
+    metrics = list(job.formula.inputs)
+    present = [m for m in metrics if m in rows.columns]
+    default = job.target_currency
     whole = _aggregate_by(rows, ["_period"], metrics) if not rows.empty else pd.DataFrame(columns=metrics)
-    whole = whole.reindex([label for label in labels if label is not None])
-    actuals = formula.evaluate_columns(whole) if len(whole) else np.array([])
+    whole = whole.reindex(labels)
+    money_by_period = _currencies(rows, ["_period"], [m for m in job.money if m in rows], default)
+    actuals = job.formula.evaluate_columns(whole) if len(whole) else np.array([])
     previous: float | None = None
-    if labels == [None]:
-        emit(None, None, None, np.nan, None)
+    present_periods = set(rows["_period"].unique()) if not rows.empty else set()
     for position, (label, row) in enumerate(zip(whole.index, whole.to_dict("records"), strict=True)):
-        previous = emit(None, label, row, actuals[position], previous)
-
+        previous = _emit(
+            report,
+            job,
+            segment=None,
+            label=label,
+            row=row if label in present_periods else None,
+            actual=actuals[position],
+            previous=previous,
+            currencies=money_by_period.get(label, ()),
+            spans=spans,
+        )
     if present and not rows.empty and rows["segment"].notna().any():
         with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
-        if not with_inputs.empty:
-            parts = _aggregate_by(with_inputs, ["segment", "_period"], metrics)
-            values = formula.evaluate_columns(parts)
-            last_segment, previous = None, None
-            records = parts.to_dict("records")
-            for position, (segment, label) in enumerate(parts.index):
-                if segment != last_segment:
-                    last_segment, previous = segment, None
-                previous = emit(str(segment), label, records[position], values[position], previous)
+        if with_inputs.empty:
+            return
+        parts = _aggregate_by(with_inputs, ["segment", "_period"], metrics)
+        money = _currencies(with_inputs, ["segment", "_period"], [m for m in job.money if m in rows], default)
+        values = job.formula.evaluate_columns(parts)
+        last_segment, previous = None, None
+        for position, ((segment, label), row) in enumerate(zip(parts.index, parts.to_dict("records"), strict=True)):
+            if segment != last_segment:
+                last_segment, previous = segment, None
+            previous = _emit(
+                report,
+                job,
+                segment=str(segment),
+                label=label,
+                row=row,
+                actual=values[position],
+                previous=previous,
+                currencies=money.get((segment, label), ()),
+                spans=spans,
+            )
+
+
+def target_currency(strategy: Strategy, card: Card) -> str:
+    """The currency a money target is in: the strategy's, else the one the card's unit names."""
+    return strategy.currency or currency_code(card.unit or "") or DEFAULT_CURRENCY
 
 
 def run_check(
@@ -241,8 +363,7 @@ def run_check(
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
-    straddled: dict[str, int] = {}
-    by_period: dict[str, pd.DataFrame] = {}
+    by_period: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
     for kpi in strategy.kpis:
         card = known.get(kpi.card)
         if card is None:
@@ -250,25 +371,37 @@ def run_check(
             continue
         period = kpi.period or "month"
         if period not in by_period:
-            by_period[period], straddled[period] = _assign_periods(data, period) if not data.empty else (data, 0)
-        rows = by_period[period]
-        if kpi.channel and not rows.empty:
-            rows = rows[rows["channel"] == kpi.channel.strip().lower()]
+            by_period[period] = _assign_periods(data, period) if not data.empty else (data, data)
+        inside, ranges = by_period[period]
+        if kpi.channel:
+            wanted = kpi.channel.strip().lower()
+            if not inside.empty:
+                inside = inside[inside["channel"] == wanted]
+            if not ranges.empty:
+                ranges = ranges[ranges["channel"] == wanted]
         formula = parse(card.formula)
         metrics = list(formula.inputs)
+        money = [m for m in metrics if METRICS[m].is_money]
+        job = _Kpi(kpi, card, formula, money, target_currency(strategy, card), currency_code(card.unit or "") is not None)
         missing = [m for m in metrics if m not in data.columns]
         if missing:
             report.warnings.append(("missing_inputs", f"{card.id}|{', '.join(missing)}"))
-        labels = sorted(by_period[period]["_period"].unique()) if "_period" in by_period[period] else []
-        labels = labels or [None]  # no data at all: one row that says so
-        present = [m for m in metrics if m in rows.columns]
-        for metric in present:
-            sources = _sources_of(rows, metric)
+        all_inside = by_period[period][0]
+        labels = sorted(all_inside["_period"].unique()) if "_period" in all_inside and not all_inside.empty else []
+        for metric in [m for m in metrics if m in inside.columns]:
+            sources = _sources_of(inside, metric)
             if len(sources) > 1:
                 report.warnings.append(("several_sources", f"{card.id}|{metric}|{', '.join(sources)}"))
-        _kpi_results(report, kpi, card, formula, rows, labels)
-    for period, count in straddled.items():
-        if count:
-            report.warnings.append(("span_straddles", f"{count}|{period}"))
+        if labels or ranges.empty:
+            if not labels:
+                _emit(report, job, segment=None, label=None, row=None, actual=np.nan, previous=None)
+            else:
+                _results_for(report, job, inside, labels, spans=False)
+        if not ranges.empty:
+            range_labels = sorted(ranges["_period"].unique())
+            _results_for(report, job, ranges, range_labels, spans=True)
+    straddling = {p: len(r) for p, (_i, r) in by_period.items() if len(r)}
+    for period, count in straddling.items():
+        report.warnings.append(("span_straddles", f"{count}|{period}"))
     report.warnings = list(dict.fromkeys(report.warnings))
     return report

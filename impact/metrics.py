@@ -10,20 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Aggregation = Literal["sum", "last", "first", "unique"]
+Aggregation = Literal["sum", "last", "first", "unique", "weighted"]
 
 
 @dataclass(frozen=True)
 class Metric:
     name: str
     aggregation: Aggregation
-    unit: str  # count | currency | seconds | minutes | stars | people
+    unit: str  # count | currency | seconds | minutes | stars | people | position
     de: str
     en: str
+    weight: str | None = None  # for "weighted": the metric each value is weighted by
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit == "currency"
 
 
-def _m(name: str, aggregation: Aggregation, unit: str, de: str, en: str) -> Metric:
-    return Metric(name, aggregation, unit, de, en)
+def _m(name: str, aggregation: Aggregation, unit: str, de: str, en: str, weight: str | None = None) -> Metric:
+    return Metric(name, aggregation, unit, de, en, weight)
 
 
 _ALL = [
@@ -50,6 +55,25 @@ _ALL = [
     _m("link_clicks", "sum", "count", "Link-Klicks", "Link clicks"),
     _m("profile_visits", "sum", "count", "Profilbesuche", "Profile visits"),
     _m("sessions", "sum", "count", "Website-Sitzungen", "Website sessions"),
+    _m("engaged_sessions", "sum", "count", "Sitzungen mit Interaktion", "Engaged sessions"),
+    _m("page_views", "sum", "count", "Seitenaufrufe", "Page views"),
+    _m("users", "unique", "people", "Nutzer (einzelne Personen)", "Users (unique people)"),
+    _m("new_users", "sum", "people", "Neue Nutzer", "New users"),
+    _m("search_clicks", "sum", "count", "Klicks aus der Google-Suche", "Clicks from Google Search"),
+    _m("search_impressions", "sum", "count", "Impressionen in der Google-Suche", "Impressions in Google Search"),
+    _m(
+        "search_position",
+        "weighted",
+        "position",
+        "Durchschnittliche Position in der Google-Suche",
+        "Average position in Google Search",
+        weight="search_impressions",
+    ),
+    _m("emails_sent", "sum", "count", "Versendete E-Mails", "E-mails sent"),
+    _m("emails_opened", "sum", "people", "Geöffnete E-Mails (einzelne Empfänger)", "E-mails opened (unique recipients)"),
+    _m("emails_clicked", "sum", "people", "Klickende Empfänger (E-Mail)", "Recipients who clicked (e-mail)"),
+    _m("unsubscribes", "sum", "count", "Abmeldungen", "Unsubscribes"),
+    _m("subscribers", "last", "people", "Abonnenten (Stand)", "Subscribers (count at period end)"),
     _m("add_to_carts", "sum", "count", "Warenkorb-Hinzufügungen", "Add-to-carts"),
     _m("newsletter_signups", "sum", "count", "Newsletter-Anmeldungen", "Newsletter sign-ups"),
     _m("inquiries", "sum", "count", "Anfragen", "Inquiries"),

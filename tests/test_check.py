@@ -104,13 +104,25 @@ def test_a_period_without_rows_is_not_an_upper_bound(deck):
     assert not [w for w in report.warnings if w[0] == "reach_upper_bound"]
 
 
-def test_a_monthly_total_counts_for_the_month_but_not_for_weeks(deck):
+def test_a_monthly_total_counts_for_the_month_and_stands_apart_from_weeks(deck):
     data = table([{"date": "2026-10-01", "span_end": "2026-10-31", "sessions": 1000, "conversions": 20}])
     monthly = run_check(strategy(kpi("conversion-rate")), deck.cards, [data])
     assert whole(monthly, "conversion-rate")[0].actual == pytest.approx(2.0)
-    weekly = run_check(strategy(kpi("conversion-rate", period="week")), deck.cards, [data])
-    assert whole(weekly, "conversion-rate")[0].status == "no data"
+    assert not whole(monthly, "conversion-rate")[0].spans_periods
+    # a weekly KPI cannot place a month's total in any week: it gets a result for the
+    # month's range, compared with the target because a rate does not grow with time
+    weekly = run_check(strategy(kpi("conversion-rate", period="week", target=1.5)), deck.cards, [data])
+    [result] = whole(weekly, "conversion-rate")
+    assert (result.period, result.spans_periods, result.status) == ("2026-10-01/2026-10-31", True, "met")
+    assert result.actual == pytest.approx(2.0) and result.change_previous is None
     assert ("span_straddles", "1|week") in weekly.warnings
+
+
+def test_a_count_over_a_longer_range_is_shown_but_not_compared(deck):
+    data = table([{"date": "2026-10-01", "span_end": "2026-12-31", "sessions": 3000}])
+    [result] = whole(run_check(strategy(kpi("website-traffic", target=1500)), deck.cards, [data]), "website-traffic")
+    assert (result.actual, result.status) == (3000, "not comparable")
+    assert result.reason == "range_longer_than_period|month"
 
 
 def test_division_by_zero_is_no_data_not_zero(deck):

@@ -71,7 +71,7 @@ def test_a_file_over_the_upload_limit_is_refused_and_takes_nothing_with_it(open_
     """The browser's uploader stops it first (server.maxUploadSize); the server refuses it again."""
     import tomllib
 
-    from impact.importers.base import MAX_UPLOAD_BYTES
+    from impact.importers import MAX_UPLOAD_BYTES
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES  # one limit, said twice

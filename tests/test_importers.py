@@ -69,7 +69,7 @@ def test_meta_posts_export():
 @needs_samples
 def test_linkedin_organic_and_sponsored_are_not_added_twice():
     result = sample("linkedin_page_metrics.xls")
-    assert result.format == "linkedin" and result.rows_read == 51
+    assert result.format == "linkedin" and result.rows_read == 51 + 8  # the Metrics days, then the posts
     oct_rows = october(result)
     assert oct_rows["impressions"].sum() == 33877  # = the file's (total) column, read from organic + sponsored
     assert oct_rows.loc[oct_rows["segment"] == "organic", "impressions"].sum() == 28530
@@ -77,7 +77,9 @@ def test_linkedin_organic_and_sponsored_are_not_added_twice():
     assert oct_rows["clicks"].sum() == 1184
     assert oct_rows.loc[oct_rows["segment"] == "organic", "reach"].sum() == 19955
     assert {"Impressions (total)", "Clicks (total)"} <= {i.column for i in result.ignored if i.reason == "total"}
-    assert ("linkedin_posts_skipped", "") in result.warnings
+    # the posts sheet repeats impressions and clicks per post: only what Metrics lacks is read from it
+    assert {("Impressions", "repeated"), ("Clicks", "repeated")} <= {(i.column, i.reason) for i in result.ignored}
+    assert result.mapping["Follows"] == "followers_gained"
     assert ("engagements_derived", "reactions + comments + shares") in result.warnings
     row = result.table.iloc[0]  # 10/01 organic: 22 reactions, 2 comments, 1 repost
     assert row["engagements"] == 25
@@ -246,7 +248,7 @@ def test_an_xlsx_zip_bomb_is_refused_before_it_unpacks():
 
 
 def test_a_file_over_the_upload_limit_is_refused():
-    from impact.importers.base import MAX_UPLOAD_BYTES
+    from impact.importers import MAX_UPLOAD_BYTES
 
     with pytest.raises(ExportError) as info:
         read_export(b"Datum;Leads\n" + b"01.10.2026;3\n" * (MAX_UPLOAD_BYTES // 13 + 10), "big.csv")

@@ -1,0 +1,55 @@
+"""Bytes → text: UTF-8 with or without BOM, UTF-16 LE/BE with or without BOM (Google
+Ads' "CSV for Excel", Meta's chart exports), else cp1252 as older German tools write.
+A file that is none of these is refused as binary, never decoded into noise."""
+
+from __future__ import annotations
+
+from impact.importers.errors import ExportError
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ASCII text in UTF-16 has a zero in every other byte: LE in the odd places, BE in the even."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    odd_zero = head[1::2].count(0) / max(1, len(head[1::2]))
+    even_zero = head[0::2].count(0) / max(1, len(head[0::2]))
+    if odd_zero > 0.4 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.4 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding name); raises ExportError('binary' | 'encoding')."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            try:
+                return body.decode(encoding), encoding + ("-sig" if encoding == "utf-8" else "")
+            except UnicodeDecodeError:
+                raise ExportError("encoding", encoding.upper()) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            raise ExportError("encoding", "UTF-16") from None
+    if b"\x00" in data[:4096]:
+        raise ExportError("binary")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
+    if controls > 8 or text.count("\ufffd") > max(8, len(text) // 100):
+        raise ExportError("binary")
+    return text, "cp1252"

@@ -1,0 +1,614 @@
+"""The shared reader: a sniffed table and a format's declarations → the canonical table.
+
+Every capability lives here once, for all formats: column roles from the format and
+the shared vocabulary, the user's own mapping, the most specific date (a day column
+beats a month column beats a reporting range beats the banner beats the file name),
+dates without a year, total rows wherever they stand, numbers in either convention,
+the currency of money columns, segments, and columns repeated per segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from impact.importers import dates as dates_
+from impact.importers.canonical import (
+    ImportResult,
+    Ignored,
+    TableRead,
+    derive_engagements,
+    empty_table,
+    wide_table,
+)
+from impact.importers.errors import ExportError
+from impact.importers.layout import RawTable
+from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers
+from impact.importers.sniff import Sniffed
+from impact.importers.spec import Context, FormatSpec, TableRule
+from impact.importers.totals import labelled_totals, unlabelled_totals
+from impact.importers.vocabulary import Role, currency_code, fold, header_key, is_missing, role_of, split_currency
+from impact.metrics import METRICS
+
+_OFFSET = re.compile(r"^(?:nth|n-?te[rn]?|n\.)\s*(day|week|month|tag|woche|monat|día|semana|mes|jour|semaine|mois)$")
+_OFFSET_UNITS = {"day": "day", "tag": "day", "día": "day", "jour": "day", "week": "week", "woche": "week",
+                 "semana": "week", "semaine": "week", "month": "month", "monat": "month", "mes": "month", "mois": "month"}
+_START_WORDS = ("start", "beginn", "inicio", "début", "debut", "inizio", "início", "begin", "from", "von", "desde")
+_END_WORDS = ("end", "ende", "fin", "fine", "término", "fim", "eind", "until", "bis", "hasta")
+ERRORS_BY_WEIGHT = ("ambiguous_dates", "bad_dates", "no_date", "no_data_in_file", "no_rows", "no_metric", "unreadable")
+
+
+@dataclass
+class Columns:
+    """Which column of a table holds what."""
+
+    dates: list[int] = field(default_factory=list)
+    offsets: list[tuple[int, str]] = field(default_factory=list)
+    range_start: int | None = None
+    range_end: int | None = None
+    channel: int | None = None
+    segments: list[int] = field(default_factory=list)
+    currency: int | None = None
+    reference: int | None = None
+    metrics: list[tuple[int, str, float, str | None]] = field(default_factory=list)  # position, metric, factor, variant
+    mapping: dict[str, str] = field(default_factory=dict)
+    ignored: list[Ignored] = field(default_factory=list)
+    unknown: list[int] = field(default_factory=list)
+
+
+KEY_ROLES = ("date", "range_start", "range_end", "channel", "segment", "currency", "reference")
+
+
+def _role_in_spec(header: str, spec: FormatSpec, lookup: dict[str, Role | None]) -> tuple[bool, Role | None]:
+    """(named by the format, its role): the format's own spellings and patterns first."""
+    key = header_key(header)
+    if key in lookup:
+        return True, lookup[key]
+    for pattern, role in spec.patterns():
+        if pattern.search(key):
+            return True, None if role == "ignore" else Role(role)
+    return False, None
+
+
+def _resolve(
+    headers: list[str],
+    spec: FormatSpec,
+    rule: TableRule | None,
+    mapping: Mapping[str, str | None],
+    title: str | None = None,
+) -> Columns:
+    """Which column holds what: the user's mapping, then the format's own words (and
+    its per-segment variants), then the shared vocabulary."""
+    lookup = spec.lookup(rule)
+    cols = Columns()
+    taken: set[tuple[str, str | None]] = set()
+    for position, header in enumerate(headers):
+        if not header:
+            continue
+        key = header_key(header)
+        variant: str | None = None
+        if header in mapping:
+            chosen = mapping[header]
+            if chosen is None:
+                cols.ignored.append(Ignored(header, "by_user"))
+                continue
+            role: Role | None = Role(chosen)
+        else:
+            named, role = _role_in_spec(header, spec, lookup)
+            if named and role is None:
+                cols.ignored.append(Ignored(header, "not_needed"))
+                continue
+            if not named:
+                found = next(((v, v.match(header)) for v in spec.variants if v.match(header) is not None), None)
+                if found is not None:
+                    candidate, base = found
+                    if candidate.segment is None:
+                        cols.ignored.append(Ignored(header, "total"))
+                        continue
+                    variant = candidate.segment
+                    role = _role_in_spec(base, spec, lookup)[1] or role_of(base)
+                elif not spec.only_named_columns:
+                    role = role_of(header)
+                    if role is None and spec.metric_from_title and spec.title_metric(header):
+                        role = Role(spec.title_metric(header) or "")  # the old chart export: its header is its title
+            if role is not None and role.name == "value":
+                metric = spec.title_metric(title or "") or spec.title_metric(header)
+                if metric is None:
+                    raise ExportError("chart_title", (title or header)[:80])
+                role = Role(metric)
+        offset = _OFFSET.match(key)
+        if offset and (role is None or role.name in ("date", "ratio")):
+            cols.offsets.append((position, _OFFSET_UNITS[offset.group(1)]))
+            cols.mapping[header] = "date"
+            continue
+        if role is None:
+            if spec.dimension_segment and position == 0:
+                cols.segments.append(position)
+                cols.mapping[header] = "segment"
+            else:
+                cols.unknown.append(position)
+            continue
+        name = role.name
+        if name == "date":
+            cols.dates.append(position)
+            cols.mapping[header] = "date"
+        elif name in ("range_start", "range_end"):
+            if getattr(cols, name) is None:
+                setattr(cols, name, position)
+                cols.mapping[header] = name
+        elif name == "channel" and cols.channel is None:
+            cols.channel = position
+            cols.mapping[header] = "channel"
+        elif name == "segment":
+            cols.segments.append(position)
+            cols.mapping[header] = "segment"
+        elif name == "currency" and cols.currency is None:
+            cols.currency = position
+            cols.mapping[header] = "currency"
+        elif name == "reference" and cols.reference is None:
+            cols.reference = position
+        elif name in METRICS:
+            if (name, variant) in taken:
+                cols.ignored.append(Ignored(header, "duplicate"))
+                continue
+            taken.add((name, variant))
+            cols.metrics.append((position, name, role.factor, variant))
+            cols.mapping[header] = name
+        elif name == "ratio":
+            cols.ignored.append(Ignored(header, "ratio"))
+        elif name in KEY_ROLES:
+            cols.ignored.append(Ignored(header, "duplicate"))
+        else:  # a role the format uses to recognise itself (post ids, video ids): not read
+            cols.ignored.append(Ignored(header, "not_needed"))
+    return cols
+
+
+def _frame(table: RawTable) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The body as cells (columns 0..width-1) and the text of any cell beyond the header."""
+    width = table.width
+    longest = max((len(r) for r in table.rows), default=width)
+    rows = [r if len(r) == longest else [*r, *([None] * (longest - len(r)))] for r in table.rows]
+    frame = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(columns=range(width), dtype=object)
+    for position in range(frame.shape[1], width):
+        frame[position] = None
+    frame.index = pd.Index(table.lines)
+    overflow = None
+    if frame.shape[1] > width:
+        spill = frame.iloc[:, width:].astype(object)
+        overflow = spill.apply(lambda row: next((str(v) for v in row if v is not None and str(v).strip()), None), axis=1)
+    return frame.iloc[:, :width], overflow
+
+
+def _notes_range(notes: list[str]) -> tuple[date, date] | None:
+    """'Start date: 20261001' + 'End date: 20261031' (in any language), or a range on one line."""
+    start = end = None
+    for note in notes:
+        labelled = dates_.labelled_day(note)
+        if labelled is not None:
+            label, day = labelled
+            role = role_of(label)
+            if (role and role.name == "range_start") or any(w in label.split() for w in _START_WORDS):
+                start = day
+            elif (role and role.name == "range_end") or any(w in label.split() for w in _END_WORDS):
+                end = day
+            continue
+        found = dates_.range_in(note)
+        if found is not None and start is None and end is None:
+            start, end = found
+    if start is not None and end is not None and start <= end:
+        return start, end
+    return None
+
+
+@dataclass
+class Dated:
+    start: pd.Series
+    end: pd.Series | None
+    span: float
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _date_rows(
+    data: pd.DataFrame,
+    headers: list[str],
+    cols: Columns,
+    spec: FormatSpec,
+    context: Context,
+    table: RawTable,
+    fallback: tuple[date, date] | None,
+) -> Dated:
+    """The most specific dates this table offers (see the module docstring)."""
+    index = data.index
+    reference = context.today
+    if cols.reference is not None:
+        ref = dates_.parse_dates(data[cols.reference], reference=context.today).start.max()
+        if ref == ref:
+            reference = ref.date()
+    candidates: list[tuple[float, int, Dated]] = []
+    ambiguous: tuple[str, str] | None = None
+    unreadable: tuple[str, str] | None = None
+    positions = list(cols.dates)
+    if not positions and not cols.offsets and cols.range_start is None:
+        positions = list(cols.unknown)  # an unnamed column may still hold the dates
+    for order, position in enumerate(positions):
+        parsed = dates_.parse_dates(data[position], order=spec.date_order, reference=reference)
+        if parsed.ambiguous:
+            ambiguous = (headers[position], parsed.ambiguous)
+            continue
+        share = parsed.share
+        if position not in cols.dates and share < 0.9:
+            continue  # an unnamed column is a date only when nearly all of it reads as one
+        if share == 0:
+            if data[position].map(lambda v: not is_missing(v)).any():
+                unreadable = ("bad_dates", headers[position])
+            continue
+        if position not in cols.dates:
+            cols.mapping[headers[position]] = "date"
+            cols.unknown.remove(position)
+        end = parsed.end.where(parsed.end.notna(), None)
+        warnings = []
+        bad = parsed.unreadable
+        if bad.any():
+            first = int(bad[bad].index[0])
+            warnings.append(("some_bad_dates", f"{int(bad.sum())}|{first}|{headers[position]}"))
+        dated = Dated(parsed.start, end if parsed.end.notna().any() else None, dates_.span_days(parsed.start, parsed.end), warnings)
+        candidates.append((dated.span, order, dated))
+    notes_range = _notes_range(table.notes)
+    for position, unit in cols.offsets:
+        base = notes_range[0] if notes_range else None
+        if base is None:
+            continue
+        start = dates_.offset_dates(data[position], base, unit)
+        span = {"day": 1.0, "week": 7.0, "month": 30.0}[unit]
+        end = None
+        if unit != "day":
+            step = pd.DateOffset(weeks=1) if unit == "week" else pd.DateOffset(months=1)
+            end = (start + step - pd.Timedelta(days=1)).astype("datetime64[ns]")
+        candidates.append((span, -1, Dated(start, end, span)))
+    if cols.range_start is not None and cols.range_end is not None:
+        start = dates_.parse_dates(data[cols.range_start], order=spec.date_order, reference=reference)
+        end = dates_.parse_dates(data[cols.range_end], order=spec.date_order, reference=reference)
+        if start.share > 0 and not start.ambiguous and not end.ambiguous:
+            span_end = end.start.where(end.start > start.start)
+            candidates.append((dates_.span_days(start.start, span_end), 99, Dated(start.start, span_end, dates_.span_days(start.start, span_end))))
+    if candidates:
+        best = min(candidates, key=lambda c: (c[0], c[1]))[2]
+        if spec.date_is_range_start and notes_range and notes_range[1] > notes_range[0]:
+            first = pd.Timestamp(notes_range[0])
+            if best.end is None and bool((best.start.dropna() == first).all()):
+                end = pd.Series(pd.Timestamp(notes_range[1]), index=index, dtype="datetime64[ns]")
+                return Dated(best.start, end, float((notes_range[1] - notes_range[0]).days + 1), best.warnings)
+        return best
+    if ambiguous is not None:
+        raise ExportError("ambiguous_dates", f"{ambiguous[0]}|{ambiguous[1]}")
+    if unreadable is not None:
+        raise ExportError(*unreadable)
+    for found, code in ((notes_range, None), (_notes_range(context.file_notes), None), (fallback, "range_from_other_tables"), (dates_.range_in_name(context.filename), "range_from_file_name")):
+        if found is None:
+            continue
+        start = pd.Series(pd.Timestamp(found[0]), index=index, dtype="datetime64[ns]")
+        end = pd.Series(pd.Timestamp(found[1]), index=index, dtype="datetime64[ns]")
+        span = float((found[1] - found[0]).days + 1)
+        warnings = [(code, f"{found[0].isoformat()}|{found[1].isoformat()}")] if code else []
+        return Dated(start, end.where(end > start), span, warnings)
+    raise ExportError("no_date")
+
+
+def _decimal_default(data: pd.DataFrame, positions: list[int], context: Context) -> str:
+    texts: list[str] = []
+    for position in positions:
+        texts += distinct_texts(data[position])[:300]
+    found = guess_decimal(texts)
+    if found:
+        return found
+    return "," if context.delimiter == ";" else "."
+
+
+def missing_mask(values: pd.Series) -> pd.Series:
+    """Placeholders and empty cells, decided once per distinct value."""
+    if values.dtype.kind in "iufMb":
+        return values.isna()
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    flags = np.append([is_missing(u) for u in uniques], True)
+    return pd.Series(flags[codes], index=values.index)
+
+
+def read_table(
+    table: RawTable,
+    spec: FormatSpec,
+    context: Context,
+    *,
+    rule: TableRule | None = None,
+    fallback: tuple[date, date] | None = None,
+    body: pd.DataFrame | None = None,
+) -> TableRead:
+    """One table read by a format. ``body`` is the table already typed by a fast reader
+    (columns 0..n-1); without it the cells come from the sniffed rows."""
+    headers = [h.replace("\ufeff", "").strip() for h in table.header]
+    if spec.nothing_to_check:
+        raise ExportError("nothing_to_check", spec.nothing_to_check)
+    title = table.notes[-1] if table.notes else None
+    cols = _resolve(headers, spec, rule, context.mapping, title)
+    if not table.rows and body is None:
+        if table.messages:
+            raise ExportError("no_data_in_file", table.messages[0][:200])
+        raise ExportError("no_rows")
+    if not cols.metrics:
+        raise ExportError("no_metric")
+    data, overflow = (body, None) if body is not None else _frame(table)
+    blank = pd.Series(True, index=data.index)
+    for position in data.columns:
+        blank &= missing_mask(data[position])
+    data = data[~blank]
+    if overflow is not None:
+        overflow = overflow[~blank]
+    warnings: list[tuple[str, str]] = []
+    label_positions = sorted({*cols.segments, *([cols.channel] if cols.channel is not None else []),
+                              *[p for p in (0, 1) if p < len(headers) and p not in [m[0] for m in cols.metrics]]})
+    labels = [data[p] for p in label_positions]
+    labelled = labelled_totals([*labels, *[data[p] for p in cols.dates]], overflow)
+
+    metric_positions = [m[0] for m in cols.metrics]
+    default_decimal = _decimal_default(data, metric_positions, context)
+    values: dict[tuple[str, str | None], pd.Series] = {}
+    censored = 0
+    cell_currencies: set[str] = set()
+    header_currencies: dict[str, str] = {}
+    for position, metric, factor, variant in cols.metrics:
+        column = data[position]
+        decimal = guess_decimal(distinct_texts(column)[:2000]) or default_decimal
+        numbers = parse_numbers(column, decimal)
+        header = headers[position]
+        if not numbers.present.any():
+            cols.ignored.append(Ignored(header, "empty"))
+            cols.mapping.pop(header, None)
+            continue
+        if numbers.readable_share < 0.5:
+            cols.ignored.append(Ignored(header, "text"))
+            cols.mapping.pop(header, None)
+            continue
+        censored += numbers.censored
+        values[(metric, variant)] = numbers.values * factor
+        if METRICS[metric].is_money:
+            code = split_currency(header)[1]
+            if code:
+                header_currencies[header] = code
+            if numbers.currency:
+                cell_currencies.add(numbers.currency)
+    if not values:
+        raise ExportError("no_metric")
+
+    additive = {f"{m}|{v}": s for (m, v), s in values.items() if METRICS[m].aggregation == "sum"}
+    unlabelled = unlabelled_totals(labels, additive, labelled)
+    totals = labelled | unlabelled
+    if totals.any():
+        warnings.append(("total_rows", str(int(totals.sum()))))
+    keep = ~totals
+    data = data[keep]
+    if data.empty:
+        raise ExportError("no_rows")
+    values = {key: series[keep] for key, series in values.items()}
+
+    dated = _date_rows(data, headers, cols, spec, context, table, fallback)
+    warnings += dated.warnings
+
+    channel: pd.Series | str | None = data[cols.channel] if cols.channel is not None else _channel(spec, headers, table)
+    segment = _segments(data, cols.segments)
+    currency = _currency(data, cols, header_currencies, cell_currencies, warnings)
+    if censored:
+        warnings.append(("censored_values", str(censored)))
+
+    groups: dict[str | None, dict[str, pd.Series]] = {}
+    for (metric, variant), series in values.items():
+        groups.setdefault(variant, {})[metric] = series
+    parts = []
+    for variant, metrics in groups.items():
+        label = variant if variant is not None else spec.plain_segment
+        if label is None:
+            part_segment = segment
+        elif segment is None:
+            part_segment = label
+        else:
+            part_segment = segment.where(segment.isna(), segment.astype(str) + " / " + label).fillna(label)
+        parts.append(
+            wide_table(dated.start, metrics, channel=channel, segment=part_segment, span_end=dated.end, currency=currency)
+        )
+    frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if spec.engagements_from_parts:
+        frame = derive_engagements(frame, warnings)
+    return TableRead(
+        table=frame,
+        mapping=cols.mapping,
+        ignored=cols.ignored + [Ignored(headers[p], _unknown_reason(data[p])) for p in cols.unknown],
+        rows_read=len(data),
+        warnings=warnings,
+        columns=[h for h in headers if h],
+        source=table.source,
+        span=dated.span,
+        segmented=segment is not None or len(groups) > 1,
+    )
+
+
+def _unknown_reason(values: pd.Series) -> str:
+    sample = values.dropna().head(200)
+    present = [v for v in sample if not is_missing(v)]
+    if not present:
+        return "empty"
+    numeric = parse_numbers(pd.Series(present, dtype=object), ".").values.notna().mean()
+    return "unknown" if numeric >= 0.8 else "text"
+
+
+def _channel(spec: FormatSpec, headers: list[str], table: RawTable) -> str | None:
+    keys = {header_key(h) for h in headers}
+    for channel, telling in spec.channel_by_header.items():
+        if keys & {header_key(h) for h in telling}:
+            return channel
+    for channel, pattern in spec.channel_by_note.items():
+        if any(re.search(pattern, note, re.IGNORECASE) for note in table.notes):
+            return channel
+    return spec.channel
+
+
+def _segments(data: pd.DataFrame, positions: list[int]) -> pd.Series | None:
+    if not positions:
+        return None
+    parts = [data[p].map(lambda v: None if is_missing(v) else " ".join(str(v).split())) for p in positions]
+    segment = parts[0]
+    for part in parts[1:]:
+        joined = segment.where(segment.isna(), segment + " / ") + part
+        segment = segment.where(part.isna(), joined.where(segment.notna(), part))
+    return segment
+
+
+def _currency(
+    data: pd.DataFrame, cols: Columns, from_headers: dict[str, str], from_cells: set[str], warnings: list
+) -> pd.Series | str | None:
+    money = [m for _p, m, _f, _v in cols.metrics if METRICS[m].is_money]
+    if not money:
+        return None
+    if cols.currency is not None:
+        codes, uniques = pd.factorize(data[cols.currency], use_na_sentinel=True)
+        table = np.array([*(currency_code(str(u)) if not is_missing(u) else None for u in uniques), None], dtype=object)
+        return pd.Series(table[codes], index=data.index, dtype=object)
+    found = set(from_headers.values()) or from_cells
+    if len(found) > 1:
+        warnings.append(("currencies_in_headers", ", ".join(sorted(found))))
+    return sorted(found)[0] if found else None
+
+
+# --- a whole file --------------------------------------------------------------------------
+
+
+def _weight(error: ExportError) -> int:
+    return ERRORS_BY_WEIGHT.index(error.code) if error.code in ERRORS_BY_WEIGHT else len(ERRORS_BY_WEIGHT)
+
+
+def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportResult:
+    """Every table of the file that the format reads; where several tables carry the
+    same metric (a report repeated by another dimension), the most specific one counts
+    (daily before ranges, whole before split by a segment, first before later) and the
+    others are left out with a warning, so nothing is counted twice."""
+    tables = sniffed.tables[:1] if spec.first_table_only else sniffed.tables
+    reads: list[TableRead] = []
+    failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
+    warnings: list[tuple[str, str]] = []
+    notes_so_far: list[str] = []
+    for table in tables:
+        rule = spec.rule_for(table)
+        local = Context(context.filename, context.today, context.mapping, sniffed.delimiter, list(notes_so_far))
+        notes_so_far += table.notes
+        if rule is not None and rule.skip:
+            continue
+        try:
+            reads.append(read_table(table, spec, local, rule=rule))
+        except ExportError as error:
+            failed.append((table, rule, error))
+    if reads:
+        dated = [r.table for r in reads if not r.table.empty]
+        if dated:
+            whole = pd.concat(dated)
+            span = (whole["date"].min().date(), whole["span_end"].fillna(whole["date"]).max().date())
+            for table, rule, error in list(failed):
+                if error.code != "no_date":
+                    continue
+                local = Context(context.filename, context.today, context.mapping, sniffed.delimiter, [])
+                try:
+                    reads.append(read_table(table, spec, local, rule=rule, fallback=span))
+                    failed.remove((table, rule, error))
+                except ExportError:
+                    pass
+    if not reads:
+        if not failed:
+            raise ExportError("no_metric")
+        raise min((error for _t, _r, error in failed), key=_weight)
+    for table, _rule, error in failed:
+        if error.code in ("ambiguous_dates", "bad_dates", "no_date"):
+            warnings.append(("table_unreadable", f"{table.source or ', '.join(table.header[:3])}|{error.code}"))
+    ordered = sorted(range(len(reads)), key=lambda i: (reads[i].span, reads[i].segmented, i))
+    taken: set[str] = set()
+    kept: list[TableRead] = []
+    ignored: list[Ignored] = []
+    mapping: dict[str, str] = {}
+    for position in ordered:
+        read = reads[position]
+        metrics = [c for c in read.table.columns if c in METRICS]
+        repeated = [m for m in metrics if m in taken]
+        fresh = [m for m in metrics if m not in taken]
+        if not fresh:
+            warnings.append(("table_repeats", read.source or ", ".join(read.columns[:3])))
+            continue
+        if repeated:
+            read.table = read.table.drop(columns=repeated)
+            read.table = read.table[read.table[fresh].notna().any(axis=1)]
+            for header, role in list(read.mapping.items()):
+                if role in repeated:
+                    read.mapping.pop(header)
+                    read.ignored.append(Ignored(header, "repeated"))
+        taken |= set(fresh)
+        kept.append(read)
+    kept.sort(key=lambda r: reads.index(r))
+    for read in kept:
+        mapping.update(read.mapping)
+        ignored += [i for i in read.ignored if i.column not in mapping]
+        warnings += read.warnings
+    frames = [r.table for r in kept if not r.table.empty]
+    table = pd.concat(frames, ignore_index=True, sort=False) if frames else empty_table()
+    columns: list[str] = []
+    for read in kept:
+        columns += [c for c in read.columns if c not in columns]
+    seen_ignored: dict[str, Ignored] = {}
+    for item in ignored:
+        seen_ignored.setdefault(item.column, item)
+    return ImportResult(
+        filename=sniffed.filename,
+        format=spec.name,
+        sha256=sniffed.sha256,
+        table=table,
+        rows_read=sum(r.rows_read for r in kept),
+        mapping=mapping,
+        ignored=list(seen_ignored.values()),
+        warnings=list(dict.fromkeys(warnings)),
+        columns=columns,
+        tables=[r.source for r in kept],
+    )
+
+
+# --- recognising a format ---------------------------------------------------------------------
+
+
+def score(spec: FormatSpec, sniffed: Sniffed) -> float:
+    """How sure this format is that the file is its own (0 = not at all)."""
+    if spec.containers and sniffed.container not in spec.containers:
+        return 0.0
+    tables = sniffed.tables
+    if spec.sheets:
+        tables = [t for t in tables if any(re.search(p, fold(t.source)) for p in spec.sheets)]
+    notes = [fold(n) for t in sniffed.tables for n in t.notes]
+    if spec.notes and not any(re.search(p, n) for p in spec.notes for n in notes):
+        return 0.0
+    if spec.needs_range_note and not any(dates_.range_in(n) for n in notes):
+        return 0.0
+    if spec.matcher is not None and not spec.matcher(sniffed):
+        return 0.0
+    best = 0.0
+    for table in tables:
+        rule = spec.rule_for(table)
+        lookup = spec.lookup(rule)
+        named = [_role_in_spec(h, spec, lookup) for h in table.header if h]
+        found = {role.name if role else "ignore" for is_named, role in named if is_named}
+        if not set(spec.requires) <= found:
+            continue
+        if spec.any_of and not found & set(spec.any_of):
+            continue
+        if spec.min_variant_columns and sum(
+            1 for h in table.header if any(v.match(h) is not None for v in spec.variants)
+        ) < spec.min_variant_columns:
+            continue
+        known = sum(1 for is_named, _role in named if is_named) / max(1, len(named))
+        best = max(best, spec.strength + 0.04 * known)
+    return best

@@ -1,0 +1,16 @@
+"""Why an upload cannot be read, as a code the UI translates, and the limits every
+upload is held to."""
+
+from __future__ import annotations
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+class ExportError(ValueError):
+    """An export that cannot be read; ``code`` selects the translated message and
+    ``detail`` fills it in (a column name, a line, the two readings of a date)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail

@@ -1,0 +1,47 @@
+"""Google Analytics 4 downloads: a ``#`` block (account, property, start and end date
+as ``20261001``, in the UI's language) above each table. Standard reports hold one
+table; the "Reports snapshot" holds many, each under its own block, with ``Nth day``
+offsets from the block's start date; explorations name the range as
+``20230515-20230521`` and put the ``Grand total`` row first.
+
+Rows without a date dimension are totals over the block's range. Where several
+tables carry the same metric by different dimensions, the daily one counts and the
+others are left out (see ``engine.read_file``). "Key events" (formerly
+"Conversions") are conversions; "Views" are page views; users are unique people and
+only add up to an upper bound."""
+
+from impact.importers.spec import FormatSpec
+
+SPEC = FormatSpec(
+    name="ga4",
+    label="Google Analytics 4 download",
+    channel="website",
+    notes=(
+        r"^(start date|startdatum|fecha de inicio|date de début|data di inizio|data de início|data inicial|begindatum)\s*:\s*\d{8}$",
+        r"^\d{8}\s*-\s*\d{8}$",
+    ),
+    roles={
+        "date": ["Date", "Datum", "Fecha", "Data", "Jour", "Date + hour (YYYYMMDDHH)"],
+        "page_views": ["Views", "Aufrufe", "Vistas", "Vues", "Visualizzazioni", "Visualizações", "Weergaven", "Page views"],
+        "conversions": ["Key events", "Schlüsselereignisse", "Eventos clave", "Événements clés", "Eventi chiave", "Eventos-chave", "Eventos principais", "Conversions", "Conversiones"],
+        "revenue": ["Total revenue", "Gesamtumsatz", "Total de ingresos", "Revenus totaux", "Entrate totali", "Receita total", "Purchase revenue"],
+        "users": ["Users", "Active users", "Total users", "Aktive Nutzer", "Nutzer insgesamt", "Nutzer", "Usuarios activos", "Usuarios", "Utilisateurs actifs", "Utenti attivi", "Usuários ativos"],
+        "ignore": [
+            "Event count",
+            "Ereignisanzahl",
+            "Número de eventos",
+            "Nombre d'événements",
+            "Conteggio eventi",
+            "Contagem de eventos",
+            "Returning users",
+            "Wiederkehrende Nutzer",
+            "Total purchasers",
+            "Items purchased",
+            "30 days",
+            "7 days",
+            "1 day",
+        ],
+    },
+    dimension_segment=True,
+    strength=0.95,
+)

@@ -1,0 +1,52 @@
+"""YouTube Studio analytics exports: a zip of ``Table data.csv`` (per video, totals
+over the chosen range, a ``Total`` row first), ``Chart data.csv`` (per video and day)
+and ``Totals.csv`` (per day), with translated names (``Tabellendaten.csv``,
+``Dados da tabela.csv``) and headers. Publish times stay English (``"Sep 27, 2024"``),
+numbers keep a decimal point, watch time is in hours.
+
+From the zip, the daily totals count first; the per-video table adds what the daily
+ones do not have (watch time, subscribers, impressions) over their range. A table
+alone without a date asks for its period (see the data check's rescue)."""
+
+from impact.importers.spec import FormatSpec
+
+SPEC = FormatSpec(
+    name="youtube",
+    label="YouTube Studio analytics",
+    channel="youtube",
+    roles={
+        "segment": ["Video title", "Videotitel", "Título do vídeo", "Título del vídeo", "Titre de la vidéo", "Titolo del video", "Videotitel"],
+        "content": ["Content", "Video", "Videos", "Conteúdo", "Contenido", "Contenu", "Contenuti", "Inhalt"],
+        "date": ["Date", "Datum", "Data", "Fecha"],
+        "video_views": ["Views", "Aufrufe", "Visualizações", "Visualizaciones", "Vues", "Visualizzazioni", "Weergaven", "Engaged views"],
+        "impressions": ["Impressions", "Thumbnail impressions", "Impressionen", "Impressões", "Impressões de miniaturas", "Impresiones", "Impressioni"],
+        "followers_gained": ["Subscribers", "Abonnenten", "Inscritos", "Suscriptores", "Abonnés", "Iscritti", "Subscribers gained", "Gewonnene Abonnenten", "Inscrições obtidas", "Nouveaux abonnés"],
+        "revenue": ["Estimated revenue", "Your estimated revenue", "Receita estimada", "Ingresos estimados", "Geschätzter Umsatz", "Revenus estimés"],
+        "reactions": ["Likes", "Mag ich"],
+        "comments": ["Comments added", "Hinzugefügte Kommentare", "Comentários adicionados", "Comentarios añadidos"],
+        "shares": ["Shares", "Geteilte Inhalte", "Compartilhamentos", "Veces compartido", "Partages"],
+        "ignore": [
+            "Video publish time",
+            "Veröffentlichungszeitpunkt des Videos",
+            "Horário de publicação do vídeo",
+            "Hora de publicación del vídeo",
+            "Heure de publication de la vidéo",
+            "Duration",
+            "Dauer",
+            "Duração",
+            "Duración",
+            "Durée",
+            "Subscribers lost",
+            "Verlorene Abonnenten",
+            "Unique viewers",
+            "New viewers",
+            "Returning viewers",
+            "Casual viewers",
+            "Regular viewers",
+            "YouTube Premium views",
+        ],
+    },
+    requires=("content", "video_views"),
+    engagements_from_parts=False,
+    strength=0.95,
+)

@@ -1,0 +1,171 @@
+"""Rows → tables: where the header is, what stands above it, where a table ends.
+
+Exports put things around their table: banner lines (a title, a date range, the
+notice LinkedIn writes above its header), ``#`` comment blocks (GA4), a row of column
+descriptions under the header (Facebook's legacy exports), one-cell messages ("No
+data available."), and sometimes several tables one after another, each under its
+own banner. This module finds them all, the same way for a CSV, a sheet of a
+workbook, or a member of a zip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from impact.importers.dates import read_cell
+from impact.importers.numbers import looks_numeric
+from impact.importers.vocabulary import is_missing, role_of
+
+Cell = object  # str, float, int or None
+
+
+@dataclass(eq=False)
+class RawTable:
+    """One table as the file holds it: every cell as written (text, or a number or an
+    ISO date from a workbook), the header, and the lines around it."""
+
+    source: str  # the sheet or zip member ('' for a plain CSV)
+    header: list[str]
+    rows: list[list[Cell]]
+    lines: list[int]  # the 1-based line (sheet row) of each row, for messages
+    header_line: int
+    notes: list[str] = field(default_factory=list)  # banner and comment lines above it
+    messages: list[str] = field(default_factory=list)  # one-cell rows inside it
+    descriptions: list[str] = field(default_factory=list)  # a row of column descriptions under the header
+    above: list[list[Cell]] = field(default_factory=list)  # the raw rows above the header (banner rows)
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
+
+    @property
+    def name(self) -> str:
+        return self.source
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _filled(row: list[Cell]) -> list[int]:
+    return [i for i, cell in enumerate(row) if not _blank(cell)]
+
+
+def _blank(cell: Cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip()) or (isinstance(cell, float) and cell != cell)
+
+
+def _is_comment(row: list[Cell]) -> bool:
+    first = row[0] if row else None
+    return isinstance(first, str) and first.lstrip().startswith("#")
+
+
+def _line_text(row: list[Cell], delimiter: str) -> str:
+    cells = [_text(c) for c in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return delimiter.join(cells) if len([c for c in cells if c]) > 1 else " ".join(c for c in cells if c)
+
+
+def _headerish(row: list[Cell]) -> bool:
+    """A header names columns: at least two cells, most of them words, not numbers."""
+    filled = _filled(row)
+    if len(filled) < 2:
+        return False
+    numeric = sum(1 for i in filled if _data_like(row[i]))
+    known = sum(1 for i in filled if role_of(_text(row[i])) is not None)
+    return numeric * 3 <= len(filled) or known >= 2
+
+
+def _data_like(cell: Cell) -> bool:
+    if looks_numeric(cell):
+        return True
+    text = _text(cell)
+    return any(ch.isdigit() for ch in text) and read_cell(text) is not None
+
+
+def _key_value(row: list[Cell]) -> bool:
+    """'Report Start: …' or '"Title:","…"' lines: banner facts, not a header."""
+    filled = _filled(row)
+    if not filled or len(filled) > 2:
+        return False
+    first = _text(row[filled[0]])
+    return first.endswith(":") or (len(filled) == 1 and ":" in first and not first.startswith("http"))
+
+
+def split_tables(rows: list[list[Cell]], *, source: str = "", delimiter: str = ",", start_line: int = 1) -> list[RawTable]:
+    """Every table in a list of rows (a CSV's records or a sheet's rows)."""
+    tables: list[RawTable] = []
+    notes: list[str] = []
+    above: list[list[Cell]] = []
+    current: RawTable | None = None
+    after_blank = False
+    for offset, row in enumerate(rows):
+        line = start_line + offset
+        filled = _filled(row)
+        if not filled:
+            after_blank = True
+            continue
+        if _is_comment(row):
+            current = None
+            text = _line_text(row, delimiter).lstrip()[1:].strip()
+            if text.strip("- "):
+                notes.append(text)
+            above.append(row)
+            after_blank = False
+            continue
+        if current is not None and after_blank and (_headerish(row) or len(filled) == 1 or _key_value(row)):
+            if not (len(row) >= current.width and [_text(c) for c in row[: current.width]] == current.header):
+                current = None  # a new block starts after the blank line
+        after_blank = False
+        if current is None:
+            if _key_value(row) or len(filled) == 1 or not _headerish(row):
+                notes.append(_line_text(row, delimiter))
+                above.append(row)
+                continue
+            header = [_text(c) for c in row]
+            while header and not header[-1]:
+                header.pop()
+            current = RawTable(source, header, [], [], line, notes, above=above)
+            tables.append(current)
+            notes, above = [], []
+            continue
+        if len(filled) == 1 and filled[0] == 0 and current.width > 2 and not looks_numeric(row[0]):
+            current.messages.append(_text(row[0]))
+            continue
+        if [_text(c) for c in row[: current.width]] == current.header:
+            continue  # the header repeated (files glued together)
+        current.rows.append(row)
+        current.lines.append(line)
+    for table in tables:
+        _drop_description_rows(table)
+    return tables
+
+
+def _drop_description_rows(table: RawTable) -> None:
+    """Facebook's legacy exports put a sentence per column under the header ('Lifetime:
+    The number of people …'): where the columns below hold numbers, that row is a
+    description, not data."""
+    if len(table.rows) < 2:
+        return
+    sample = table.rows[1:40]
+    numeric_columns = [
+        i
+        for i in range(table.width)
+        if sum(1 for r in sample if i < len(r) and looks_numeric(r[i])) >= max(1, len(sample) // 2)
+    ]
+    if not numeric_columns:
+        return
+    while table.rows:
+        first = table.rows[0]
+        texts = [_text(first[i]) if i < len(first) else "" for i in numeric_columns]
+        wordy = [t for t in texts if t and not looks_numeric(t) and not is_missing(t)]
+        if len(wordy) * 2 < len(numeric_columns) or not any(len(t) > 15 for t in wordy):
+            return
+        table.descriptions = [_text(c) for c in first]
+        table.rows.pop(0)
+        table.lines.pop(0)

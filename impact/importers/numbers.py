@@ -1,0 +1,147 @@
+"""Cells → numbers, in whichever convention the file writes them: ``1.234,56``,
+``1,234.56``, ``1'234.50``, ``12 %``, ``€ 5``, ``141 (8.1%)``, ``(120)`` for −120.
+
+The decimal sign is decided per column from values that can be read only one way
+(``1.234,5`` or ``0,75`` are German; ``1,234.5`` or ``0.75`` English), then from the
+rest of the file, then from the file's separator (``;`` goes with decimal commas).
+Placeholders ("--", "n/a", "undefined") are missing values; censored values
+(``< 10``) are missing too and counted, so the reader can be told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from impact.importers.vocabulary import currency_code, is_missing
+
+_COMMA_DECIMAL = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+,\d+$|^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?0,\d+$")
+_POINT_DECIMAL = re.compile(r"^[-+]?\d{1,3}(,\d{3})+\.\d+$|^[-+]?\d+\.\d{1,2}$|^[-+]?\d+\.\d{4,}$|^[-+]?0\.\d+$")
+_COMMA_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3}){2,}$")
+_POINT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3}){2,}$")
+_CENSORED = re.compile(r"^[<>≤≥]\s*=?\s*[\d.,]+\s*%?$")
+_LEADING_NUMBER = re.compile(r"^(?P<number>[-+]?[\d.,' \u00a0\u202f]*\d)\s*\(.*\)$")
+_CURRENCY = re.compile(r"(?P<sign>[€$£₹¥₺₽₩]|\b[A-Z]{2}\$|\b[A-Z]{3}\b|\bchf\b|\bfr\.)", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+@dataclass
+class Numbers:
+    values: pd.Series  # float, NaN where missing or unreadable
+    present: pd.Series  # bool: the cell held something other than a placeholder
+    censored: int = 0
+    currency: str | None = None
+    percent: bool = False
+
+    @property
+    def readable_share(self) -> float:
+        if not self.present.any():
+            return 0.0
+        return float(self.values[self.present].notna().mean())
+
+
+def _clean(text: str) -> tuple[str, str | None, bool]:
+    """The bare number text, a currency the cell named, whether it carried a percent sign."""
+    value = text.strip()
+    match = _LEADING_NUMBER.match(value)
+    if match:
+        value = match.group("number")
+    currency = None
+    found = _CURRENCY.search(value)
+    if found:
+        currency = currency_code(found.group("sign"))
+        if currency is not None:
+            value = value[: found.start()] + value[found.end() :]
+    percent = "%" in value
+    value = _SPACES.sub("", value.replace("%", ""))
+    if value.startswith("(") and value.endswith(")"):
+        value = "-" + value[1:-1]
+    if value.endswith("-") and value[:-1].replace(".", "").replace(",", "").isdigit():
+        value = "-" + value[:-1]
+    return value, currency, percent
+
+
+def guess_decimal(texts: list[str]) -> str | None:
+    """',' or '.', from values that can only be read one way; None when they do not say."""
+    comma = point = 0
+    for text in texts[:2000]:
+        value = _clean(text)[0]
+        if _COMMA_DECIMAL.match(value) or _POINT_THOUSANDS.match(value):
+            comma += 1
+        elif _POINT_DECIMAL.match(value) or _COMMA_THOUSANDS.match(value):
+            point += 1
+    if comma > point:
+        return ","
+    if point > comma:
+        return "."
+    return None
+
+
+def _to_float(value: str, decimal: str) -> float:
+    if decimal == ",":
+        value = value.replace(".", "").replace(",", ".")
+    else:
+        value = value.replace(",", "")
+    try:
+        return float(value)
+    except ValueError:
+        return np.nan
+
+
+def distinct_texts(values: pd.Series) -> list[str]:
+    return [str(v) for v in pd.unique(values) if isinstance(v, str) and not is_missing(v)]
+
+
+def parse_numbers(values: pd.Series, decimal: str) -> Numbers:
+    """Each distinct cell is read once: a million rows hold far fewer distinct values."""
+    if values.dtype.kind in "iuf":
+        return Numbers(values.astype(float), values.notna())
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = np.full(len(uniques) + 1, np.nan)
+    present = np.zeros(len(uniques) + 1, dtype=bool)
+    censored = np.zeros(len(uniques) + 1, dtype=bool)
+    currencies: set[str] = set()
+    percent = False
+    for index, value in enumerate(uniques):
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, (int, float, np.integer, np.floating)):
+            present[index] = value == value
+            parsed[index] = float(value)
+            continue
+        if is_missing(value):
+            continue
+        present[index] = True
+        text = str(value)
+        if _CENSORED.match(text.strip()):
+            censored[index] = True
+            continue
+        cleaned, currency, has_percent = _clean(text)
+        if currency:
+            currencies.add(currency)
+        percent = percent or has_percent
+        parsed[index] = _to_float(cleaned, decimal)
+    out = pd.Series(parsed[codes], index=values.index, dtype=float)
+    shown = pd.Series(present[codes], index=values.index)
+    return Numbers(
+        values=out,
+        present=shown,
+        censored=int(censored[codes].sum()),
+        currency=currencies.pop() if len(currencies) == 1 else None,
+        percent=percent,
+    )
+
+
+def looks_numeric(value: object) -> bool:
+    """A cell that reads as a number in either convention (for telling headers from data)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value == value
+    if not isinstance(value, str) or is_missing(value):
+        return False
+    cleaned = _clean(value)[0]
+    return bool(cleaned) and (
+        not np.isnan(_to_float(cleaned, ".")) or not np.isnan(_to_float(cleaned, ","))
+    )

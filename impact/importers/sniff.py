@@ -1,0 +1,198 @@
+"""One look at an upload, done once: what container it is (CSV text, a workbook, a
+SpreadsheetML ``.xls``, a zip of CSVs), its encoding and dialect, and the tables in
+it with the lines around them. Every format reads from this; none sniffs again.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from impact.importers.encoding import decode
+from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
+from impact.importers.layout import RawTable, split_tables
+
+_PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+DELIMITERS = (",", ";", "\t", "|")
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_MEMBERS = 50
+csv.field_size_limit(MAX_UPLOAD_BYTES)
+
+
+@dataclass
+class Sniffed:
+    filename: str
+    sha256: str
+    size: int
+    container: str  # csv | xlsx | xls | ods | xml | zip
+    tables: list[RawTable]
+    encoding: str | None = None
+    delimiter: str | None = None
+    text: str | None = field(default=None, repr=False)  # a plain CSV's decoded text (for the fast reader)
+    data: bytes = field(default=b"", repr=False)
+
+    @property
+    def notes(self) -> list[str]:
+        return [note for table in self.tables for note in table.notes]
+
+
+def pick_delimiter(text: str) -> str:
+    """The delimiter on which the rows agree (most rows of one width ≥ 2), never pandas'
+    guess: ``sep=None`` mis-sniffs one-column files."""
+    head = text[:65536]
+    if len(text) > len(head) and "\n" in head:
+        head = head[: head.rindex("\n")]
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        widths: dict[int, int] = {}
+        try:
+            for row in csv.reader(io.StringIO(head), delimiter=delimiter):
+                if not row or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+                    continue
+                width = len(row)
+                while width and not row[width - 1].strip():
+                    width -= 1
+                widths[width] = widths.get(width, 0) + 1
+        except csv.Error:
+            continue
+        candidates = [(count, width) for width, count in widths.items() if width >= 2]
+        if not candidates:
+            continue
+        score = max(candidates)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        raise ExportError("unreadable", str(exc)[:120]) from None
+
+
+def sniff_text(text: str, *, source: str = "") -> tuple[list[RawTable], str]:
+    """Tables of a CSV text, and the delimiter they use ('sep=;' lines honoured)."""
+    text = text.lstrip("\ufeff")
+    first, _, rest = text.partition("\n")
+    if first.strip().strip('"').lower().startswith("sep=") and len(first.strip().strip('"')) in (5, 6):
+        delimiter = first.strip().strip('"')[4:5] or ","
+        if delimiter == "t":
+            delimiter = "\t"
+        body, start = rest, 2
+    else:
+        delimiter, body, start = pick_delimiter(text), text, 1
+    records = _records(body, delimiter)
+    return split_tables(records, source=source, delimiter=delimiter, start_line=start), delimiter
+
+
+def _kind(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            raise ExportError("broken_workbook", "not a valid XLSX (zip) file") from None
+        if "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if "mimetype" in names or "content.xml" in names:
+            return "ods"
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in data[:8192]:
+        return "xml"
+    return "csv"
+
+
+def sniff(data: bytes, filename: str) -> Sniffed:
+    """Raises ExportError with a code the reader understands when nothing can be read."""
+    if not data or not data.strip():
+        raise ExportError("empty")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ExportError("too_large", f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    sha = hashlib.sha256(data).hexdigest()
+    kind = _kind(data)
+    if kind in ("xlsx", "xls", "ods", "xml"):
+        if kind in ("xlsx", "ods"):
+            refuse_zip_bomb(data)
+        tables: list[RawTable] = []
+        for name, rows in read_workbook(data, kind):
+            tables += split_tables(rows, source=name)
+        return Sniffed(filename, sha, len(data), kind, tables, data=data)
+    if kind == "zip":
+        return Sniffed(filename, sha, len(data), "zip", _zip_tables(data), data=data)
+    text, encoding = decode(data)
+    tables, delimiter = sniff_text(text)
+    return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data)
+
+
+def _zip_tables(data: bytes) -> list[RawTable]:
+    """A zip of CSVs (YouTube Studio, Search Console): every member's tables, named by member."""
+    refuse_zip_bomb(data)
+    tables: list[RawTable] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and not info.filename.startswith("__MACOSX") and not Path(info.filename).name.startswith(".")
+        ]
+        if len(members) > MAX_MEMBERS:
+            raise ExportError("too_large", f"{len(members)} files in the zip")
+        for info in members:
+            if Path(info.filename).suffix.lower() not in (".csv", ".txt", ".tsv"):
+                continue
+            try:
+                text, _encoding = decode(archive.read(info))
+            except ExportError:
+                continue
+            found, _delimiter = sniff_text(text, source=Path(info.filename).name)
+            tables += found
+    if not tables:
+        raise ExportError("no_table_in_zip")
+    return tables
+
+
+def refuse_zip_bomb(data: bytes, limit: int = MAX_UNPACKED) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ExportError("broken_workbook", "not a valid XLSX (zip) file") from None
+    if total > limit:
+        raise ExportError("too_large", f"unpacks to {total // (1024 * 1024)} MB")
+
+
+def read_workbook(data: bytes, kind: str) -> list[tuple[str, list[list[object]]]]:
+    """Sheets as rows of cells, parsed in a child process with a memory and time ceiling
+    (see workbook_worker): a crafted file costs a refused upload, never the server."""
+    try:
+        finished = subprocess.run(  # noqa: S603 - our own interpreter and module, input on stdin
+            # -P: the worker's folder is not put on sys.path (its numbers.py would shadow the
+            # standard library); run as a script, it imports no pandas and starts fast
+            [sys.executable, "-P", str(Path(__file__).with_name("workbook_worker.py")), kind],
+            input=data,
+            capture_output=True,
+            timeout=120,
+            check=False,
+            cwd=str(_PROJECT_ROOT),
+        )
+    except subprocess.TimeoutExpired:
+        raise ExportError("too_large", "took longer than 2 minutes to open") from None
+    try:
+        answer = json.loads(finished.stdout.decode("utf-8") or "{}")
+    except ValueError:
+        answer = {}
+    if "sheets" in answer:
+        return [(name, rows) for name, rows in answer["sheets"]]
+    if "too_large" in answer or (not answer and finished.returncode != 0):  # killed at its memory ceiling
+        raise ExportError("too_large", answer.get("too_large", "memory"))
+    raise ExportError("broken_workbook", answer.get("error", f"exit {finished.returncode}"))
