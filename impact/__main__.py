@@ -13,7 +13,7 @@ from pathlib import Path
 
 from impact.deck import DeckError, load_deck
 from impact.health import check_health
-from impact.i18n import normalise_language, problem_text, t, warning_text
+from impact.i18n import normalise_language, problem_text, t
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
 
 
@@ -75,43 +75,34 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
     """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
     import json
 
-    from impact.check import run_check
-    from impact.importers import ExportError, read_export
+    from impact import pipeline
 
     loaded = _load_strategy(strategy_path, lang)
     if loaded is None:
         return 1
     strategy, deck = loaded
-    tables, warnings, seen = [], [], {}
+    uploads = []
     for name in files:
         try:
-            data = Path(name).read_bytes()
-            result = read_export(data, Path(name).name)
+            uploads.append((Path(name).name, Path(name).read_bytes()))
         except OSError as exc:
             print(f"{name}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
             return 1
-        except ExportError as exc:
-            print(f"{name}: {t(f'export.{exc.code}', lang, detail=exc.detail)}", file=sys.stderr)
-            return 1
-        if result.sha256 in seen:
-            warnings.append(t("export.duplicate_file", lang, file=name, other=seen[result.sha256]))
-            continue
-        seen[result.sha256] = name
-        warnings += [f"{name}: {warning_text(code, detail, lang)}" for code, detail in result.warnings]
-        tables.append((Path(name).name, result.table))
-    report = run_check(strategy, deck.with_custom(strategy.custom_cards), tables)
-    warnings += [warning_text(code, detail, lang) for code, detail in report.warnings]
+    reads = pipeline.read_files(uploads)
+    unreadable = [read for read in reads if read.error is not None]
+    for read in unreadable:
+        print(f"{read.name}: {read.error_text(lang)}", file=sys.stderr)
+    if unreadable:
+        return 1
+    cards = deck.with_custom(strategy.custom_cards)
+    run = pipeline.check(strategy, cards, reads)
+    warnings = [notice.text(lang) for notice in run.notices]
     if as_json:
-        results = [
-            {
-                key: row[key]
-                for key in ("kpi", "stage", "channel", "segment", "period", "actual", "target", "status", "inputs")
-            }
-            for row in (r.as_json() for r in report.results)
-        ]
+        keys = ("kpi", "stage", "channel", "segment", "period", "actual", "target", "status", "inputs", "reason", "currency")
+        results = [{key: row[key] for key in keys} for row in (r.as_json() for r in run.report.results)]
         print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
         return 0
-    _print_table(report, deck.with_custom(strategy.custom_cards), lang)
+    _print_table(run.report, cards, lang)
     for warning in warnings:
         print(f"! {warning}")
     return 0

@@ -59,9 +59,49 @@ def problem_text(path: str, code: str, detail: str, lang: str) -> str:
     return f"{path}: {message}" if path else message
 
 
+def _params(detail: str, lang: str) -> dict[str, str]:
+    """'|'-separated parameters as p0, p1 …; ISO dates in the reader's spelling."""
+    from datetime import date
+
+    from impact.numbers import format_date
+
+    params: dict[str, str] = {}
+    for index, part in enumerate(detail.split("|") if detail else []):
+        try:
+            params[f"p{index}"] = format_date(date.fromisoformat(part), lang) if len(part) == 10 else part
+        except ValueError:
+            params[f"p{index}"] = part
+    return params
+
+
 def warning_text(code: str, detail: str, lang: str) -> str:
     """A warning from an import or a check; details are '|'-separated parameters."""
-    parts = detail.split("|") if detail else []
-    params = {f"p{i}": part for i, part in enumerate(parts)}
+    params = _params(detail, lang)
+    if code == "file_not_read":
+        reason_code, _, reason_detail = detail.partition("|")
+        return t("warning.file_not_read", lang, reason=export_text(reason_code, reason_detail, lang))
     text = t(f"warning.{code}", lang, detail=detail, **params)
     return f"{code}: {detail}" if text == f"warning.{code}" else text
+
+
+def export_text(code: str, detail: str, lang: str) -> str:
+    """Why an upload could not be read, in the reader's language."""
+    params = _params(detail, lang)
+    if code == "nothing_to_check":
+        params["reason"] = t(f"export.nothing.{detail}", lang)
+    return t(f"export.{code}", lang, detail=detail, **params)
+
+
+def reason_text(reason: str | None, lang: str) -> str:
+    """Why a result has no data or no comparison (a code with '|'-separated parameters)."""
+    if not reason:
+        return ""
+    code, _, detail = reason.partition("|")
+    params = _params(detail, lang)
+    if code == "range_longer_than_period" and "p0" in params:
+        params["p0"] = t(f"period.{params['p0']}", lang)
+    if code == "input_missing" and "p0" in params:
+        from impact.metrics import metric_label
+
+        params["p0"] = ", ".join(metric_label(m.strip(), lang) for m in params["p0"].split(","))
+    return t(f"check.why.{code}", lang, **params)

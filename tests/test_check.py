@@ -222,6 +222,8 @@ def test_cli_json_is_one_object_and_a_file_given_twice_counts_once(tmp_path):
         "target": 50.0,
         "status": "met",
         "inputs": {"leads": 171.0, "qualified_leads": 98.0},
+        "reason": None,
+        "currency": None,
     }
     assert any("is the same file" in w for w in second["warnings"])
 

@@ -217,40 +217,20 @@ def test_dynamic_string_families_are_complete(deck):
     from impact.importers import FORMATS
 
     families += [f"check.format_{f}" for f in FORMATS]
-    families += [f"check.status.{v}" for v in ("met", "missed", "no data", "no target")]
-    families += [f"check.reason.{r}" for r in ("ratio", "text", "unknown", "by_user", "total", "empty", "not_needed")]
+    from impact.check import STATUSES
+
+    families += [f"check.status.{v}" for v in STATUSES]
     families += [f"check.role_{r}" for r in ("auto", "ignore", "date", "channel", "segment")]
-    families += [
-        f"export.{c}"
-        for c in (
-            "empty",
-            "binary",
-            "encoding",
-            "too_large",
-            "broken_workbook",
-            "unknown_format",
-            "no_metric",
-            "no_date",
-            "bad_dates",
-            "no_rows",
-            "chart_title",
-            "unreadable",
-        )
-    ]
-    families += [
-        f"warning.{w}"
-        for w in (
-            "total_rows",
-            "some_bad_dates",
-            "linkedin_posts_skipped",
-            "ga4_tables_skipped",
-            "reach_upper_bound",
-            "span_straddles",
-            "missing_inputs",
-            "several_sources",
-            "engagements_derived",
-        )
-    ]
+    # every code the code can raise or warn with, read from the code itself
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "impact").rglob("*.py"))
+    families += [f"export.{c}" for c in set(re.findall(r'ExportError\(\s*"(\w+)"', source))]
+    families += [f"export.nothing.{c}" for c in set(re.findall(r'nothing_to_check="(\w+)"', source))]
+    warned = re.findall(r'warnings\.append\(\(\s*"(\w+)"', source) + re.findall(r'Notice\(\s*"(\w+)"', source)
+    warned += re.findall(r'"(range_from_\w+)"', source)  # the date fallbacks name their warning
+    families += [f"warning.{c}" for c in set(warned)]
+    families += [f"check.reason.{r}" for r in set(re.findall(r'Ignored\([^)]*?"(\w+)"\)', source))]
+    families += [f"check.why.{c}" for c in set(re.findall(r'"(\w+)\|', source)) if c.islower() and "_" in c]
+    families += [f"check.why.{c}" for c in ("no_rows_in_period", "division_by_zero")]
     missing = [k for k in families if k not in en]
     assert not missing, missing
 

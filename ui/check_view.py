@@ -9,12 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from impact.charts import trend_chart
+from impact.i18n import reason_text
 from impact.model import STAGES, Card, Strategy
 from ui.components import stage_label, unit_label
 from ui.markdown import md_escape
 from ui.state import lang, tr
 
-STATUS_ICONS = {"met": "✅", "missed": "❌", "no data": "⚪", "no target": "➖"}
+STATUS_ICONS = {"met": "✅", "missed": "❌", "no data": "⚪", "no target": "➖", "not comparable": "↔️"}
 
 
 def _number(value: float | None, unit: str = "") -> str:
@@ -48,7 +49,10 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                 continue
             unit = unit_label(card.unit)
             whole = [r for r in rows if r["segment"] is None]
-            with_data = [r for r in whole if r["actual"] is not None]
+            in_periods = [r for r in whole if not r.get("spans_periods")]
+            with_data = [r for r in in_periods if r["actual"] is not None] or [
+                r for r in whole if r["actual"] is not None
+            ]
             latest = with_data[-1] if with_data else (whole[-1] if whole else None)
             title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
             icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
@@ -56,11 +60,13 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                 f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}"
                 + (f" ({latest['period']})" if latest and latest["period"] else "")
                 + ": "
-                f"**{_number(latest['actual'] if latest else None, unit)}**"
+                f"**{_number(latest['actual'] if latest else None, latest.get('currency') or unit if latest else unit)}**"
                 + ("\\*" if latest and latest.get("upper_bound") else "")
                 + f" · {tr('check.col_target')}: {_number(kpi.target, unit)}"
                 + (" · " + tr("check.status." + latest["status"]) if latest else "")
             )
+            if latest and latest.get("reason"):
+                st.caption(md_escape(reason_text(latest["reason"], lang())))
             table = pd.DataFrame(
                 [
                     {
@@ -72,15 +78,16 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                         ): f"{STATUS_ICONS.get(r['status'], '')} {tr('check.status.' + r['status'])}",
                         tr("check.col_change_previous"): _change(r.get("change_previous")),
                         tr("check.col_change_baseline"): _change(r.get("change_baseline")),
+                        tr("check.col_note"): reason_text(r.get("reason"), lang()),
                     }
                     for r in whole
                 ]
             )
             with st.expander(tr("check.details", kpi=title)):
                 st.dataframe(table, hide_index=True, width="stretch")
-                if sum(1 for r in whole if r["actual"] is not None) >= 1:
+                if sum(1 for r in in_periods if r["actual"] is not None) >= 1:
                     chart = trend_chart(
-                        whole,
+                        in_periods,
                         title=title,
                         target=kpi.target,
                         unit=unit,

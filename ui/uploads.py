@@ -1,42 +1,30 @@
 """Uploaded exports for the data check: kept in the session (a page switch must not
-lose them), read once per content and mapping (cached), mappings remembered."""
+lose them), sniffed once per file, read once per content and mapping (cached), and
+the mapping remembered per strategy and file shape. The reading itself is the
+domain's (``impact.pipeline``)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 
 import streamlit as st
 
-from impact.importers import ExportError, ImportResult, read_export
+from impact import pipeline
+from impact.importers import ExportError, Sniffed
 from storage.checks import recall_mapping, remember_mapping
 from storage.errors import StorageError
 from ui import state
 
 KEY_UPLOADS = "check_uploads"
-
-
-@dataclass
-class Upload:
-    name: str
-    data: bytes
-    result: ImportResult | None = None
-    error: ExportError | None = None
-    signature: str = ""
-    duplicate_of: str | None = None
+KEY_SNIFFED = "check_sniffed"
+Upload = pipeline.FileRead
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _read(data: bytes, name: str, format: str | None, mapping_json: str) -> ImportResult | ExportError:
-    try:
-        return read_export(data, name, format=format, mapping=json.loads(mapping_json) or None)
-    except ExportError as exc:
-        return exc
-
-
-def signature(columns: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(columns).encode("utf-8")).hexdigest()[:32]
+def _read(name: str, sha: str, format: str | None, mapping_json: str, _sniffed: Sniffed) -> pipeline.FileRead:
+    """Cached by name, content and mapping; the sniffed file rides along unhashed."""
+    return pipeline.read_sniffed(_sniffed, format=format, mapping=json.loads(mapping_json) or None)
 
 
 def keep(files) -> None:  # type: ignore[no-untyped-def]
@@ -48,38 +36,33 @@ def keep(files) -> None:  # type: ignore[no-untyped-def]
 
 def forget(name: str) -> None:
     st.session_state.get(KEY_UPLOADS, {}).pop(name, None)
+    sniffs: dict = st.session_state.get(KEY_SNIFFED, {})
+    for key in [k for k in sniffs if k[0] == name]:
+        sniffs.pop(key)
 
 
-def read_all(strategy_id: str) -> list[Upload]:
-    uploads: list[Upload] = []
-    seen: dict[str, str] = {}
+def _sniffed(name: str, data: bytes, sha: str) -> Sniffed | ExportError:
+    sniffs: dict = st.session_state.setdefault(KEY_SNIFFED, {})
+    if (name, sha) not in sniffs:
+        sniffs[(name, sha)] = pipeline.sniff_upload(name, data)
+    return sniffs[(name, sha)]
+
+
+def read_all(strategy_id: str) -> list[pipeline.FileRead]:
+    reads: list[pipeline.FileRead] = []
     for name, data in st.session_state.get(KEY_UPLOADS, {}).items():
-        upload = Upload(name=name, data=data)
-        first = _read(data, name, None, "{}")
-        if isinstance(first, ExportError):
-            columns: list[str] = []
-        else:
-            columns = first.columns
-        upload.signature = signature(columns) if columns else hashlib.sha256(data[:4096]).hexdigest()[:32]
+        sha = hashlib.sha256(data).hexdigest()
+        sniffed = _sniffed(name, data, sha)
+        if isinstance(sniffed, ExportError):
+            reads.append(pipeline.FileRead(name, sha, sha[:32], error=sniffed))
+            continue
+        signature = pipeline.signature(sniffed)
         try:
-            remembered_format, remembered = recall_mapping(state.engine(), strategy_id, upload.signature)
+            remembered_format, remembered = recall_mapping(state.engine(), strategy_id, signature)
         except StorageError:
             remembered_format, remembered = None, {}
-        outcome = (
-            _read(data, name, remembered_format, json.dumps(remembered, sort_keys=True))
-            if remembered_format or remembered
-            else first
-        )
-        if isinstance(outcome, ExportError):
-            upload.error = outcome
-        else:
-            upload.result = outcome
-            if outcome.sha256 in seen:
-                upload.duplicate_of = seen[outcome.sha256]
-            else:
-                seen[outcome.sha256] = name
-        uploads.append(upload)
-    return uploads
+        reads.append(_read(name, sha, remembered_format, json.dumps(remembered, sort_keys=True), sniffed))
+    return pipeline.mark_duplicates(reads)
 
 
 def save_mapping(strategy_id: str, upload_signature: str, format: str | None, mapping: dict[str, str | None]) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact.check import run_check
+from impact import pipeline
 from impact.custom_cards import slug
 from impact.i18n import warning_text
 from impact.importers import FORMATS
 from impact.metrics import METRICS, metric_label
+from impact.numbers import format_date
 from impact.template import needed_metrics, template_csv, template_xlsx
 from storage.checks import list_checks, load_check, save_check
 from storage.errors import StorageError
@@ -97,17 +98,17 @@ def render_upload(upload: uploads.Upload) -> None:
         )
         if upload.error is not None:
             head.markdown(f"📄 **{md_escape(upload.name)}**")
-            st.error(tr(f"export.{upload.error.code}", detail=upload.error.detail))
+            st.error(upload.error_text(lang()))
             return
         result = upload.result
         period = result.period
-        span = f"{period[0]:%Y-%m-%d} – {period[1]:%Y-%m-%d}" if period else "—"
+        span = f"{format_date(period[0], lang())} – {format_date(period[1], lang())}" if period else "—"
         head.markdown(
             f"📄 **{md_escape(upload.name)}** · {tr('check.format_' + result.format)} · {span} · "
             + tr("check.rows", rows=result.rows_read)
         )
         if upload.duplicate_of:
-            st.warning(tr("export.duplicate_file", file=upload.name, other=upload.duplicate_of))
+            st.warning(warning_text("duplicate_file", f"{upload.name}|{upload.duplicate_of}", lang()))
         for code, detail in result.warnings:
             st.caption("⚠️ " + md_escape(warning_text(code, detail, lang())))
         unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
@@ -139,30 +140,17 @@ def render_upload(upload: uploads.Upload) -> None:
                 st.form_submit_button(tr("check.apply_mapping"), on_click=_apply_mapping, args=(upload,))
 
 
-def _run(ready: list[uploads.Upload]) -> None:
-    report = run_check(strategy, cards, [(u.name, u.result.table) for u in ready])
-    warnings = [warning_text(code, detail, lang()) for code, detail in report.warnings]
-    from impact.check import combine
-
-    files = [
-        {
-            "name": u.name,
-            "format": u.result.format,
-            "rows": u.result.rows_read,
-            "sha256": u.result.sha256,
-            "period": [str(d) for d in u.result.period] if u.result.period else None,
-        }
-        for u in ready
-    ]
+def _run(present: list[uploads.Upload]) -> None:
+    run = pipeline.check(strategy, cards, present)
     try:
         check_id = save_check(
             state.engine(),
             strategy.id,
             st.session_state[state.KEY_VERSION],
-            files=files,
-            data=combine([(u.name, u.result.table) for u in ready]),
-            results=[r.as_json() for r in report.results],
-            warnings=warnings,
+            files=run.file_summaries(),
+            data=run.data,
+            results=[r.as_json() for r in run.report.results],
+            warnings=run.notices_json(),
         )
     except StorageError:
         state.notify(tr("state.db_error"), "⚠️")
@@ -174,10 +162,10 @@ def _run(ready: list[uploads.Upload]) -> None:
 present = uploads.read_all(strategy.id)
 for upload in present:
     render_upload(upload)
-ready = [u for u in present if u.result is not None and not u.duplicate_of]
+ready = [u for u in present if u.usable]
 if present:
     st.button(
-        tr("check.run"), type="primary", icon="▶️", key="check_run", on_click=_run, args=(ready,), disabled=not ready
+        tr("check.run"), type="primary", icon="▶️", key="check_run", on_click=_run, args=(present,), disabled=not ready
     )
 
 try:
@@ -200,7 +188,7 @@ if saved:
         st.stop()
     st.header(tr("check.results"))
     for warning in stored.warnings:
-        st.caption("⚠️ " + md_escape(warning))
+        st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang())))
     render_check_results(stored.results, strategy, cards, key_prefix=f"check_{stored.id}")
 elif not present:
     st.info(tr("check.nothing_yet"))

@@ -1,0 +1,190 @@
+"""One way from uploaded files to a saved check, for the page, the command line and
+the tests alike: sniff each file once, recall the mapping remembered for its shape,
+import it, leave out exact duplicates, check the KPIs, and collect every warning as
+a code with parameters (translated only when shown, so a saved check reads in the
+reader's language).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from impact.check import CheckReport, combine, run_check
+from impact.i18n import export_text, warning_text
+from impact.importers import ExportError, ImportResult, Sniffed, read_export, sniff
+from impact.model import Card, Strategy
+
+Recall = Callable[[str], tuple[str | None, Mapping[str, str | None]]]  # signature → (format, mapping)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning as data: what happened (a code), its parameters, and the file it is about."""
+
+    code: str
+    detail: str = ""
+    file: str | None = None
+
+    def text(self, lang: str) -> str:
+        message = warning_text(self.code, self.detail, lang)
+        return f"{self.file}: {message}" if self.file else message
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "detail": self.detail, "file": self.file}
+
+
+def notice_text(stored: object, lang: str) -> str:
+    """A stored warning in the reader's language (checks saved before warnings were
+    kept as codes hold finished sentences: shown as they are)."""
+    if isinstance(stored, dict) and "code" in stored:
+        return Notice(str(stored["code"]), str(stored.get("detail") or ""), stored.get("file")).text(lang)
+    return str(stored)
+
+
+@dataclass
+class FileRead:
+    """One uploaded file: what was read from it, or why nothing could be."""
+
+    name: str
+    sha256: str
+    signature: str
+    result: ImportResult | None = None
+    error: ExportError | None = None
+    duplicate_of: str | None = None
+    remembered: bool = False  # a mapping remembered for this shape was applied
+
+    @property
+    def usable(self) -> bool:
+        return self.result is not None and self.duplicate_of is None
+
+    def error_text(self, lang: str) -> str:
+        assert self.error is not None
+        return export_text(self.error.code, self.error.detail, lang)
+
+    def summary(self) -> dict:
+        result = self.result
+        return {
+            "name": self.name,
+            "format": result.format if result else None,
+            "rows": result.rows_read if result else 0,
+            "sha256": self.sha256,
+            "period": [str(d) for d in result.period] if result and result.period else None,
+        }
+
+
+def signature(sniffed: Sniffed) -> str:
+    """The shape of a file (its tables' headers): next month's export of the same report
+    has the same signature, so a mapping chosen once applies again."""
+    headers = [h for table in sniffed.tables for h in table.header if h]
+    return hashlib.sha256("\x1f".join(headers).encode("utf-8")).hexdigest()[:32]
+
+
+def _fallback_signature(data: bytes) -> str:
+    return hashlib.sha256(data[:4096]).hexdigest()[:32]
+
+
+def sniff_upload(name: str, data: bytes) -> Sniffed | ExportError:
+    try:
+        return sniff(data, name)
+    except ExportError as error:
+        return error
+
+
+def read_sniffed(
+    sniffed: Sniffed,
+    *,
+    format: str | None = None,
+    mapping: Mapping[str, str | None] | None = None,
+    today: date | None = None,
+) -> FileRead:
+    read = FileRead(sniffed.filename, sniffed.sha256, signature(sniffed), remembered=bool(format or mapping))
+    try:
+        read.result = read_export(sniffed, format=format, mapping=mapping, today=today)
+    except ExportError as error:
+        read.error = error
+    return read
+
+
+def read_file(name: str, data: bytes, *, recall: Recall | None = None, today: date | None = None) -> FileRead:
+    sniffed = sniff_upload(name, data)
+    if isinstance(sniffed, ExportError):
+        return FileRead(name, hashlib.sha256(data).hexdigest(), _fallback_signature(data), error=sniffed)
+    remembered_format, mapping = recall(signature(sniffed)) if recall else (None, {})
+    return read_sniffed(sniffed, format=remembered_format, mapping=mapping or None, today=today)
+
+
+def mark_duplicates(reads: list[FileRead]) -> list[FileRead]:
+    """The same file uploaded twice counts once."""
+    seen: dict[str, str] = {}
+    for read in reads:
+        if read.result is None:
+            continue
+        if read.sha256 in seen:
+            read.duplicate_of = seen[read.sha256]
+        else:
+            seen[read.sha256] = read.name
+    return reads
+
+
+def read_files(
+    files: Iterable[tuple[str, bytes]], *, recall: Recall | None = None, today: date | None = None
+) -> list[FileRead]:
+    return mark_duplicates([read_file(name, data, recall=recall, today=today) for name, data in files])
+
+
+@dataclass
+class CheckRun:
+    files: list[FileRead]
+    report: CheckReport
+    notices: list[Notice] = field(default_factory=list)
+    data: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def usable(self) -> list[FileRead]:
+        return [f for f in self.files if f.usable]
+
+    def file_summaries(self) -> list[dict]:
+        return [f.summary() for f in self.usable]
+
+    def notices_json(self) -> list[dict]:
+        return [n.as_json() for n in self.notices]
+
+
+def file_notices(read: FileRead) -> list[Notice]:
+    """What a reader should know about one file: duplicates and the import's warnings."""
+    if read.duplicate_of:
+        return [Notice("duplicate_file", f"{read.name}|{read.duplicate_of}")]
+    if read.result is None:
+        return []
+    return [Notice(code, detail, read.name) for code, detail in read.result.warnings]
+
+
+def check(strategy: Strategy, cards: Mapping[str, Card], files: list[FileRead]) -> CheckRun:
+    """Check the KPIs against every usable file; files that could not be read or are
+    duplicates are left out (and said so), the others still count."""
+    usable = [f for f in files if f.usable]
+    tables = [(f.name, f.result.table) for f in usable if f.result is not None]
+    report = run_check(strategy, dict(cards), tables)
+    notices: list[Notice] = []
+    for read in files:
+        notices += file_notices(read)
+        if read.error is not None:
+            notices.append(Notice("file_not_read", f"{read.error.code}|{read.error.detail}", read.name))
+    notices += [Notice(code, detail) for code, detail in report.warnings]
+    return CheckRun(files=files, report=report, notices=notices, data=combine(tables))
+
+
+def run(
+    strategy: Strategy,
+    cards: Mapping[str, Card],
+    files: Iterable[tuple[str, bytes]],
+    *,
+    recall: Recall | None = None,
+    today: date | None = None,
+) -> CheckRun:
+    return check(strategy, cards, read_files(files, recall=recall, today=today))
