@@ -98,7 +98,19 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
     run = pipeline.check(strategy, cards, reads)
     warnings = [notice.text(lang) for notice in run.notices]
     if as_json:
-        keys = ("kpi", "stage", "channel", "segment", "period", "actual", "target", "status", "inputs", "reason", "currency")
+        keys = (
+            "kpi",
+            "stage",
+            "channel",
+            "segment",
+            "period",
+            "actual",
+            "target",
+            "status",
+            "inputs",
+            "reason",
+            "currency",
+        )
         results = [{key: row[key] for key in keys} for row in (r.as_json() for r in run.report.results)]
         print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
         return 0

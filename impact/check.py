@@ -5,8 +5,9 @@ The rules that make the numbers right:
   never a mean of daily ratios);
 - every metric aggregates by its own rule: sums add up, followers take the last
   value of the period (per channel and segment, then added), customers_start the
-  first; reach and users are unique people and only add up to an upper bound, which
-  is said; an average position is weighted by its impressions;
+  first; reach and users are unique people: the export's own figure for the whole
+  is used where it has one (a total row), else the parts add up to an upper bound,
+  which is said; an average position is weighted by its impressions;
 - a row that is a total over a date range (``span_end``) counts for a period that
   contains the whole range; a range longer than the period (a half-year Meta Ads
   report, a monthly KPI) is checked as a result of its own for that range, compared
@@ -124,9 +125,11 @@ def combine(tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]]) -> pd.Dat
             continue
         if "currency" not in table:
             table = table.assign(currency=None)
+        if "whole" not in table:
+            table = table.assign(whole=False)
         frames.append(table.assign(source=source) if source is not None else table)
     if not frames:
-        return pd.DataFrame(columns=["date", "span_end", "channel", "segment", "currency"])
+        return pd.DataFrame(columns=["date", "span_end", "channel", "segment", "currency", "whole"])
     return pd.concat(frames, ignore_index=True, sort=False)
 
 
@@ -165,7 +168,17 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
             picked = per_series.last() if rule == "last" else per_series.first()
             out[metric] = picked.groupby(level=list(range(len(keys)))).sum(min_count=1)
         elif rule == "unique":
-            out["_upper"] = out["_upper"] | (grouped[metric].count() > 1).reindex(out.index, fill_value=False)
+            own = rows["whole"].fillna(False).astype(bool) if "whole" in rows else pd.Series(False, index=rows.index)
+            parts = rows.loc[~own, [*keys, metric]].groupby(keys, sort=True)[metric]
+            upper = (parts.count() > 1).reindex(out.index, fill_value=False)
+            if own.any():
+                figures = rows.loc[own & rows[metric].notna(), [*keys, metric]].groupby(keys, sort=True)[metric]
+                totals = figures.sum(min_count=1).reindex(out.index)
+                counts = figures.count().reindex(out.index, fill_value=0)
+                has_own = totals.notna()
+                out[metric] = parts.sum(min_count=1).reindex(out.index).where(~has_own, totals)
+                upper = upper.where(~has_own, counts > 1)
+            out["_upper"] = out["_upper"] | upper
         elif rule == "weighted":
             weight = METRICS[metric].weight
             if weight in rows.columns:
@@ -272,7 +285,9 @@ def _emit(
         value, reason = None, "mixed_currencies|" + ", ".join(currencies)
     status = _status(value, target, card.direction)
     if value is None and reason is None:
-        reason = _no_data_reason(inputs, row is not None and any(v is not None for v in inputs.values()) or row is not None)
+        reason = _no_data_reason(
+            inputs, (row is not None and any(v is not None for v in inputs.values())) or row is not None
+        )
     if value is not None and job.money_unit and currency and currency != job.target_currency and target is not None:
         status, reason = "not comparable", f"other_currency|{currency}|{job.target_currency}"
     if value is not None and spans and target is not None and not is_intensive(job.formula):
@@ -382,7 +397,9 @@ def run_check(
         formula = parse(card.formula)
         metrics = list(formula.inputs)
         money = [m for m in metrics if METRICS[m].is_money]
-        job = _Kpi(kpi, card, formula, money, target_currency(strategy, card), currency_code(card.unit or "") is not None)
+        job = _Kpi(
+            kpi, card, formula, money, target_currency(strategy, card), currency_code(card.unit or "") is not None
+        )
         missing = [m for m in metrics if m not in data.columns]
         if missing:
             report.warnings.append(("missing_inputs", f"{card.id}|{', '.join(missing)}"))

@@ -70,7 +70,9 @@ _ALL = [
         weight="search_impressions",
     ),
     _m("emails_sent", "sum", "count", "Versendete E-Mails", "E-mails sent"),
-    _m("emails_opened", "sum", "people", "Geöffnete E-Mails (einzelne Empfänger)", "E-mails opened (unique recipients)"),
+    _m(
+        "emails_opened", "sum", "people", "Geöffnete E-Mails (einzelne Empfänger)", "E-mails opened (unique recipients)"
+    ),
     _m("emails_clicked", "sum", "people", "Klickende Empfänger (E-Mail)", "Recipients who clicked (e-mail)"),
     _m("unsubscribes", "sum", "count", "Abmeldungen", "Unsubscribes"),
     _m("subscribers", "last", "people", "Abonnenten (Stand)", "Subscribers (count at period end)"),

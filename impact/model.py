@@ -172,7 +172,9 @@ class Strategy(Strict):
     custom_cards: list[Card] = Field(default_factory=list, max_length=200)
     departments: list[Short] = Field(default_factory=list, max_length=100)
     parking_lot: list[Text] = Field(default_factory=list, max_length=2000)  # questions the room parks for later
-    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")  # money targets' currency (default: the card's, €)
+    currency: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$"
+    )  # money targets' currency (default: the card's, €)
 
     def goal(self, goal_id: str | None) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)

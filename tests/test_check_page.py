@@ -30,7 +30,8 @@ def test_upload_a_broken_file_beside_good_ones_and_run_the_check(open_app, db_ur
     _upload(at, ("crm_leads.csv", (SAMPLES / "crm_leads.csv").read_bytes()), ("photo.csv", bytes(range(256)) * 20))
     lines = [m.value for m in at.markdown]
     assert any(
-        "crm\\_leads\\.csv** · Table (CRM, shop, spreadsheet) · 2026-10-01 – 2026-10-31 · 38 rows read" in v for v in lines
+        "crm\\_leads\\.csv** · Table (CRM, shop, spreadsheet) · 2026-10-01 – 2026-10-31 · 38 rows read" in v
+        for v in lines
     )
     assert "This is not a table (CSV or Excel); it looks like a binary file." in [e.value for e in at.error]
     at.button(key="check_run").click().run()

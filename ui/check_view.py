@@ -60,7 +60,7 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                 f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}"
                 + (f" ({latest['period']})" if latest and latest["period"] else "")
                 + ": "
-                f"**{_number(latest['actual'] if latest else None, latest.get('currency') or unit if latest else unit)}**"
+                f"**{_number(latest['actual'] if latest else None, (latest.get('currency') if latest else None) or unit)}**"
                 + ("\\*" if latest and latest.get("upper_bound") else "")
                 + f" · {tr('check.col_target')}: {_number(kpi.target, unit)}"
                 + (" · " + tr("check.status." + latest["status"]) if latest else "")

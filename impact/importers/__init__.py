@@ -14,7 +14,7 @@ import csv
 from collections.abc import Mapping
 from datetime import date
 
-from impact.importers.canonical import KEY_COLUMNS, ImportResult, Ignored
+from impact.importers.canonical import KEY_COLUMNS, Ignored, ImportResult
 from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
 from impact.importers.registry import detect, formats, importer
 from impact.importers.sniff import Sniffed, sniff
@@ -42,7 +42,7 @@ def read_export(
         raise ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}") from None
 
 
-def __getattr__(name: str):  # noqa: ANN202 - FORMATS is built on first use
+def __getattr__(name: str):
     if name == "FORMATS":
         return formats()
     raise AttributeError(name)

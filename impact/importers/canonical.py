@@ -3,7 +3,9 @@
 An import yields a *wide* table: ``date``, ``span_end``, ``channel``, ``segment``,
 ``currency`` and one column per canonical metric. ``span_end`` is set where a row is
 a total over a date range (a report without a day column) rather than one day;
-``currency`` where the row holds money (spend, revenue) and the export says in what.
+``currency`` where the row holds money (spend, revenue) and the export says in what;
+``whole`` marks a row that holds an export's own figure for unique people (its
+total row's reach), which the check prefers to the parts' upper bound.
 The long form of DESIGN.md (``date, channel, segment, metric, value``) is derived
 from it by ``ImportResult.long()``.
 """
@@ -17,7 +19,7 @@ import pandas as pd
 
 from impact.metrics import METRICS
 
-KEY_COLUMNS = ("date", "span_end", "channel", "segment", "currency")
+KEY_COLUMNS = ("date", "span_end", "channel", "segment", "currency", "whole")
 Warning_ = tuple[str, str]  # (code, '|'-separated parameters), translated when shown
 
 
@@ -79,6 +81,7 @@ def empty_table() -> pd.DataFrame:
     frame = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "span_end": pd.Series(dtype="datetime64[ns]")})
     for column in ("channel", "segment", "currency"):
         frame[column] = pd.Series(dtype=object)
+    frame["whole"] = pd.Series(dtype=bool)
     return frame
 
 
@@ -122,6 +125,7 @@ def wide_table(
     frame["channel"] = _text_column(channel, index, lower=True)
     frame["segment"] = _text_column(segment, index, lower=False)
     frame["currency"] = _text_column(currency, index, lower=False)
+    frame["whole"] = False
     for metric, series in metrics.items():
         frame[metric] = series.astype(float)
     frame = frame[frame["date"].notna()]

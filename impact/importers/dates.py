@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from datetime import date, timedelta
 
 import numpy as np
@@ -39,7 +40,9 @@ _TIME = re.compile(
 )
 _ZONE = re.compile(r"\b(?:utc|gmt|pst|pdt|cet|cest|est|edt)\b|\([a-z ]+time\)|[+-]\d{2}:?\d{2}$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
-_FILLERS = frozenset({"de", "del", "of", "the", "le", "el", "di", "da", "do", "van", "den", "der", "am", "um", "y", "at"})
+_FILLERS = frozenset(
+    {"de", "del", "of", "the", "le", "el", "di", "da", "do", "van", "den", "der", "am", "um", "y", "at"}
+)
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|º|ª)$")
 
 
@@ -132,7 +135,9 @@ def _month_range(year: int, month: int) -> Reading | None:
     return Reading(start=(year, month, 1), end=(year, month, last))
 
 
-_JOINERS = re.compile(r"\s+(?:-|–|—|to|bis|al|au|a|até|tot|through|thru)\s+|\s*[–—]\s*|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)|(?<=\d{4})-(?=\d)")
+_JOINERS = re.compile(
+    r"\s+(?:-|–|—|to|bis|al|au|a|até|tot|through|thru)\s+|\s*[–—]\s*|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)|(?<=\d{4})-(?=\d)"
+)
 
 
 def read_cell(text: str) -> Reading | None:
@@ -177,7 +182,9 @@ def _stamp(parts: tuple[int | None, int, int] | None) -> pd.Timestamp | None:
         return None
 
 
-def _numeric_order(readings: list[Reading | None], hint: str | None, present: list[str]) -> tuple[str | None, str | None]:
+def _numeric_order(
+    readings: list[Reading | None], hint: str | None, present: list[str]
+) -> tuple[str | None, str | None]:
     """('dmy' | 'mdy' | None, ambiguity detail) for the numeric cells of one column."""
     cells = [(r.numeric, text) for r, text in zip(readings, present, strict=True) if r is not None and r.numeric]
     if not cells:
@@ -229,25 +236,38 @@ def _latest(month_day: tuple[int, int], before: date) -> date | None:
     return None
 
 
-def _infer_years(month_days: list[tuple[int, int]], reference: date) -> list[date | None]:
-    """Years for values written without one, in file order (see the module docstring)."""
-    pairs = list(zip(month_days, month_days[1:], strict=False))
-    ups = sum(1 for a, b in pairs if b > a)
-    downs = sum(1 for a, b in pairs if b < a)
-    if len(month_days) >= 3 and downs <= 1 and ups >= downs:
-        walk = list(range(len(month_days) - 1, -1, -1))  # oldest first in the file: walk back from the end
-    elif len(month_days) >= 3 and ups <= 1:
-        walk = list(range(len(month_days)))  # newest first
-    else:
-        return [_latest(md, reference) for md in month_days]
+def _walk(month_days: list[tuple[int, int]], order: list[int], reference: date) -> list[date | None]:
+    """Years along ``order`` (newest first): each day the latest on or before the one after it."""
     out: list[date | None] = [None] * len(month_days)
     bound = reference
-    for index in walk:
+    for index in order:
         day = _latest(month_days[index], bound)
         out[index] = day
         if day is not None:
             bound = day
     return out
+
+
+def _infer_years(month_days: list[tuple[int, int]], reference: date) -> list[date | None]:
+    """Years for values written without one, in file order (see the module docstring).
+    A file sorted oldest or newest first is walked from its newest end; each value may
+    also stand on its own (most recent before the reference). Of the readings that fit,
+    the one spanning the least time wins, a walk before the values on their own."""
+    pairs = list(pairwise(month_days))
+    ups = sum(1 for a, b in pairs if b > a)
+    downs = sum(1 for a, b in pairs if b < a)
+    readings: list[list[date | None]] = []
+    if len(month_days) >= 3 and downs <= 1:
+        readings.append(_walk(month_days, list(range(len(month_days) - 1, -1, -1)), reference))
+    if len(month_days) >= 3 and ups <= 1:
+        readings.append(_walk(month_days, list(range(len(month_days))), reference))
+    readings.append([_latest(md, reference) for md in month_days])  # each on its own
+
+    def spread(days: list[date | None]) -> int:
+        known = [d for d in days if d is not None]
+        return (max(known) - min(known)).days if known else 0
+
+    return min(readings, key=spread)
 
 
 def parse_dates(values: pd.Series, *, order: str | None = None, reference: date | None = None) -> DateColumn:
@@ -289,7 +309,9 @@ def parse_dates(values: pd.Series, *, order: str | None = None, reference: date 
         for (position, _md), day in zip(pending, inferred, strict=True):
             starts[position] = pd.Timestamp(day) if day is not None else None
     nat = np.datetime64("NaT", "ns")
-    start_table = np.array([*(s.to_datetime64() if s is not None else nat for s in starts), nat], dtype="datetime64[ns]")
+    start_table = np.array(
+        [*(s.to_datetime64() if s is not None else nat for s in starts), nat], dtype="datetime64[ns]"
+    )
     end_table = np.array([*(e.to_datetime64() if e is not None else nat for e in ends), nat], dtype="datetime64[ns]")
     bad_table = np.array([*((t is not None and s is None) for t, s in zip(texts, starts, strict=True)), False])
     return DateColumn(

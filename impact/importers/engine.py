@@ -19,8 +19,8 @@ import pandas as pd
 
 from impact.importers import dates as dates_
 from impact.importers.canonical import (
-    ImportResult,
     Ignored,
+    ImportResult,
     TableRead,
     derive_engagements,
     empty_table,
@@ -36,8 +36,20 @@ from impact.importers.vocabulary import Role, currency_code, fold, header_key, i
 from impact.metrics import METRICS
 
 _OFFSET = re.compile(r"^(?:nth|n-?te[rn]?|n\.)\s*(day|week|month|tag|woche|monat|día|semana|mes|jour|semaine|mois)$")
-_OFFSET_UNITS = {"day": "day", "tag": "day", "día": "day", "jour": "day", "week": "week", "woche": "week",
-                 "semana": "week", "semaine": "week", "month": "month", "monat": "month", "mes": "month", "mois": "month"}
+_OFFSET_UNITS = {
+    "day": "day",
+    "tag": "day",
+    "día": "day",
+    "jour": "day",
+    "week": "week",
+    "woche": "week",
+    "semana": "week",
+    "semaine": "week",
+    "month": "month",
+    "monat": "month",
+    "mes": "month",
+    "mois": "month",
+}
 _START_WORDS = ("start", "beginn", "inicio", "début", "debut", "inizio", "início", "begin", "from", "von", "desde")
 _END_WORDS = ("end", "ende", "fin", "fine", "término", "fim", "eind", "until", "bis", "hasta")
 ERRORS_BY_WEIGHT = ("ambiguous_dates", "bad_dates", "no_date", "no_data_in_file", "no_rows", "no_metric", "unreadable")
@@ -180,7 +192,9 @@ def _frame(table: RawTable) -> tuple[pd.DataFrame, pd.Series | None]:
     overflow = None
     if frame.shape[1] > width:
         spill = frame.iloc[:, width:].astype(object)
-        overflow = spill.apply(lambda row: next((str(v) for v in row if v is not None and str(v).strip()), None), axis=1)
+        overflow = spill.apply(
+            lambda row: next((str(v) for v in row if v is not None and str(v).strip()), None), axis=1
+        )
     return frame.iloc[:, :width], overflow
 
 
@@ -192,9 +206,10 @@ def _notes_range(notes: list[str]) -> tuple[date, date] | None:
         if labelled is not None:
             label, day = labelled
             role = role_of(label)
-            if (role and role.name == "range_start") or any(w in label.split() for w in _START_WORDS):
+            words = label.split()
+            if (role and role.name == "range_start") or any(w.startswith(_START_WORDS) for w in words):
                 start = day
-            elif (role and role.name == "range_end") or any(w in label.split() for w in _END_WORDS):
+            elif (role and role.name == "range_end") or any(w.startswith(_END_WORDS) for w in words):
                 end = day
             continue
         found = dates_.range_in(note)
@@ -256,7 +271,12 @@ def _date_rows(
         if bad.any():
             first = int(bad[bad].index[0])
             warnings.append(("some_bad_dates", f"{int(bad.sum())}|{first}|{headers[position]}"))
-        dated = Dated(parsed.start, end if parsed.end.notna().any() else None, dates_.span_days(parsed.start, parsed.end), warnings)
+        dated = Dated(
+            parsed.start,
+            end if parsed.end.notna().any() else None,
+            dates_.span_days(parsed.start, parsed.end),
+            warnings,
+        )
         candidates.append((dated.span, order, dated))
     notes_range = _notes_range(table.notes)
     for position, unit in cols.offsets:
@@ -275,7 +295,13 @@ def _date_rows(
         end = dates_.parse_dates(data[cols.range_end], order=spec.date_order, reference=reference)
         if start.share > 0 and not start.ambiguous and not end.ambiguous:
             span_end = end.start.where(end.start > start.start)
-            candidates.append((dates_.span_days(start.start, span_end), 99, Dated(start.start, span_end, dates_.span_days(start.start, span_end))))
+            candidates.append(
+                (
+                    dates_.span_days(start.start, span_end),
+                    99,
+                    Dated(start.start, span_end, dates_.span_days(start.start, span_end)),
+                )
+            )
     if candidates:
         best = min(candidates, key=lambda c: (c[0], c[1]))[2]
         if spec.date_is_range_start and notes_range and notes_range[1] > notes_range[0]:
@@ -288,7 +314,12 @@ def _date_rows(
         raise ExportError("ambiguous_dates", f"{ambiguous[0]}|{ambiguous[1]}")
     if unreadable is not None:
         raise ExportError(*unreadable)
-    for found, code in ((notes_range, None), (_notes_range(context.file_notes), None), (fallback, "range_from_other_tables"), (dates_.range_in_name(context.filename), "range_from_file_name")):
+    for found, code in (
+        (notes_range, None),
+        (_notes_range(context.file_notes), None),
+        (fallback, "range_from_other_tables"),
+        (dates_.range_in_name(context.filename), "range_from_file_name"),
+    ):
         if found is None:
             continue
         start = pd.Series(pd.Timestamp(found[0]), index=index, dtype="datetime64[ns]")
@@ -348,10 +379,18 @@ def read_table(
     if overflow is not None:
         overflow = overflow[~blank]
     warnings: list[tuple[str, str]] = []
-    label_positions = sorted({*cols.segments, *([cols.channel] if cols.channel is not None else []),
-                              *[p for p in (0, 1) if p < len(headers) and p not in [m[0] for m in cols.metrics]]})
-    labels = [data[p] for p in label_positions]
-    labelled = labelled_totals([*labels, *[data[p] for p in cols.dates]], overflow)
+    metric_positions = {m[0] for m in cols.metrics}
+    identity = sorted(
+        {
+            *cols.segments,
+            *([cols.channel] if cols.channel is not None else []),
+            *[p for p in (0, 1) if p < len(headers) and p not in metric_positions and p not in cols.dates],
+        }
+    )
+    labels = [data[p] for p in identity]
+    # any text cell may say 'Total' (Google Ads writes it in the third column of a keyword report)
+    texts = [data[p] for p in range(data.shape[1]) if p not in metric_positions]
+    labelled = labelled_totals(texts, overflow)
 
     metric_positions = [m[0] for m in cols.metrics]
     default_decimal = _decimal_default(data, metric_positions, context)
@@ -389,6 +428,13 @@ def read_table(
     if totals.any():
         warnings.append(("total_rows", str(int(totals.sum()))))
     keep = ~totals
+    # a single total row holds the export's own figure for unique people (reach, users),
+    # which the parts can only add up to an upper bound: kept apart as the whole's figure
+    own = {
+        m: float(s[totals].iloc[0])
+        for (m, v), s in values.items()
+        if v is None and METRICS[m].aggregation == "unique" and int(totals.sum()) == 1 and s[totals].notna().all()
+    }
     data = data[keep]
     if data.empty:
         raise ExportError("no_rows")
@@ -416,8 +462,12 @@ def read_table(
         else:
             part_segment = segment.where(segment.isna(), segment.astype(str) + " / " + label).fillna(label)
         parts.append(
-            wide_table(dated.start, metrics, channel=channel, segment=part_segment, span_end=dated.end, currency=currency)
+            wide_table(
+                dated.start, metrics, channel=channel, segment=part_segment, span_end=dated.end, currency=currency
+            )
         )
+    if own and not parts[0].empty:
+        parts.append(_whole_row(parts[0], own, channel if isinstance(channel, str) else None))
     frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if spec.engagements_from_parts:
         frame = derive_engagements(frame, warnings)
@@ -432,6 +482,20 @@ def read_table(
         span=dated.span,
         segmented=segment is not None or len(groups) > 1,
     )
+
+
+def _whole_row(rows: pd.DataFrame, own: dict[str, float], channel: str | None) -> pd.DataFrame:
+    """The total row's unique-people figures as one row over the range the parts cover."""
+    start = rows["date"].min()
+    end = rows["span_end"].fillna(rows["date"]).max()
+    row = wide_table(
+        pd.Series([start], dtype="datetime64[ns]"),
+        {metric: pd.Series([value]) for metric, value in own.items()},
+        channel=channel,
+        span_end=pd.Series([end if end > start else pd.NaT], dtype="datetime64[ns]"),
+    )
+    row["whole"] = True
+    return row
 
 
 def _unknown_reason(values: pd.Series) -> str:
@@ -605,9 +669,11 @@ def score(spec: FormatSpec, sniffed: Sniffed) -> float:
             continue
         if spec.any_of and not found & set(spec.any_of):
             continue
-        if spec.min_variant_columns and sum(
-            1 for h in table.header if any(v.match(h) is not None for v in spec.variants)
-        ) < spec.min_variant_columns:
+        if (
+            spec.min_variant_columns
+            and sum(1 for h in table.header if any(v.match(h) is not None for v in spec.variants))
+            < spec.min_variant_columns
+        ):
             continue
         known = sum(1 for is_named, _role in named if is_named) / max(1, len(named))
         best = max(best, spec.strength + 0.04 * known)

@@ -97,7 +97,9 @@ def _key_value(row: list[Cell]) -> bool:
     return first.endswith(":") or (len(filled) == 1 and ":" in first and not first.startswith("http"))
 
 
-def split_tables(rows: list[list[Cell]], *, source: str = "", delimiter: str = ",", start_line: int = 1) -> list[RawTable]:
+def split_tables(
+    rows: list[list[Cell]], *, source: str = "", delimiter: str = ",", start_line: int = 1
+) -> list[RawTable]:
     """Every table in a list of rows (a CSV's records or a sheet's rows)."""
     tables: list[RawTable] = []
     notes: list[str] = []

@@ -24,7 +24,7 @@ _COMMA_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3}){2,}$")
 _POINT_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(\.\d{3}){2,}$")
 _CENSORED = re.compile(r"^[<>≤≥]\s*=?\s*[\d.,]+\s*%?$")
 _LEADING_NUMBER = re.compile(r"^(?P<number>[-+]?[\d.,' \u00a0\u202f]*\d)\s*\(.*\)$")
-_CURRENCY = re.compile(r"(?P<sign>[€$£₹¥₺₽₩]|\b[A-Z]{2}\$|\b[A-Z]{3}\b|\bchf\b|\bfr\.)", re.IGNORECASE)
+_CURRENCY = re.compile(r"(?P<sign>(?:\b[A-Z]{1,3})?[€$£₹¥₺₽₩]|\b[A-Z]{3}\b|\bchf\b|\bfr\.)", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
@@ -53,7 +53,7 @@ def _clean(text: str) -> tuple[str, str | None, bool]:
     found = _CURRENCY.search(value)
     if found:
         currency = currency_code(found.group("sign"))
-        if currency is not None:
+        if currency is not None or not found.group("sign").isalpha():
             value = value[: found.start()] + value[found.end() :]
     percent = "%" in value
     value = _SPACES.sub("", value.replace("%", ""))
@@ -142,6 +142,4 @@ def looks_numeric(value: object) -> bool:
     if not isinstance(value, str) or is_missing(value):
         return False
     cleaned = _clean(value)[0]
-    return bool(cleaned) and (
-        not np.isnan(_to_float(cleaned, ".")) or not np.isnan(_to_float(cleaned, ","))
-    )
+    return bool(cleaned) and (not np.isnan(_to_float(cleaned, ".")) or not np.isnan(_to_float(cleaned, ",")))

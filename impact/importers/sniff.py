@@ -100,7 +100,7 @@ def _kind(data: bytes) -> str:
                 names = set(archive.namelist())
         except zipfile.BadZipFile:
             raise ExportError("broken_workbook", "not a valid XLSX (zip) file") from None
-        if "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+        if "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)):
             return "xlsx"
         if "mimetype" in names or "content.xml" in names:
             return "ods"
@@ -143,7 +143,9 @@ def _zip_tables(data: bytes) -> list[RawTable]:
         members = [
             info
             for info in archive.infolist()
-            if not info.is_dir() and not info.filename.startswith("__MACOSX") and not Path(info.filename).name.startswith(".")
+            if not info.is_dir()
+            and not info.filename.startswith("__MACOSX")
+            and not Path(info.filename).name.startswith(".")
         ]
         if len(members) > MAX_MEMBERS:
             raise ExportError("too_large", f"{len(members)} files in the zip")

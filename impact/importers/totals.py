@@ -22,7 +22,10 @@ def labelled_totals(labels: list[pd.Series], overflow: pd.Series | None) -> pd.S
     for column in [*labels, *([overflow] if overflow is not None else [])]:
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         flags = np.append([is_total_label(u) for u in uniques], False)
-        mask |= pd.Series(flags[codes], index=index)
+        marked = pd.Series(flags[codes], index=index)
+        if marked.all():
+            continue  # every row says it ('Total' as Meta's Spanish "Fecha" reads): a label, not a total row
+        mask |= marked
     return mask
 
 

@@ -39,7 +39,14 @@ SPEC = FormatSpec(
         "clicks": ["Clicks", "Klicks", "Cliques", "Clics", "Clic", "Klikken"],
         "conversions": ["Conversions", "Conversões", "Conversiones", "Conversioni", "Conversies"],
         "revenue": ["Conv. value", "Conv.-Wert", "Valor de conv.", "Valeur de conv.", "Valore conv."],
-        "currency": ["Currency code", "Währungscode", "Código da moeda", "Código de moneda", "Code de devise", "Codice valuta"],
+        "currency": [
+            "Currency code",
+            "Währungscode",
+            "Código da moeda",
+            "Código de moneda",
+            "Code de devise",
+            "Codice valuta",
+        ],
         "ignore": [
             "Budget",
             "Budget name",

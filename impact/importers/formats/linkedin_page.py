@@ -40,7 +40,18 @@ SPEC = FormatSpec(
         ),
         TableRule(
             r"all posts|alle beiträge|post title|beitragstitel",
-            roles={"ignore": ["Campaign start date", "Campaign end date", "Campaign name", "Audience", "Post title", "Post link", "Posted by", "Content Type"]},
+            roles={
+                "ignore": [
+                    "Campaign start date",
+                    "Campaign end date",
+                    "Campaign name",
+                    "Audience",
+                    "Post title",
+                    "Post link",
+                    "Posted by",
+                    "Content Type",
+                ]
+            },
         ),
     ),
     date_order="mdy",
