@@ -64,7 +64,7 @@ def test_meta_posts_in_portuguese_with_vitalicio():
         '"Comentário de dados",Data,Visualizações,Curtidas,Compartilhamentos,Comentários,Salvamentos,Alcance,'
         "Seguimentos\n"
         '18,17,ufscar,UFSCar,"texto",2,"04/23/2025 07:48",https://x,"Reel do Instagram",,Vitalício,'
-        "75830,1217,119,16,29,21543,2\n'
+        "75830,1217,119,16,29,21543,2\n"
         '19,17,ufscar,UFSCar,"texto",0,"06/30/2025 11:18",https://x,"Imagem do Instagram",,Vitalício,2071,18,1,1,4,,\n'
     )
     result = read(text)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 from datetime import date, timedelta
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
