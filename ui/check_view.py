@@ -56,11 +56,12 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
             latest = with_data[-1] if with_data else (whole[-1] if whole else None)
             title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
             icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
+            actual_unit = (latest.get("currency") if latest else None) or unit
             st.markdown(
                 f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}"
                 + (f" ({latest['period']})" if latest and latest["period"] else "")
                 + ": "
-                f"**{_number(latest['actual'] if latest else None, (latest.get('currency') if latest else None) or unit)}**"
+                f"**{_number(latest['actual'] if latest else None, actual_unit)}**"
                 + ("\\*" if latest and latest.get("upper_bound") else "")
                 + f" · {tr('check.col_target')}: {_number(kpi.target, unit)}"
                 + (" · " + tr("check.status." + latest["status"]) if latest else "")
