@@ -27,5 +27,6 @@ format: setup-dev
 bench: setup-dev
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_check.py
+	$(PY) bench/bench_real_exports.py
 	$(PY) bench/bench_report.py
 	$(PY) bench/bench_fuzz.py

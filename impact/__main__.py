@@ -89,7 +89,7 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
             print(f"{name}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
             return 1
     reads = pipeline.read_files(uploads)
-    unreadable = [read for read in reads if read.error is not None]
+    unreadable = [read for read in reads if read.error is not None and not read.holds_nothing]
     for read in unreadable:
         print(f"{read.name}: {read.error_text(lang)}", file=sys.stderr)
     if unreadable:

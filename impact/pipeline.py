@@ -19,6 +19,7 @@ from impact.i18n import export_text, warning_text
 from impact.importers import ExportError, ImportResult, Sniffed, read_export, sniff
 from impact.model import Card, Strategy
 
+NOTHING_TO_COUNT = ("no_data_in_file", "nothing_to_check")
 Recall = Callable[[str], tuple[str | None, Mapping[str, str | None]]]  # signature → (format, mapping)
 
 
@@ -61,6 +62,12 @@ class FileRead:
     @property
     def usable(self) -> bool:
         return self.result is not None and self.duplicate_of is None
+
+    @property
+    def holds_nothing(self) -> bool:
+        """Read, but nothing in it can count (a month without delivery, activity by
+        hour): said, and the other files are checked all the same."""
+        return self.error is not None and self.error.code in NOTHING_TO_COUNT
 
     def error_text(self, lang: str) -> str:
         assert self.error is not None

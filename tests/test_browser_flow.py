@@ -137,6 +137,7 @@ def test_a_deep_link_right_after_a_restart_opens_the_strategy(page, tmp_path, de
 
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
+REAL = Path(__file__).resolve().parent / "real_exports"
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
@@ -164,10 +165,24 @@ def test_upload_real_exports_and_see_the_results(page, tmp_path):
         page.goto(f"{url}/check?strategy={stored.id}")
         page.get_by_role("heading", name="Data check").wait_for()
         page.locator("input[type=file]").set_input_files(
-            [str(SAMPLES / "crm_leads.csv"), str(SAMPLES / "linkedin_page_metrics.xls")]
+            [
+                str(SAMPLES / "crm_leads.csv"),
+                str(SAMPLES / "linkedin_page_metrics.xls"),
+                str(REAL / "meta_ads" / "Untitled-report-Feb-1-2025-to-Aug-4-2025_Reach.csv"),
+                str(REAL / "tiktok" / "Overview.csv"),
+                str(REAL / "google_ads" / "Campaign report (1).csv"),
+                str(REAL / "meta_ads" / "Daniel-Conlan-Campaigns-1-Sep-202430-Sep-2024.csv"),
+            ]
         )
-        page.get_by_text(re.compile(r"crm_leads\.csv.*Table \(CRM, spreadsheet\).*38 rows read")).wait_for()
-        page.get_by_text(re.compile(r"linkedin_page_metrics\.xls.*LinkedIn page analytics.*51 rows read")).wait_for()
+        page.get_by_text(re.compile(r"crm_leads\.csv.*Table \(CRM, shop, spreadsheet\).*38 rows read")).wait_for()
+        page.get_by_text(re.compile(r"linkedin_page_metrics\.xls.*LinkedIn page analytics.*59 rows read")).wait_for()
+        page.get_by_text(re.compile(r"Untitled-report.*Meta Ads Manager · 2025-02-01 – 2025-08-04 · 15 rows read")).wait_for()
+        page.get_by_text(re.compile(r"Overview\.csv.*TikTok Studio · 2025-02-28 – 2026-02-27 · 365 rows read")).wait_for()
+        page.get_by_text(re.compile(r"Campaign report \(1\)\.csv.*Google Ads report · 2026-01-27 – 2026-02-23")).wait_for()
+        page.get_by_text(re.compile(r"1 total row\(s\) skipped")).first.wait_for()  # Meta's summary row, first
+        page.get_by_text(re.compile(r"The file holds no data \(it says “No data available\.”\)")).wait_for()
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / "check-uploads.png"), full_page=True)
         page.get_by_role("button", name="Run the check").click()
         page.get_by_role("heading", name="Results").wait_for()
         page.wait_for_timeout(1000)

@@ -17,11 +17,9 @@ from tests.fuzz_support import FUZZ, case
 from tests.hang_guard import no_hang
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
-SEEDS = (
-    {p.name: p.read_bytes() for p in sorted(SAMPLES.glob("*")) if p.suffix in (".csv", ".xls")}
-    if SAMPLES.exists()
-    else {}
-)
+REAL = Path(__file__).resolve().parent / "real_exports"
+SEEDS = {p.name: p.read_bytes() for p in sorted(SAMPLES.glob("*")) if p.suffix in (".csv", ".xls")}
+SEEDS |= {p.name: p.read_bytes() for p in sorted(REAL.rglob("*")) if p.suffix in (".csv", ".xls")}
 SEEDS.setdefault("tiny.csv", b"Datum;Leads\n01.10.2026;3\n")
 
 

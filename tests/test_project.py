@@ -240,3 +240,13 @@ def test_impact_never_imports_streamlit_and_pages_never_talk_sql():
         assert "streamlit" not in path.read_text(encoding="utf-8"), path
     for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *(ROOT / "impact").rglob("*.py")]:
         assert "sqlalchemy" not in path.read_text(encoding="utf-8").lower(), f"{path} talks SQL"
+
+
+def test_the_docs_name_every_format_and_every_metric():
+    from impact.importers import FORMATS
+    from impact.metrics import METRICS
+
+    importers = (ROOT / "docs" / "importers.md").read_text(encoding="utf-8")
+    check = (ROOT / "docs" / "data-check.md").read_text(encoding="utf-8")
+    assert [f for f in FORMATS if f"`{f}`" not in importers] == []
+    assert [m for m in METRICS if f"`{m}`" not in check] == []

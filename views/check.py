@@ -98,7 +98,7 @@ def render_upload(upload: uploads.Upload) -> None:
         )
         if upload.error is not None:
             head.markdown(f"📄 **{md_escape(upload.name)}**")
-            st.error(upload.error_text(lang()))
+            (st.info if upload.holds_nothing else st.error)(upload.error_text(lang()))
             return
         result = upload.result
         period = result.period

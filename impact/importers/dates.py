@@ -39,7 +39,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _ZONE = re.compile(r"\b(?:utc|gmt|pst|pdt|cet|cest|est|edt)\b|\([a-z ]+time\)|[+-]\d{2}:?\d{2}$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+\.?|[0-9]+", re.UNICODE)
 _FILLERS = frozenset(
     {"de", "del", "of", "the", "le", "el", "di", "da", "do", "van", "den", "der", "am", "um", "y", "at"}
 )
@@ -70,7 +70,7 @@ def _textual(text: str) -> tuple[tuple[int | None, int, int] | None, bool]:
     for token in tokens:
         if not token:
             continue
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             numbers.append(int(token))
             continue
         ordinal = _ORDINAL.match(token)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -139,7 +140,12 @@ def looks_numeric(value: object) -> bool:
     """A cell that reads as a number in either convention (for telling headers from data)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value == value
-    if not isinstance(value, str) or is_missing(value):
+    if not isinstance(value, str) or len(value) > 40 or is_missing(value):
         return False
+    return _text_is_numeric(value)
+
+
+@lru_cache(maxsize=65536)
+def _text_is_numeric(value: str) -> bool:
     cleaned = _clean(value)[0]
     return bool(cleaned) and (not np.isnan(_to_float(cleaned, ".")) or not np.isnan(_to_float(cleaned, ",")))

@@ -100,12 +100,14 @@ class FormatSpec:
 
     def patterns(self) -> list[tuple[re.Pattern[str], str]]:
         """Spellings given as 're:<regex>' (a header with a varying part)."""
-        return [
-            (re.compile(spelling[3:], re.IGNORECASE), role)
-            for role, spellings in self.roles.items()
-            for spelling in spellings
-            if spelling.startswith("re:")
-        ]
+        if "patterns" not in self._cache:
+            self._cache["patterns"] = [
+                (re.compile(spelling[3:], re.IGNORECASE), role)
+                for role, spellings in self.roles.items()
+                for spelling in spellings
+                if spelling.startswith("re:")
+            ]
+        return self._cache["patterns"]
 
     def title_metric(self, text: str) -> str | None:
         folded = fold(text)

@@ -50,7 +50,11 @@ _CURRENCY_SUFFIX = re.compile(r"\s*(?:\((?:in\s+)?(?P<paren>[^()]{1,6})\)|(?:in\
 def fold(text: object) -> str:
     """Lower case, one space, no BOM/quotes/underscores/zero-width marks: the form in
     which header spellings are compared."""
-    value = str(text or "")
+    return _fold(text if isinstance(text, str) else str(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _fold(value: str) -> str:
     value = value.replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ").replace("\u202f", " ")
     value = value.strip().strip('"').strip("'").strip()
     value = unicodedata.normalize("NFC", value).replace("_", " ").lower()
@@ -149,5 +153,7 @@ def is_missing(value: object) -> bool:
     if isinstance(value, float):
         return value != value
     if not isinstance(value, str):
+        return False
+    if len(value) > 40:  # placeholders are short; a post's text is not one
         return False
     return fold(value) in vocabulary().missing
