@@ -96,7 +96,8 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
         return 1
     cards = deck.with_custom(strategy.custom_cards)
     run = pipeline.check(strategy, cards, reads)
-    warnings = [notice.text(lang) for notice in run.notices]
+    titles = pipeline.card_titles(cards, lang)
+    warnings = [notice.text(lang, titles) for notice in run.notices]
     if as_json:
         keys = (
             "kpi",

@@ -6,6 +6,7 @@ itself rather than crashing a page; a meta-test makes sure none is missing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,9 +75,39 @@ def _params(detail: str, lang: str) -> dict[str, str]:
     return params
 
 
-def warning_text(code: str, detail: str, lang: str) -> str:
-    """A warning from an import or a check; details are '|'-separated parameters."""
-    params = _params(detail, lang)
+# What the parameters of a warning are, so that they read as words: a card's title,
+# metric labels, a period in the reader's language.
+_PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
+    "missing_inputs": ("card", "metrics"),
+    "several_sources": ("card", "metrics", None),
+    "reach_upper_bound": ("card", None),
+    "span_straddles": (None, "period"),
+    "engagements_derived": ("metrics",),
+}
+
+
+def _worded(code: str, params: dict[str, str], lang: str, titles: Mapping[str, str] | None) -> dict[str, str]:
+    from impact.metrics import metric_label
+
+    for index, kind in enumerate(_PARAM_KINDS.get(code, ())):
+        key = f"p{index}"
+        if key not in params or kind is None:
+            continue
+        value = params[key]
+        if kind == "card" and titles:
+            params[key] = titles.get(value, value)
+        elif kind == "metrics":
+            joiner = " + " if "+" in value else ", "
+            params[key] = joiner.join(metric_label(m.strip(), lang) for m in value.replace("+", ",").split(","))
+        elif kind == "period":
+            params[key] = t(f"period.{value}", lang)
+    return params
+
+
+def warning_text(code: str, detail: str, lang: str, titles: Mapping[str, str] | None = None) -> str:
+    """A warning from an import or a check; details are '|'-separated parameters.
+    ``titles`` (card id → title) lets a warning name a KPI as the reader knows it."""
+    params = _worded(code, _params(detail, lang), lang, titles)
     if code == "file_not_read":
         reason_code, _, reason_detail = detail.partition("|")
         return t("warning.file_not_read", lang, reason=export_text(reason_code, reason_detail, lang))

@@ -51,3 +51,17 @@ def format_date(value: date | None, lang: str) -> str:
     if value is None:
         return ""
     return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+
+
+def format_period(label: str | None, lang: str) -> str:
+    """A check's period in the reader's words; a report's own range
+    (``2025-02-01/2025-08-04``) as two dates."""
+    if not label:
+        return "—"
+    if "/" in label:
+        start, _, end = label.partition("/")
+        try:
+            return f"{format_date(date.fromisoformat(start), lang)} – {format_date(date.fromisoformat(end), lang)}"
+        except ValueError:
+            return label
+    return label

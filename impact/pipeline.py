@@ -31,20 +31,25 @@ class Notice:
     detail: str = ""
     file: str | None = None
 
-    def text(self, lang: str) -> str:
-        message = warning_text(self.code, self.detail, lang)
+    def text(self, lang: str, titles: Mapping[str, str] | None = None) -> str:
+        message = warning_text(self.code, self.detail, lang, titles)
         return f"{self.file}: {message}" if self.file else message
 
     def as_json(self) -> dict:
         return {"code": self.code, "detail": self.detail, "file": self.file}
 
 
-def notice_text(stored: object, lang: str) -> str:
+def notice_text(stored: object, lang: str, titles: Mapping[str, str] | None = None) -> str:
     """A stored warning in the reader's language (checks saved before warnings were
     kept as codes hold finished sentences: shown as they are)."""
     if isinstance(stored, dict) and "code" in stored:
-        return Notice(str(stored["code"]), str(stored.get("detail") or ""), stored.get("file")).text(lang)
+        notice = Notice(str(stored["code"]), str(stored.get("detail") or ""), stored.get("file"))
+        return notice.text(lang, titles)
     return str(stored)
+
+
+def card_titles(cards: Mapping[str, Card], lang: str) -> dict[str, str]:
+    return {card_id: card.title.get(lang) for card_id, card in cards.items()}
 
 
 @dataclass

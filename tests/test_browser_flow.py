@@ -176,9 +176,15 @@ def test_upload_real_exports_and_see_the_results(page, tmp_path):
         )
         page.get_by_text(re.compile(r"crm_leads\.csv.*Table \(CRM, shop, spreadsheet\).*38 rows read")).wait_for()
         page.get_by_text(re.compile(r"linkedin_page_metrics\.xls.*LinkedIn page analytics.*59 rows read")).wait_for()
-        page.get_by_text(re.compile(r"Untitled-report.*Meta Ads Manager · 2025-02-01 – 2025-08-04 · 15 rows read")).wait_for()
-        page.get_by_text(re.compile(r"Overview\.csv.*TikTok Studio · 2025-02-28 – 2026-02-27 · 365 rows read")).wait_for()
-        page.get_by_text(re.compile(r"Campaign report \(1\)\.csv.*Google Ads report · 2026-01-27 – 2026-02-23")).wait_for()
+        page.get_by_text(
+            re.compile(r"Untitled-report.*Meta Ads Manager · 2025-02-01 – 2025-08-04 · 15 rows read")
+        ).wait_for()
+        page.get_by_text(
+            re.compile(r"Overview\.csv.*TikTok Studio · 2025-02-28 – 2026-02-27 · 365 rows read")
+        ).wait_for()
+        page.get_by_text(
+            re.compile(r"Campaign report \(1\)\.csv.*Google Ads report · 2026-01-27 – 2026-02-23")
+        ).wait_for()
         page.get_by_text(re.compile(r"1 total row\(s\) skipped")).first.wait_for()  # Meta's summary row, first
         page.get_by_text(re.compile(r"The file holds no data \(it says “No data available\.”\)")).wait_for()
         page.wait_for_timeout(800)

@@ -11,6 +11,7 @@ import streamlit as st
 from impact.charts import trend_chart
 from impact.i18n import reason_text
 from impact.model import STAGES, Card, Strategy
+from impact.numbers import format_period
 from ui.components import stage_label, unit_label
 from ui.markdown import md_escape
 from ui.state import lang, tr
@@ -53,13 +54,13 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
             with_data = [r for r in in_periods if r["actual"] is not None] or [
                 r for r in whole if r["actual"] is not None
             ]
-            latest = with_data[-1] if with_data else (whole[-1] if whole else None)
+            latest = with_data[-1] if with_data else (in_periods or whole or [None])[-1]
             title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
             icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
             actual_unit = (latest.get("currency") if latest else None) or unit
             st.markdown(
                 f"{icon} **{md_escape(title)}** — {tr('check.col_actual')}"
-                + (f" ({latest['period']})" if latest and latest["period"] else "")
+                + (f" ({format_period(latest['period'], lang())})" if latest and latest["period"] else "")
                 + ": "
                 f"**{_number(latest['actual'] if latest else None, actual_unit)}**"
                 + ("\\*" if latest and latest.get("upper_bound") else "")
@@ -71,7 +72,7 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
             table = pd.DataFrame(
                 [
                     {
-                        tr("check.col_period"): r["period"] or "—",
+                        tr("check.col_period"): format_period(r["period"], lang()),
                         tr("check.col_actual"): _number(r["actual"], unit),
                         tr("check.col_target"): _number(r["target"], unit),
                         tr(
@@ -102,10 +103,11 @@ def render_segment_ranking(rows: list[dict], card: Card, unit: str) -> None:
     segments = [r for r in rows if r["segment"] is not None and r["actual"] is not None]
     if not segments:
         return
-    period = max(r["period"] for r in segments)
-    latest = [r for r in segments if r["period"] == period]
+    in_periods = [r for r in segments if not r.get("spans_periods")] or segments
+    period = max(r["period"] for r in in_periods)
+    latest = [r for r in in_periods if r["period"] == period]
     best_first = sorted(latest, key=lambda r: r["actual"], reverse=card.direction == "up")
-    st.markdown(f"**{tr('check.ranking', period=period)}**")
+    st.markdown(f"**{tr('check.ranking', period=format_period(period, lang()))}**")
     ranking = []
     for index, row in enumerate(best_first):
         advice = ""

@@ -22,6 +22,7 @@ from ui.state import lang, tr
 strategy = require_strategy()
 cards = state.cards()
 needed = needed_metrics(strategy, cards)
+titles = pipeline.card_titles(cards, lang())
 
 st.title(tr("check.title"))
 st.caption(tr("check.intro"))
@@ -110,7 +111,7 @@ def render_upload(upload: uploads.Upload) -> None:
         if upload.duplicate_of:
             st.warning(warning_text("duplicate_file", f"{upload.name}|{upload.duplicate_of}", lang()))
         for code, detail in result.warnings:
-            st.caption("⚠️ " + md_escape(warning_text(code, detail, lang())))
+            st.caption("⚠️ " + md_escape(warning_text(code, detail, lang(), titles)))
         unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
         if unused:
             st.caption("ℹ️ " + tr("check.unused_metrics", metrics=", ".join(metric_label(m, lang()) for m in unused)))
@@ -188,7 +189,7 @@ if saved:
         st.stop()
     st.header(tr("check.results"))
     for warning in stored.warnings:
-        st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang())))
+        st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang(), titles)))
     render_check_results(stored.results, strategy, cards, key_prefix=f"check_{stored.id}")
 elif not present:
     st.info(tr("check.nothing_yet"))

@@ -17,10 +17,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.charts import trend_chart
 from impact.health import check_health
-from impact.i18n import t
+from impact.i18n import reason_text, t
 from impact.metrics import metric_label
 from impact.model import STAGES, Card, Profile, Strategy
-from impact.numbers import format_date, format_number
+from impact.numbers import format_date, format_number, format_period
 from impact.owners import ownership_matrix
 from impact.report.branding import Branding, normalise_color
 
@@ -175,27 +175,30 @@ def _check_view(data: ReportInput, kpis: list[dict], cards, tr, number) -> dict:
     status_rows, charts = [], []
     for kpi in kpis:
         rows = rows_by_kpi.get(kpi["id"], [])
-        with_data = [r for r in rows if r.get("actual") is not None]
-        latest = with_data[-1] if with_data else (rows[-1] if rows else None)
+        in_periods = [r for r in rows if not r.get("spans_periods")]
+        with_data = [r for r in in_periods if r.get("actual") is not None]
+        any_data = with_data or [r for r in rows if r.get("actual") is not None]
+        latest = any_data[-1] if any_data else (in_periods or rows or [None])[-1]
         if latest is None:
             continue
-        unit = kpi["unit"]
+        unit = latest.get("currency") or kpi["unit"]
         status_rows.append(
             {
                 "title": kpi["title"] + (f" · {kpi['channel']}" if kpi["channel"] else ""),
-                "period": latest.get("period") or "—",
+                "period": format_period(latest.get("period"), lang),
                 "actual": (number(latest["actual"]) + (f" {unit}" if unit else ""))
                 if latest.get("actual") is not None
                 else "—",
                 "target": kpi["target"],
                 "status": latest["status"],
                 "status_label": tr(f"check.status.{latest['status']}"),
+                "note": reason_text(latest.get("reason"), lang),
             }
         )
         if with_data and len(charts) < MAX_CHARTS:
             strategy_kpi = data.strategy.kpi(kpi["id"])
             chart = trend_chart(
-                rows,
+                in_periods,
                 title=kpi["title"],
                 target=strategy_kpi.target if strategy_kpi else None,
                 unit=unit,
