@@ -3,6 +3,7 @@ remapping a column (remembered for next month), and the results."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,37 @@ def test_a_file_over_the_upload_limit_is_refused_and_takes_nothing_with_it(open_
     at.button(key="check_run").click().run()
     assert not at.exception
     assert any(m.value.startswith("✅ **Lead quality**") for m in at.markdown)
+
+
+REAL = Path(__file__).resolve().parent / "real_exports"
+
+
+def _plain(markdown: str) -> str:
+    """Markdown as the reader sees it (escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_a_saved_check_keeps_its_warnings_as_codes_and_reads_in_the_readers_language(app, open_app, db_url):
+    at, stored = _open_check_page(open_app)
+    meta = REAL / "meta_ads" / "Untitled-report-Feb-1-2025-to-Aug-4-2025_Reach.csv"
+    empty = REAL / "meta_ads" / "Daniel-Conlan-Campaigns-1-Sep-202430-Sep-2024.csv"
+    _upload(at, (meta.name, meta.read_bytes()), (empty.name, empty.read_bytes()))
+    captions = [_plain(c.value) for c in at.caption]
+    assert "⚠️ 1 total row(s) skipped (never counted twice)." in captions
+    assert any("it says “No data available.”" in i.value for i in at.info)  # said, not an error
+    at.button(key="check_run").click().run()
+    assert not at.exception
+    [saved] = list_checks(make_engine(db_url), stored.id)
+    check = load_check(make_engine(db_url), saved.id, with_data=False)
+    assert {"code": "total_rows", "detail": "1", "file": meta.name} in check.warnings  # a code, not a sentence
+    assert any(w["code"] == "file_not_read" and w["file"] == empty.name for w in check.warnings)
+
+    german = app("de")
+    german.query_params["strategy"] = stored.id
+    german.query_params["lang"] = "de"  # the reader chose German; the strategy is English
+    german.run()
+    german.switch_page("views/check.py").run()
+    assert not german.exception
+    captions = [_plain(c.value) for c in german.caption]
+    assert f"⚠️ {meta.name}: 1 Summenzeile(n) übersprungen (nie doppelt gezählt)." in captions
+    assert any("nicht gelesen: Die Datei enthält keine Daten (sie sagt „No data available.“)" in c for c in captions)

@@ -596,8 +596,6 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     ordered = sorted(range(len(reads)), key=lambda i: (reads[i].span, reads[i].segmented, i))
     taken: set[str] = set()
     kept: list[TableRead] = []
-    ignored: list[Ignored] = []
-    mapping: dict[str, str] = {}
     for position in ordered:
         read = reads[position]
         metrics = [c for c in read.table.columns if c in METRICS]
@@ -616,6 +614,16 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
         taken |= set(fresh)
         kept.append(read)
     kept.sort(key=lambda r: reads.index(r))
+    return assemble(sniffed, spec, kept, warnings)
+
+
+def assemble(
+    sniffed: Sniffed, spec: FormatSpec, kept: list[TableRead], warnings: list[tuple[str, str]]
+) -> ImportResult:
+    """One result from the tables read: their rows, mappings, ignored columns and warnings."""
+    mapping: dict[str, str] = {}
+    ignored: list[Ignored] = []
+    warnings = list(warnings)
     for read in kept:
         mapping.update(read.mapping)
         ignored += [i for i in read.ignored if i.column not in mapping]

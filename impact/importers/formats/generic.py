@@ -15,7 +15,7 @@ import io
 import pandas as pd
 
 from impact.importers.canonical import ImportResult
-from impact.importers.engine import read_file, read_table
+from impact.importers.engine import assemble, read_file, read_table
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec
 from impact.importers.vocabulary import role_of
@@ -69,19 +69,7 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
             return None  # numbers written as text ("1.234,56"): the careful path reads them
     body = frame.set_axis(range(len(frame.columns)), axis=1)
     body.index = pd.RangeIndex(2, len(body) + 2)
-    read = read_table(table, SPEC, context, body=body)
-    return ImportResult(
-        filename=sniffed.filename,
-        format=SPEC.name,
-        sha256=sniffed.sha256,
-        table=read.table,
-        rows_read=read.rows_read,
-        mapping=read.mapping,
-        ignored=read.ignored,
-        warnings=read.warnings,
-        columns=read.columns,
-        tables=[read.source],
-    )
+    return assemble(sniffed, SPEC, [read_table(table, SPEC, context, body=body)], [])
 
 
 IMPORTER = GenericImporter()
