@@ -20,7 +20,7 @@ The rules that make the numbers right:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -239,15 +239,24 @@ def is_intensive(formula: Formula) -> bool:
     return first is not None and second is not None and math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _currencies(rows: pd.DataFrame, keys: list[str], money: list[str], default: str) -> pd.Series:
+def _currencies(rows: pd.DataFrame, keys: list[str], money: list[str], default: str) -> Callable[[object], tuple]:
     """Per key combination, the currencies of the money rows (a row that names none is
-    taken to be in the strategy's currency)."""
-    if not money or rows.empty:
-        return pd.Series(dtype=object)
+    taken to be in the strategy's currency). Worked out per group only when the rows
+    hold more than one currency."""
+    if not money or rows.empty or "currency" not in rows:
+        return lambda _key: ()
     has_money = rows[money].notna().any(axis=1)
-    picked = rows.loc[has_money, [*keys, "currency"]].copy()
-    picked["currency"] = picked["currency"].fillna(default)
-    return picked.groupby(keys, sort=True)["currency"].agg(lambda s: tuple(sorted(set(s))))
+    named = rows.loc[has_money, "currency"]
+    found = set(named.dropna().unique())
+    if not found:
+        return lambda _key: ()
+    if len(found) == 1 and named.notna().all():
+        only = (found.pop(),)
+        return lambda _key: only
+    picked = rows.loc[has_money, [*keys, "currency"]]
+    picked = picked.assign(currency=picked["currency"].fillna(default)).drop_duplicates()
+    table = picked.groupby(keys, sort=True)["currency"].agg(lambda s: tuple(sorted(s)))
+    return lambda key: table.get(key, ())
 
 
 @dataclass
@@ -338,7 +347,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
             row=row if label in present_periods else None,
             actual=actuals[position],
             previous=previous,
-            currencies=money_by_period.get(label, ()),
+            currencies=money_by_period(label),
             spans=spans,
         )
     if present and not rows.empty and rows["segment"].notna().any():
@@ -360,7 +369,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
                 row=row,
                 actual=values[position],
                 previous=previous,
-                currencies=money.get((segment, label), ()),
+                currencies=money((segment, label)),
                 spans=spans,
             )
 

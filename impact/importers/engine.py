@@ -518,10 +518,17 @@ def _channel(spec: FormatSpec, headers: list[str], table: RawTable) -> str | Non
     return spec.channel
 
 
+def _cleaned(values: pd.Series) -> pd.Series:
+    """Text with its spaces tidied, None for placeholders; once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    table = np.array([*(None if is_missing(u) else " ".join(str(u).split()) for u in uniques), None], dtype=object)
+    return pd.Series(table[codes], index=values.index, dtype=object)
+
+
 def _segments(data: pd.DataFrame, positions: list[int]) -> pd.Series | None:
     if not positions:
         return None
-    parts = [data[p].map(lambda v: None if is_missing(v) else " ".join(str(v).split())) for p in positions]
+    parts = [_cleaned(data[p]) for p in positions]
     segment = parts[0]
     for part in parts[1:]:
         joined = segment.where(segment.isna(), segment + " / ") + part
@@ -557,7 +564,8 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     same metric (a report repeated by another dimension), the most specific one counts
     (daily before ranges, whole before split by a segment, first before later) and the
     others are left out with a warning, so nothing is counted twice."""
-    tables = sniffed.tables[:1] if spec.first_table_only else sniffed.tables
+    tables = sniffed.all_tables()
+    tables = tables[:1] if spec.first_table_only else tables
     reads: list[TableRead] = []
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
     warnings: list[tuple[str, str]] = []

@@ -97,6 +97,18 @@ def _key_value(row: list[Cell]) -> bool:
     return first.endswith(":") or (len(filled) == 1 and ":" in first and not first.startswith("http"))
 
 
+def _plain_data_row(row: list[Cell], table: RawTable) -> bool:
+    """A row of data in a table: it starts with a value, has a second one, is no comment
+    and does not repeat the header."""
+    if len(row) < 2 or _blank(row[0]):
+        return False
+    first = row[0]
+    if isinstance(first, str):
+        if first.lstrip().startswith("#") or first.strip() == (table.header[0] if table.header else None):
+            return False
+    return any(not _blank(cell) for cell in row[1:])
+
+
 def split_tables(
     rows: list[list[Cell]], *, source: str = "", delimiter: str = ",", start_line: int = 1
 ) -> list[RawTable]:
@@ -108,6 +120,10 @@ def split_tables(
     after_blank = False
     for offset, row in enumerate(rows):
         line = start_line + offset
+        if current is not None and not after_blank and _plain_data_row(row, current):
+            current.rows.append(row)  # the common case, decided without looking at every cell
+            current.lines.append(line)
+            continue
         filled = _filled(row)
         if not filled:
             after_blank = True

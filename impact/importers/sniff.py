@@ -23,6 +23,7 @@ _PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DELIMITERS = (",", ";", "\t", "|")
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_MEMBERS = 50
+HEAD_CHARS = 1_000_000  # a larger CSV is recognised from its head; its rows are split when needed
 csv.field_size_limit(MAX_UPLOAD_BYTES)
 
 
@@ -37,10 +38,19 @@ class Sniffed:
     delimiter: str | None = None
     text: str | None = field(default=None, repr=False)  # a plain CSV's decoded text (for the fast reader)
     data: bytes = field(default=b"", repr=False)
+    complete: bool = True  # False: ``tables`` were found in the head of a large CSV only
 
     @property
     def notes(self) -> list[str]:
         return [note for table in self.tables for note in table.notes]
+
+    def all_tables(self) -> list[RawTable]:
+        """Every table with every row. A large CSV is first sniffed from its head (enough to
+        recognise it, and all a typed fast reader needs); the rest is split on demand."""
+        if not self.complete and self.text is not None:
+            self.tables, _delimiter = sniff_text(self.text)
+            self.complete = True
+        return self.tables
 
 
 def pick_delimiter(text: str) -> str:
@@ -131,6 +141,12 @@ def sniff(data: bytes, filename: str) -> Sniffed:
     if kind == "zip":
         return Sniffed(filename, sha, len(data), "zip", _zip_tables(data), data=data)
     text, encoding = decode(data)
+    if len(text) > HEAD_CHARS:
+        head = text[:HEAD_CHARS]
+        tables, delimiter = sniff_text(head[: head.rindex("\n")] if "\n" in head else head)
+        return Sniffed(
+            filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, complete=False
+        )
     tables, delimiter = sniff_text(text)
     return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data)
 
