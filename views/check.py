@@ -51,7 +51,7 @@ with st.expander(tr("check.template"), icon="📝"):
 
 files = st.file_uploader(
     tr("check.upload"),
-    type=["csv", "txt", "xlsx", "xls"],
+    type=["csv", "txt", "tsv", "xlsx", "xls", "ods", "xml", "zip"],
     accept_multiple_files=True,
     key="check_upload",
     help=tr("check.upload_help"),

@@ -8,8 +8,8 @@ the day's new followers."""
 
 from impact.importers.spec import FormatSpec, TableRule, Variant
 
-_ORGANIC = r"organic|organisch|orgánico|orgánicas|organique|organico|orgânico|organisch"
-_SPONSORED = r"sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato|gesponsord"
+_ORGANIC = r"organic|organisch|orgánico|orgánicas|orgánicos|organique|organico|orgânico|organisch"
+_SPONSORED = r"sponsored|gesponsert|patrocinado|patrocinados|sponsorisé|sponsorisées|sponsorizzato|gesponsord"
 _TOTAL = r"total|gesamt|totale|totaal|insgesamt"
 
 SPEC = FormatSpec(
@@ -24,7 +24,15 @@ SPEC = FormatSpec(
     ),
     min_variant_columns=2,
     roles={
-        "reach": ["Unique impressions", "Eindeutige Impressionen", "Impresiones únicas", "Impressions uniques"],
+        "reach": [
+            "Unique impressions",
+            "Eindeutige Impressionen",
+            "Impresiones únicas",
+            "Impressions uniques",
+            "Impressioni uniche",
+            "Impressões únicas",
+            "Unieke weergaven",
+        ],
         "shares": ["Reposts", "Shares", "Geteilte Inhalte", "Reposts (gesamt)"],
         "date": ["Date", "Datum", "Created date", "Erstellungsdatum", "Fecha", "Data"],
         "segment": ["Post type", "Beitragstyp"],

@@ -38,9 +38,19 @@ SPEC = FormatSpec(
             "ID de la publicación",
             "ID de publication",
             "Identifiant de la publication",
+            "ID de la publication",
+            "Identificativo del post",
             "ID del post",
             "ID post",
             "Bericht-ID",
+        ],
+        "permalink": [
+            "Permalink",
+            "Link permanente",
+            "Enlace permanente",
+            "Permalien",
+            "Collegamento permanente",
+            "Permanente link",
         ],
         "date": [
             "Publish time",
@@ -145,6 +155,7 @@ SPEC = FormatSpec(
         "video_views": ["3-second video views"],
         "watch_time_seconds": ["Seconds viewed"],
     },
-    requires=("post_id", "date"),
+    requires=("date",),
+    any_of=("post_id", "permalink"),
     strength=0.95,
 )
