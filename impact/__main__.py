@@ -71,16 +71,41 @@ def _load_strategy(path: str, lang: str):  # type: ignore[no-untyped-def]
     return strategy, deck
 
 
-def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) -> int:
+def _mapping(path: str | None, lang: str):  # type: ignore[no-untyped-def]
+    """The recall function for a mapping file, or None after saying what is wrong and where."""
+    from impact.importers import ChoicesError
+    from impact.importers.choices import read_mapping_file
+
+    if path is None:
+        return lambda _signature: None
+    try:
+        remembered = read_mapping_file(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"{path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+        return None
+    except UnicodeDecodeError:
+        print(f"{path}: {t('problem.not_utf8', lang)}", file=sys.stderr)
+        return None
+    except ChoicesError as exc:
+        print(f"{path}: {exc.path}: {t(f'cli.mapping.{exc.code}', lang, detail=exc.detail)}", file=sys.stderr)
+        return None
+    return remembered.get
+
+
+def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool, mapping: str | None = None) -> int:
     """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
     import json
 
     from impact import pipeline
+    from impact.importers.preview import missing_choice
 
     loaded = _load_strategy(strategy_path, lang)
     if loaded is None:
         return 1
     strategy, deck = loaded
+    recall = _mapping(mapping, lang)
+    if recall is None:
+        return 1
     uploads = []
     for name in files:
         try:
@@ -88,10 +113,17 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool) ->
         except OSError as exc:
             print(f"{name}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
             return 1
-    reads = pipeline.read_files(uploads)
+    reads = pipeline.read_files(uploads, recall=recall)
     unreadable = [read for read in reads if read.error is not None and not read.holds_nothing]
     for read in unreadable:
-        print(f"{read.name}: {read.error_text(lang)}", file=sys.stderr)
+        assert read.error is not None
+        missing = missing_choice(read.error)
+        hint = (
+            " " + t("cli.missing_choice", lang, hint=t(f"check.fix.missing.{missing}", lang), signature=read.signature)
+            if missing
+            else ""
+        )
+        print(f"{read.name}: {read.error_text(lang)}{hint}", file=sys.stderr)
     if unreadable:
         return 1
     cards = deck.with_custom(strategy.custom_cards)
@@ -220,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("strategy")
     check.add_argument("files", nargs="+")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
+    check.add_argument(
+        "--mapping", default=None, help="choices for files the readers cannot read alone (made on the Data check page)"
+    )
     report = sub.add_parser("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
     report.add_argument("strategy")
     report.add_argument("-o", "--output", required=True, help="the PDF to write")
@@ -253,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.files, lang, args.health)
     if args.command == "check":
-        return _check(args.strategy, args.files, lang, as_json=args.json)
+        return _check(args.strategy, args.files, lang, as_json=args.json, mapping=args.mapping)
     if args.command == "report":
         return _report(args, lang)
     if args.command == "hash-password":

@@ -16,11 +16,11 @@ import pandas as pd
 
 from impact.check import CheckReport, combine, run_check
 from impact.i18n import export_text, warning_text
-from impact.importers import ExportError, ImportResult, Sniffed, read_export, sniff
+from impact.importers import Choices, ExportError, ImportResult, Sniffed, read_export, sniff
 from impact.model import Card, Strategy
 
-NOTHING_TO_COUNT = ("no_data_in_file", "nothing_to_check")
-Recall = Callable[[str], tuple[str | None, Mapping[str, str | None]]]  # signature → (format, mapping)
+NOTHING_TO_COUNT = ("no_data_in_file", "nothing_to_check", "breakdown_only", "no_rows")
+Recall = Callable[[str], Choices | None]  # signature → the choices remembered for files of that shape
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ class FileRead:
     result: ImportResult | None = None
     error: ExportError | None = None
     duplicate_of: str | None = None
-    remembered: bool = False  # a mapping remembered for this shape was applied
+    remembered: bool = False  # choices remembered for this shape were applied
+    choices: Choices | None = None  # the choices the file was read with
 
     @property
     def usable(self) -> bool:
@@ -90,9 +91,14 @@ class FileRead:
 
 
 def signature(sniffed: Sniffed) -> str:
-    """The shape of a file (its tables' headers): next month's export of the same report
-    has the same signature, so a mapping chosen once applies again."""
+    """The shape of a file (its tables' headers; where no table was found, its first
+    rows): next month's export of the same report has the same signature, so the
+    choices made once apply again."""
     headers = [h for table in sniffed.tables for h in table.header if h]
+    if not headers:
+        for source in sniffed.sources[:1]:
+            for row in source.rows[:5]:
+                headers += [str(c).strip() for c in row if c is not None and str(c).strip()]
     return hashlib.sha256("\x1f".join(headers).encode("utf-8")).hexdigest()[:32]
 
 
@@ -107,16 +113,16 @@ def sniff_upload(name: str, data: bytes) -> Sniffed | ExportError:
         return error
 
 
-def read_sniffed(
-    sniffed: Sniffed,
-    *,
-    format: str | None = None,
-    mapping: Mapping[str, str | None] | None = None,
-    today: date | None = None,
-) -> FileRead:
-    read = FileRead(sniffed.filename, sniffed.sha256, signature(sniffed), remembered=bool(format or mapping))
+def read_sniffed(sniffed: Sniffed, *, choices: Choices | None = None, today: date | None = None) -> FileRead:
+    read = FileRead(
+        sniffed.filename,
+        sniffed.sha256,
+        signature(sniffed),
+        remembered=bool(choices and not choices.empty),
+        choices=choices,
+    )
     try:
-        read.result = read_export(sniffed, format=format, mapping=mapping, today=today)
+        read.result = read_export(sniffed, choices=choices, today=today)
     except ExportError as error:
         read.error = error
     return read
@@ -126,8 +132,8 @@ def read_file(name: str, data: bytes, *, recall: Recall | None = None, today: da
     sniffed = sniff_upload(name, data)
     if isinstance(sniffed, ExportError):
         return FileRead(name, hashlib.sha256(data).hexdigest(), _fallback_signature(data), error=sniffed)
-    remembered_format, mapping = recall(signature(sniffed)) if recall else (None, {})
-    return read_sniffed(sniffed, format=remembered_format, mapping=mapping or None, today=today)
+    choices = recall(signature(sniffed)) if recall else None
+    return read_sniffed(sniffed, choices=choices, today=today)
 
 
 def mark_duplicates(reads: list[FileRead]) -> list[FileRead]:

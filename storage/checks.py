@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
+from impact.importers.choices import Choices, ChoicesError
 from storage.errors import StorageError, database_errors
 from storage.tables import checks, column_mappings
 
@@ -103,10 +104,18 @@ def load_check(engine: Engine, check_id: int, *, with_data: bool = True) -> Stor
     )
 
 
+@dataclass(frozen=True)
+class RememberedMapping:
+    signature: str
+    example: str | None
+    choices: Choices
+
+
 @database_errors
 def remember_mapping(
-    engine: Engine, strategy_id: str, signature: str, *, format: str | None, mapping: dict[str, str | None]
+    engine: Engine, strategy_id: str, signature: str, choices: Choices, *, example: str | None = None
 ) -> None:
+    """What a person chose for files of this shape, for this strategy (replacing earlier choices)."""
     with engine.begin() as conn:
         conn.execute(
             delete(column_mappings).where(
@@ -117,15 +126,16 @@ def remember_mapping(
             insert(column_mappings).values(
                 strategy_id=strategy_id,
                 signature=signature,
-                format=format,
-                mapping=json.dumps(mapping, ensure_ascii=False),
+                format=choices.format,
+                mapping=json.dumps(choices.as_json(), ensure_ascii=False),
                 updated_at=datetime.now(UTC),
+                example=(example or "")[:255] or None,
             )
         )
 
 
 @database_errors
-def recall_mapping(engine: Engine, strategy_id: str, signature: str) -> tuple[str | None, dict[str, str | None]]:
+def recall_mapping(engine: Engine, strategy_id: str, signature: str) -> Choices | None:
     with engine.connect() as conn:
         row = conn.execute(
             select(column_mappings.c.format, column_mappings.c.mapping).where(
@@ -133,5 +143,39 @@ def recall_mapping(engine: Engine, strategy_id: str, signature: str) -> tuple[st
             )
         ).one_or_none()
     if row is None:
-        return None, {}
-    return row.format, json.loads(row.mapping)
+        return None
+    return _choices(row.format, row.mapping)
+
+
+@database_errors
+def forget_mapping(engine: Engine, strategy_id: str, signature: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            delete(column_mappings).where(
+                column_mappings.c.strategy_id == strategy_id, column_mappings.c.signature == signature
+            )
+        )
+
+
+@database_errors
+def list_mappings(engine: Engine, strategy_id: str) -> list[RememberedMapping]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                column_mappings.c.signature,
+                column_mappings.c.example,
+                column_mappings.c.format,
+                column_mappings.c.mapping,
+            )
+            .where(column_mappings.c.strategy_id == strategy_id)
+            .order_by(column_mappings.c.updated_at.desc())
+        ).all()
+    return [RememberedMapping(r.signature, r.example, _choices(r.format, r.mapping)) for r in rows]
+
+
+def _choices(format: str | None, stored: str) -> Choices:
+    """Stored choices; a row a later version cannot read counts as no choice rather than an error."""
+    try:
+        return Choices.from_stored(format, json.loads(stored))
+    except (ValueError, ChoicesError):
+        return Choices()

@@ -60,6 +60,7 @@ column_mappings = Table(
     Column("format", String(40), nullable=True),
     Column("mapping", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("example", String(255), nullable=True),  # a file the mapping was made for
 )
 
 report_settings = Table(

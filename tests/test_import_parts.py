@@ -161,7 +161,7 @@ def test_encodings_are_told_apart():
 def test_delimiters_and_tables():
     assert pick_delimiter("a;b;c\n1;2,5;3\n") == ";"
     assert pick_delimiter("a\tb\n1\t2\n") == "\t"
-    tables, delimiter = sniff_text(
+    tables, delimiter, _sources = sniff_text(
         "sep=;\nTitle\nDate;Views\n2026-10-01;5\n\n# Start date: 20261001\nCountry;Users\nDE;3\n"
     )
     assert delimiter == ";"

@@ -1,5 +1,7 @@
 """Storage on both real databases: every test runs on a SQLite file and on PostgreSQL."""
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -21,7 +23,7 @@ def test_migrations_create_the_schema(any_engine):
         "alembic_version",
     } <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0005"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0006"
 
 
 def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):
@@ -172,3 +174,44 @@ def test_one_workspace_never_sees_another(any_engine):
         with pytest.raises(StrategyNotFound):
             call()
     assert load_strategy(any_engine, theirs.id, workspace="globex")[0].name == "Theirs"
+
+
+def test_choices_for_a_file_shape_are_remembered_listed_and_forgotten(any_engine):
+    import json
+    from datetime import date
+
+    from sqlalchemy import insert
+
+    from impact.importers import Choices
+    from storage.checks import forget_mapping, list_mappings, recall_mapping, remember_mapping
+    from storage.tables import column_mappings
+
+    stored = create_strategy(any_engine, Strategy(name="Bakery"))
+    choices = Choices(
+        format="generic",
+        header_row=3,
+        columns={"Vorbestellungen": "orders", "Notiz": None},
+        period=(date(2026, 10, 1), date(2026, 10, 31)),
+        channel="laden",
+        date_order="dmy",
+    )
+    remember_mapping(any_engine, stored.id, "sig-1", choices, example="bakery.csv")
+    assert recall_mapping(any_engine, stored.id, "sig-1") == choices
+    assert recall_mapping(any_engine, stored.id, "other") is None
+    [listed] = list_mappings(any_engine, stored.id)
+    assert (listed.signature, listed.example, listed.choices) == ("sig-1", "bakery.csv", choices)
+    # a mapping saved before choices existed: a plain header → role dict
+    with any_engine.begin() as conn:
+        conn.execute(
+            insert(column_mappings).values(
+                strategy_id=stored.id,
+                signature="old",
+                format="generic",
+                mapping=json.dumps({"Kosten": None, "Anmeldungen": "newsletter_signups"}),
+                updated_at=datetime.now(UTC),
+            )
+        )
+    old = recall_mapping(any_engine, stored.id, "old")
+    assert old == Choices(format="generic", columns={"Kosten": None, "Anmeldungen": "newsletter_signups"})
+    forget_mapping(any_engine, stored.id, "sig-1")
+    assert recall_mapping(any_engine, stored.id, "sig-1") is None

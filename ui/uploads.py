@@ -1,6 +1,6 @@
 """Uploaded exports for the data check: kept in the session (a page switch must not
-lose them), sniffed once per file, read once per content and mapping (cached), and
-the mapping remembered per strategy and file shape. The reading itself is the
+lose them), sniffed once per file, read once per content and choices (cached), and
+the choices remembered per strategy and file shape. The reading itself is the
 domain's (``impact.pipeline``)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import json
 import streamlit as st
 
 from impact import pipeline
-from impact.importers import ExportError, Sniffed
-from storage.checks import recall_mapping, remember_mapping
+from impact.importers import Choices, ExportError, Sniffed
+from storage.checks import forget_mapping, list_mappings, recall_mapping, remember_mapping
 from storage.errors import StorageError
 from ui import state
 
@@ -21,10 +21,18 @@ KEY_SNIFFED = "check_sniffed"
 Upload = pipeline.FileRead
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _read(name: str, sha: str, format: str | None, mapping_json: str, _sniffed: Sniffed) -> pipeline.FileRead:
-    """Cached by name, content and mapping; the sniffed file rides along unhashed."""
-    return pipeline.read_sniffed(_sniffed, format=format, mapping=json.loads(mapping_json) or None)
+def _key(choices: Choices | None) -> str:
+    if choices is None:
+        return ""
+    return json.dumps({"format": choices.format, **choices.as_json()}, sort_keys=True, ensure_ascii=False)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _read(name: str, sha: str, choices_json: str, _sniffed: Sniffed) -> pipeline.FileRead:
+    """Cached by name, content and choices; the sniffed file rides along unhashed."""
+    stored = json.loads(choices_json) if choices_json else None
+    choices = Choices.from_stored(stored.pop("format"), stored) if stored else None
+    return pipeline.read_sniffed(_sniffed, choices=choices)
 
 
 def keep(files) -> None:  # type: ignore[no-untyped-def]
@@ -41,34 +49,69 @@ def forget(name: str) -> None:
         sniffs.pop(key)
 
 
-def _sniffed(name: str, data: bytes, sha: str) -> Sniffed | ExportError:
+def sniffed(name: str) -> Sniffed | ExportError | None:
+    """The sniffed file of an upload in this session."""
+    data = st.session_state.get(KEY_UPLOADS, {}).get(name)
+    if data is None:
+        return None
+    sha = hashlib.sha256(data).hexdigest()
     sniffs: dict = st.session_state.setdefault(KEY_SNIFFED, {})
     if (name, sha) not in sniffs:
         sniffs[(name, sha)] = pipeline.sniff_upload(name, data)
     return sniffs[(name, sha)]
 
 
+def read_with(name: str, choices: Choices | None) -> pipeline.FileRead | None:
+    """An upload read with the given choices (the preview while a person decides)."""
+    found = sniffed(name)
+    if found is None or isinstance(found, ExportError):
+        return None
+    return _read(name, found.sha256, _key(choices), found)
+
+
+def recall(strategy_id: str, signature: str) -> Choices | None:
+    try:
+        return recall_mapping(state.engine(), strategy_id, signature)
+    except StorageError:
+        return None
+
+
 def read_all(strategy_id: str) -> list[pipeline.FileRead]:
     reads: list[pipeline.FileRead] = []
     for name, data in st.session_state.get(KEY_UPLOADS, {}).items():
-        sha = hashlib.sha256(data).hexdigest()
-        sniffed = _sniffed(name, data, sha)
-        if isinstance(sniffed, ExportError):
-            reads.append(pipeline.FileRead(name, sha, sha[:32], error=sniffed))
+        found = sniffed(name)
+        if isinstance(found, ExportError) or found is None:
+            sha = hashlib.sha256(data).hexdigest()
+            reads.append(pipeline.FileRead(name, sha, sha[:32], error=found))
             continue
-        signature = pipeline.signature(sniffed)
-        try:
-            remembered_format, remembered = recall_mapping(state.engine(), strategy_id, signature)
-        except StorageError:
-            remembered_format, remembered = None, {}
-        reads.append(_read(name, sha, remembered_format, json.dumps(remembered, sort_keys=True), sniffed))
+        reads.append(_read(name, found.sha256, _key(recall(strategy_id, pipeline.signature(found))), found))
     return pipeline.mark_duplicates(reads)
 
 
-def save_mapping(strategy_id: str, upload_signature: str, format: str | None, mapping: dict[str, str | None]) -> bool:
+def save_choices(strategy_id: str, signature: str, choices: Choices, example: str) -> bool:
     try:
-        remember_mapping(state.engine(), strategy_id, upload_signature, format=format, mapping=mapping)
+        remember_mapping(state.engine(), strategy_id, signature, choices, example=example)
     except StorageError:
         state.notify(state.tr("state.db_error"), "⚠️")
         return False
     return True
+
+
+def drop_choices(strategy_id: str, signature: str) -> bool:
+    try:
+        forget_mapping(state.engine(), strategy_id, signature)
+    except StorageError:
+        state.notify(state.tr("state.db_error"), "⚠️")
+        return False
+    return True
+
+
+def mapping_file(strategy_id: str) -> str:
+    """Every remembered choice of this strategy, as a mapping file for the command line."""
+    from impact.importers.choices import write_mapping_file
+
+    try:
+        remembered = list_mappings(state.engine(), strategy_id)
+    except StorageError:
+        remembered = []
+    return write_mapping_file([(m.signature, m.example or "", m.choices) for m in remembered])

@@ -7,7 +7,6 @@ import streamlit as st
 from impact import pipeline
 from impact.custom_cards import slug
 from impact.i18n import warning_text
-from impact.importers import FORMATS
 from impact.metrics import METRICS, metric_label
 from impact.numbers import format_date
 from impact.template import needed_metrics, template_csv, template_xlsx
@@ -16,6 +15,7 @@ from storage.errors import StorageError
 from ui import state, uploads
 from ui.check_view import render_check_results
 from ui.components import labels, md_escape, require_strategy
+from ui.file_choices import render_choices
 from ui.guide import render_guide
 from ui.state import lang, tr
 
@@ -58,31 +58,6 @@ files = st.file_uploader(
 )
 uploads.keep(files)
 
-ROLE_OPTIONS = ["__auto__", "__ignore__", "date", "channel", "segment", *METRICS]
-
-
-def _role_label(role: str) -> str:
-    if role in ("__auto__", "__ignore__", "date", "channel", "segment"):
-        return tr("check.role_" + role.strip("_"))
-    return f"{metric_label(role, lang())} ({role})"
-
-
-role_names = labels(ROLE_OPTIONS, _role_label)
-
-
-def _apply_mapping(upload: uploads.Upload) -> None:
-    prefix = f"check_map_{upload.signature}"
-    mapping: dict[str, str | None] = {}
-    for index, column in enumerate(upload.result.columns if upload.result else []):
-        choice = st.session_state.get(f"{prefix}_{index}", "__auto__")
-        if choice == "__ignore__":
-            mapping[column] = None
-        elif choice != "__auto__":
-            mapping[column] = choice
-    chosen_format = st.session_state.get(f"{prefix}_format")
-    if uploads.save_mapping(strategy.id, upload.signature, chosen_format, mapping):
-        state.notify(tr("check.mapping_saved", file=upload.name))
-
 
 def _remove(name: str) -> None:
     uploads.forget(name)
@@ -100,6 +75,7 @@ def render_upload(upload: uploads.Upload) -> None:
         if upload.error is not None:
             head.markdown(f"📄 **{md_escape(upload.name)}**")
             (st.info if upload.holds_nothing else st.error)(upload.error_text(lang()))
+            render_choices(upload, strategy.id, label=tr("check.fix.title"), expanded=not upload.holds_nothing)
             return
         result = upload.result
         period = result.period
@@ -115,30 +91,8 @@ def render_upload(upload: uploads.Upload) -> None:
         unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
         if unused:
             st.caption("ℹ️ " + tr("check.unused_metrics", metrics=", ".join(metric_label(m, lang()) for m in unused)))
-        with st.expander(tr("check.columns", mapped=len(result.mapping), ignored=len(result.ignored))):
-            prefix = f"check_map_{upload.signature}"
-            with st.form(f"{prefix}_form", border=False):
-                formats = list(FORMATS)
-                st.selectbox(
-                    tr("check.format"),
-                    formats,
-                    index=formats.index(result.format),
-                    key=f"{prefix}_format",
-                    format_func=labels(formats, lambda f: tr(f"check.format_{f}")),
-                )
-                reasons = {i.column: i.reason for i in result.ignored}
-                for index, column in enumerate(result.columns):
-                    current = result.mapping.get(column) or "__ignore__"
-                    role = current if current in ROLE_OPTIONS else "__auto__"
-                    note = tr("check.reason." + reasons[column]) if column in reasons else ""
-                    st.selectbox(
-                        f"{column}" + (f" — {note}" if note else ""),
-                        ROLE_OPTIONS,
-                        index=ROLE_OPTIONS.index(role),
-                        format_func=role_names,
-                        key=f"{prefix}_{index}",
-                    )
-                st.form_submit_button(tr("check.apply_mapping"), on_click=_apply_mapping, args=(upload,))
+        label = tr("check.columns", mapped=len(result.mapping), ignored=len(result.ignored))
+        render_choices(upload, strategy.id, label=label, expanded=False)
 
 
 def _run(present: list[uploads.Upload]) -> None:
@@ -165,9 +119,20 @@ for upload in present:
     render_upload(upload)
 ready = [u for u in present if u.usable]
 if present:
-    st.button(
+    run_col, mapping_col = st.columns([1, 2], vertical_alignment="center")
+    run_col.button(
         tr("check.run"), type="primary", icon="▶️", key="check_run", on_click=_run, args=(present,), disabled=not ready
     )
+    if any(u.remembered for u in present):
+        mapping_col.download_button(
+            tr("check.fix.download"),
+            data=lambda: uploads.mapping_file(strategy.id),
+            file_name=f"{slug(strategy.name)}-mapping.yaml",
+            mime="application/yaml",
+            key="check_mapping_download",
+            on_click="ignore",
+            help=tr("check.fix.download_help"),
+        )
 
 try:
     saved = list_checks(state.engine(), strategy.id)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from impact.importers.canonical import KEY_COLUMNS, Ignored, ImportResult
+from impact.importers.choices import Choices, ChoicesError
 from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
 from impact.importers.registry import detect, formats, importer
 from impact.importers.sniff import Sniffed, sniff
@@ -27,19 +28,58 @@ def read_export(
     *,
     format: str | None = None,
     mapping: Mapping[str, str | None] | None = None,
+    choices: Choices | None = None,
     today: date | None = None,
 ) -> ImportResult:
-    """Raises ExportError (with a code for the message) when nothing usable is in it."""
+    """Raises ExportError (with a code for the message) when nothing usable is in it.
+    ``choices`` are what a person decided about the file (see choices.py); ``format``
+    and ``mapping`` are the short form of the two most common ones."""
     sniffed = data if isinstance(data, Sniffed) else sniff(data, filename)
-    chosen = format or detect(sniffed)
+    choices = choices or Choices()
+    mapping = {**choices.columns, **(mapping or {})}
+    chosen = format or choices.format
+    if chosen is None:
+        try:
+            chosen = detect(sniffed)
+        except ExportError as unknown:
+            if not mapping and choices.header_row is None:
+                _say_what_it_holds(sniffed, today)
+                raise unknown from None
+            chosen = "generic"  # columns named by hand: read as a plain table
     reader = importer(chosen)
-    context = Context(sniffed.filename, today or date.today(), mapping or {}, sniffed.delimiter)
+    context = Context(
+        sniffed.filename,
+        today or date.today(),
+        mapping,
+        sniffed.delimiter,
+        period=choices.period,
+        channel=choices.channel,
+        table=choices.table,
+        header_row=choices.header_row,
+        date_order=choices.date_order,
+    )
     try:
         return reader.read(sniffed, context)
     except ExportError:
         raise
     except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError, csv.Error) as exc:
         raise ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}") from None
+
+
+HOLDS_NOTHING = ("breakdown_only", "no_rows", "no_data_in_file")
+
+
+def _say_what_it_holds(sniffed: Sniffed, today: date | None) -> None:
+    """A file no format knows may still say what it is: shares by age or country, only
+    its column names, 'No data available.'. Then that is the message, not 'unknown'."""
+    context = Context(sniffed.filename, today or date.today(), {}, sniffed.delimiter)
+    try:
+        importer("generic").read(sniffed, context)
+    except ExportError as error:
+        if error.code in HOLDS_NOTHING:
+            raise
+    except (ValueError, KeyError, IndexError, TypeError):
+        return
 
 
 def __getattr__(name: str):
@@ -52,6 +92,8 @@ __all__ = [
     "FORMATS",
     "KEY_COLUMNS",
     "MAX_UPLOAD_BYTES",
+    "Choices",
+    "ChoicesError",
     "ExportError",
     "Ignored",
     "ImportResult",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -27,7 +27,7 @@ from impact.importers.canonical import (
     wide_table,
 )
 from impact.importers.errors import ExportError
-from impact.importers.layout import RawTable
+from impact.importers.layout import RawTable, table_at
 from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
@@ -251,7 +251,7 @@ def _date_rows(
     if not positions and not cols.offsets and cols.range_start is None:
         positions = list(cols.unknown)  # an unnamed column may still hold the dates
     for order, position in enumerate(positions):
-        parsed = dates_.parse_dates(data[position], order=spec.date_order, reference=reference)
+        parsed = dates_.parse_dates(data[position], order=context.date_order or spec.date_order, reference=reference)
         if parsed.ambiguous:
             ambiguous = (headers[position], parsed.ambiguous)
             continue
@@ -291,8 +291,10 @@ def _date_rows(
             end = (start + step - pd.Timedelta(days=1)).astype("datetime64[ns]")
         candidates.append((span, -1, Dated(start, end, span)))
     if cols.range_start is not None and cols.range_end is not None:
-        start = dates_.parse_dates(data[cols.range_start], order=spec.date_order, reference=reference)
-        end = dates_.parse_dates(data[cols.range_end], order=spec.date_order, reference=reference)
+        start = dates_.parse_dates(
+            data[cols.range_start], order=context.date_order or spec.date_order, reference=reference
+        )
+        end = dates_.parse_dates(data[cols.range_end], order=context.date_order or spec.date_order, reference=reference)
         if start.share > 0 and not start.ambiguous and not end.ambiguous:
             span_end = end.start.where(end.start > start.start)
             candidates.append(
@@ -315,6 +317,7 @@ def _date_rows(
     if unreadable is not None:
         raise ExportError(*unreadable)
     for found, code in (
+        (context.period, None),
         (notes_range, None),
         (_notes_range(context.file_notes), None),
         (fallback, "range_from_other_tables"),
@@ -368,10 +371,13 @@ def read_table(
     if not table.rows and body is None:
         if table.messages:
             raise ExportError("no_data_in_file", table.messages[0][:200])
-        raise ExportError("no_rows")
-    if not cols.metrics:
-        raise ExportError("no_metric")
+        raise ExportError("no_rows", ", ".join(h for h in headers[:4] if h))
     data, overflow = (body, None) if body is not None else _frame(table)
+    if not cols.metrics:
+        dimension = _breakdown_of(data, headers, cols)
+        if dimension is not None:
+            raise ExportError("breakdown_only", dimension)
+        raise ExportError("no_metric")
     blank = pd.Series(True, index=data.index)
     for position in data.columns:
         blank &= missing_mask(data[position])
@@ -443,7 +449,9 @@ def read_table(
     dated = _date_rows(data, headers, cols, spec, context, table, fallback)
     warnings += dated.warnings
 
-    channel: pd.Series | str | None = data[cols.channel] if cols.channel is not None else _channel(spec, headers, table)
+    channel: pd.Series | str | None = (
+        data[cols.channel] if cols.channel is not None else context.channel or _channel(spec, headers, table)
+    )
     segment = _segments(data, cols.segments)
     currency = _currency(data, cols, header_currencies, cell_currencies, warnings)
     if censored:
@@ -482,6 +490,28 @@ def read_table(
         span=dated.span,
         segmented=segment is not None or len(groups) > 1,
     )
+
+
+def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns) -> str | None:
+    """The dimension of a file that only holds shares (by age, gender, country …): its
+    first column names the groups, the others are percentages or fractions, and no
+    column holds a date. Such a file cannot feed a KPI, and the reader is told why."""
+    if cols.dates or cols.offsets or data.empty or len(headers) < 2:
+        return None
+    numeric = 0
+    for position in range(1, len(headers)):
+        if position >= data.shape[1]:
+            continue
+        numbers = parse_numbers(data[position], guess_decimal(distinct_texts(data[position])) or ".")
+        if numbers.readable_share < 0.8:
+            continue
+        values = numbers.values.dropna()
+        if numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1):
+            numeric += 1
+        else:
+            return None
+    labels = data[0].map(lambda v: not is_missing(v) and not dates_.read_cell(str(v)))
+    return headers[0] if numeric and labels.mean() > 0.8 else None
 
 
 def _whole_row(rows: pd.DataFrame, own: dict[str, float], channel: str | None) -> pd.DataFrame:
@@ -555,6 +585,21 @@ def _currency(
 # --- a whole file --------------------------------------------------------------------------
 
 
+def _chosen_tables(sniffed: Sniffed, context: Context) -> list[RawTable]:
+    """All tables of the file, or the one a person chose (and where its header is)."""
+    tables = sniffed.all_tables()
+    if context.table is not None and context.table >= len(tables) and context.header_row is None:
+        raise ExportError("no_such_table", str(context.table + 1))
+    if context.header_row is None:
+        return tables if context.table is None else [tables[context.table]]
+    sources = sniffed.all_sources()
+    base = tables[context.table] if context.table is not None and context.table < len(tables) else None
+    source = next((s for s in sources if base is not None and s.name == base.source), sources[0] if sources else None)
+    if source is None or context.header_row >= len(source.rows):
+        raise ExportError("no_such_row", str((context.header_row or 0) + 1))
+    return [table_at(source.rows, context.header_row, source=source.name, start_line=source.start_line)]
+
+
 def _weight(error: ExportError) -> int:
     return ERRORS_BY_WEIGHT.index(error.code) if error.code in ERRORS_BY_WEIGHT else len(ERRORS_BY_WEIGHT)
 
@@ -564,7 +609,7 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     same metric (a report repeated by another dimension), the most specific one counts
     (daily before ranges, whole before split by a segment, first before later) and the
     others are left out with a warning, so nothing is counted twice."""
-    tables = sniffed.all_tables()
+    tables = _chosen_tables(sniffed, context)
     tables = tables[:1] if spec.first_table_only else tables
     reads: list[TableRead] = []
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
@@ -572,7 +617,7 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     notes_so_far: list[str] = []
     for table in tables:
         rule = spec.rule_for(table)
-        local = Context(context.filename, context.today, context.mapping, sniffed.delimiter, list(notes_so_far))
+        local = replace(context, delimiter=sniffed.delimiter, file_notes=list(notes_so_far))
         notes_so_far += table.notes
         if rule is not None and rule.skip:
             continue
@@ -588,7 +633,7 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
             for table, rule, error in list(failed):
                 if error.code != "no_date":
                     continue
-                local = Context(context.filename, context.today, context.mapping, sniffed.delimiter, [])
+                local = replace(context, delimiter=sniffed.delimiter, file_notes=[])
                 try:
                     reads.append(read_table(table, spec, local, rule=rule, fallback=span))
                     failed.remove((table, rule, error))

@@ -30,6 +30,7 @@ class RawTable:
     lines: list[int]  # the 1-based line (sheet row) of each row, for messages
     header_line: int
     notes: list[str] = field(default_factory=list)  # banner and comment lines above it
+    header_index: int = 0  # the header's position among its source's rows (0-based)
     messages: list[str] = field(default_factory=list)  # one-cell rows inside it
     descriptions: list[str] = field(default_factory=list)  # a row of column descriptions under the header
     above: list[list[Cell]] = field(default_factory=list)  # the raw rows above the header (banner rows)
@@ -148,7 +149,7 @@ def split_tables(
             header = [_text(c) for c in row]
             while header and not header[-1]:
                 header.pop()
-            current = RawTable(source, header, [], [], line, notes, above=above)
+            current = RawTable(source, header, [], [], line, notes, above=above, header_index=offset)
             tables.append(current)
             notes, above = [], []
             continue
@@ -187,3 +188,27 @@ def _drop_description_rows(table: RawTable) -> None:
         table.descriptions = [_text(c) for c in first]
         table.rows.pop(0)
         table.lines.pop(0)
+
+
+def table_at(rows: list[list[Cell]], header_index: int, *, source: str = "", start_line: int = 1) -> RawTable:
+    """The table a person points at: the named row holds the column names, the rows below
+    it (blank and comment lines left out) are its data, the rows above its notes."""
+    if not 0 <= header_index < len(rows):
+        raise IndexError(header_index)
+    header = [_text(c) for c in rows[header_index]]
+    while header and not header[-1]:
+        header.pop()
+    above = rows[:header_index]
+    notes = [_line_text(r, ",") for r in above if _filled(r)]
+    table = RawTable(source, header, [], [], start_line + header_index, notes, above=above, header_index=header_index)
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 1):
+        if not _filled(row) or _is_comment(row):
+            continue
+        filled = _filled(row)
+        if len(filled) == 1 and filled[0] == 0 and table.width > 2 and not looks_numeric(row[0]):
+            table.messages.append(_text(row[0]))
+            continue
+        table.rows.append(row)
+        table.lines.append(start_line + offset)
+    _drop_description_rows(table)
+    return table

@@ -28,6 +28,15 @@ csv.field_size_limit(MAX_UPLOAD_BYTES)
 
 
 @dataclass
+class Source:
+    """A sheet, a zip member, or the CSV itself: its rows as parsed, before any table was found."""
+
+    name: str
+    rows: list[list[object]]
+    start_line: int = 1
+
+
+@dataclass
 class Sniffed:
     filename: str
     sha256: str
@@ -39,6 +48,7 @@ class Sniffed:
     text: str | None = field(default=None, repr=False)  # a plain CSV's decoded text (for the fast reader)
     data: bytes = field(default=b"", repr=False)
     complete: bool = True  # False: ``tables`` were found in the head of a large CSV only
+    sources: list[Source] = field(default_factory=list, repr=False)
 
     @property
     def notes(self) -> list[str]:
@@ -48,9 +58,13 @@ class Sniffed:
         """Every table with every row. A large CSV is first sniffed from its head (enough to
         recognise it, and all a typed fast reader needs); the rest is split on demand."""
         if not self.complete and self.text is not None:
-            self.tables, _delimiter = sniff_text(self.text)
+            self.tables, _delimiter, self.sources = sniff_text(self.text)
             self.complete = True
         return self.tables
+
+    def all_sources(self) -> list[Source]:
+        self.all_tables()
+        return self.sources
 
 
 def pick_delimiter(text: str) -> str:
@@ -88,8 +102,8 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
         raise ExportError("unreadable", str(exc)[:120]) from None
 
 
-def sniff_text(text: str, *, source: str = "") -> tuple[list[RawTable], str]:
-    """Tables of a CSV text, and the delimiter they use ('sep=;' lines honoured)."""
+def sniff_text(text: str, *, source: str = "") -> tuple[list[RawTable], str, list[Source]]:
+    """Tables of a CSV text, the delimiter they use ('sep=;' lines honoured), and its rows."""
     text = text.lstrip("\ufeff")
     first, _, rest = text.partition("\n")
     if first.strip().strip('"').lower().startswith("sep=") and len(first.strip().strip('"')) in (5, 6):
@@ -100,7 +114,8 @@ def sniff_text(text: str, *, source: str = "") -> tuple[list[RawTable], str]:
     else:
         delimiter, body, start = pick_delimiter(text), text, 1
     records = _records(body, delimiter)
-    return split_tables(records, source=source, delimiter=delimiter, start_line=start), delimiter
+    tables = split_tables(records, source=source, delimiter=delimiter, start_line=start)
+    return tables, delimiter, [Source(source, records, start)]
 
 
 def _kind(data: bytes) -> str:
@@ -135,26 +150,40 @@ def sniff(data: bytes, filename: str) -> Sniffed:
         if kind in ("xlsx", "ods"):
             refuse_zip_bomb(data)
         tables: list[RawTable] = []
+        sources: list[Source] = []
         for name, rows in read_workbook(data, kind):
             tables += split_tables(rows, source=name)
-        return Sniffed(filename, sha, len(data), kind, tables, data=data)
+            sources.append(Source(name, rows))
+        return Sniffed(filename, sha, len(data), kind, tables, data=data, sources=sources)
     if kind == "zip":
-        return Sniffed(filename, sha, len(data), "zip", _zip_tables(data), data=data)
+        tables, sources = _zip_tables(data)
+        return Sniffed(filename, sha, len(data), "zip", tables, data=data, sources=sources)
     text, encoding = decode(data)
     if len(text) > HEAD_CHARS:
         head = text[:HEAD_CHARS]
-        tables, delimiter = sniff_text(head[: head.rindex("\n")] if "\n" in head else head)
+        tables, delimiter, sources = sniff_text(head[: head.rindex("\n")] if "\n" in head else head)
         return Sniffed(
-            filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, complete=False
+            filename,
+            sha,
+            len(data),
+            "csv",
+            tables,
+            encoding,
+            delimiter,
+            text=text,
+            data=data,
+            complete=False,
+            sources=sources,
         )
-    tables, delimiter = sniff_text(text)
-    return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data)
+    tables, delimiter, sources = sniff_text(text)
+    return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, sources=sources)
 
 
-def _zip_tables(data: bytes) -> list[RawTable]:
+def _zip_tables(data: bytes) -> tuple[list[RawTable], list[Source]]:
     """A zip of CSVs (YouTube Studio, Search Console): every member's tables, named by member."""
     refuse_zip_bomb(data)
     tables: list[RawTable] = []
+    sources: list[Source] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = [
             info
@@ -172,11 +201,12 @@ def _zip_tables(data: bytes) -> list[RawTable]:
                 text, _encoding = decode(archive.read(info))
             except ExportError:
                 continue
-            found, _delimiter = sniff_text(text, source=Path(info.filename).name)
+            found, _delimiter, member = sniff_text(text, source=Path(info.filename).name)
             tables += found
-    if not tables:
+            sources += member
+    if not sources:
         raise ExportError("no_table_in_zip")
-    return tables
+    return tables, sources
 
 
 def refuse_zip_bomb(data: bytes, limit: int = MAX_UNPACKED) -> None:

@@ -139,6 +139,11 @@ class Context:
     mapping: Mapping[str, str | None] = field(default_factory=dict)
     delimiter: str | None = None
     file_notes: list[str] = field(default_factory=list)
+    period: tuple[date, date] | None = None  # the person said: the whole file covers this range
+    channel: str | None = None  # the person said: one channel for the whole file
+    table: int | None = None  # the person said: this table of the file (0-based)
+    header_row: int | None = None  # the person said: this row of its sheet or block names the columns
+    date_order: str | None = None  # the person said: dates like 03/04/2026 are day first (dmy) or month first (mdy)
 
 
 class Importer(Protocol):

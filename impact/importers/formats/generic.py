@@ -44,6 +44,8 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
     """A million plain rows in about a second; anything unusual takes the careful path."""
     if sniffed.container != "csv" or sniffed.size < FAST_FROM_BYTES or len(sniffed.tables) != 1:
         return None
+    if context.header_row is not None or context.table not in (None, 0):
+        return None
     table = sniffed.tables[0]
     if table.header_line != 1 or table.notes or sniffed.encoding not in ("utf-8", "utf-8-sig"):
         return None
