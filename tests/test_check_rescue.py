@@ -122,8 +122,8 @@ def test_dates_that_read_two_ways_are_settled_by_hand():
     [
         ('"Gender","Distribution"\n"Female","0.55"\n"Male","0.45"\n', "breakdown_only"),  # TikTok FollowerGender
         (
-            'sep=,\n"Seguidores do Instagram por gênero e idade"\n"Idade","Mulheres","Homens"\n"18-24","23,9%","12,5%"\n'
-            '"25-34","19,5%","15,8%"\n',
+            'sep=,\n"Seguidores do Instagram por gênero e idade"\n"Idade","Mulheres","Homens"\n'
+            '"18-24","23,9%","12,5%"\n"25-34","19,5%","15,8%"\n',
             "breakdown_only",
         ),  # Meta demographic chart export
         ("Date,Impressions,Clicks\n", "no_rows"),  # header only
