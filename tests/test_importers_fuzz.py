@@ -181,3 +181,71 @@ def test_zip_bombs_are_refused_before_they_are_opened(megabytes, member, copies,
     assert info.value.code in ("too_large", "broken_workbook")
     if not tail:
         assert info.value.code == "too_large"
+
+
+# --- the rescue path: any choices a page or a mapping file could hand the readers -----------------
+
+_ROLES = [None, "date", "channel", "segment", "orders", "revenue", "impressions", "reach", "spend", "followers"]
+
+
+@FUZZ
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_any_choices_on_any_file_give_a_reason_or_a_result(name, draw):
+    """Header rows beyond the end, tables that do not exist, roles on the wrong columns,
+    periods of any length: a reason or a result, never a crash, never a hang."""
+    from datetime import date, timedelta
+
+    from impact.importers import Choices
+
+    data = SEEDS[name]
+    headers = draw.draw(st.lists(st.text(max_size=20), max_size=6))
+    try:
+        from impact.importers import sniff
+
+        sniffed = sniff(data, name)
+        headers += [h for t in sniffed.tables for h in t.header][:30]
+    except ExportError:
+        pass
+    start = date(2020, 1, 1) + timedelta(days=draw.draw(st.integers(0, 3000)))
+    choices = Choices(
+        format=draw.draw(st.sampled_from([None, *FORMATS])),
+        table=draw.draw(st.one_of(st.none(), st.integers(0, 20))),
+        header_row=draw.draw(st.one_of(st.none(), st.integers(0, 60))),
+        columns={h: draw.draw(st.sampled_from(_ROLES)) for h in draw.draw(st.lists(st.sampled_from(headers or ["x"])))},
+        period=draw.draw(st.sampled_from([None, (start, start + timedelta(days=draw.draw(st.integers(0, 900))))])),
+        channel=draw.draw(st.one_of(st.none(), st.text(min_size=1, max_size=30))),
+        date_order=draw.draw(st.sampled_from([None, "dmy", "mdy"])),
+    )
+    with case("upload: rescued by hand", lambda: f"{name} {choices}") as outcome:
+        try:
+            result = read_export(data, name, choices=choices)
+        except ExportError as exc:
+            outcome["refused"] = True
+            assert exc.code
+        else:
+            assert set(result.table.columns) >= {"date", "span_end", "channel", "segment"}
+
+
+@FUZZ
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.recursive(
+            st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20), st.dates()),
+            lambda inner: st.one_of(
+                st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+            ),
+            max_leaves=30,
+        ).map(lambda value: __import__("yaml").safe_dump({"format": "impact-mapping/1", "files": [value]})),
+    )
+)
+def test_any_mapping_file_is_read_or_refused_with_its_path(text):
+    from impact.importers import ChoicesError
+    from impact.importers.choices import read_mapping_file
+
+    with case("mapping file", lambda: text[:120]) as outcome:
+        try:
+            read_mapping_file(text)
+        except ChoicesError as exc:
+            outcome["refused"] = True
+            assert exc.path

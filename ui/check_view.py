@@ -11,7 +11,7 @@ import streamlit as st
 from impact.charts import trend_chart
 from impact.i18n import reason_text
 from impact.model import STAGES, Card, Strategy
-from impact.numbers import format_period
+from impact.numbers import format_number, format_period
 from ui.components import stage_label, unit_label
 from ui.markdown import md_escape
 from ui.state import lang, tr
@@ -20,11 +20,10 @@ STATUS_ICONS = {"met": "✅", "missed": "❌", "no data": "⚪", "no target": "�
 
 
 def _number(value: float | None, unit: str = "") -> str:
+    """In the reader's convention (1.234,5 in German), as everywhere else in the app."""
     if value is None:
         return "—"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if abs(value) < 1e6 else f"{value:,.0f}"
-    if lang() == "de":
-        text = text.replace(",", "\u2009").replace(".", ",")
+    text = format_number(value, lang(), decimals=2 if abs(value) < 1e6 else 0)
     return f"{text} {unit}".strip()
 
 
