@@ -203,8 +203,15 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             st.success(_outcome_line(attempt), icon="✅")
         elif attempt is not None and attempt.error is not None:
             missing = preview_.missing_choice(attempt.error)
-            hint = f" {tr('check.fix.missing.' + missing)}" if missing else ""
-            st.warning(export_text(attempt.error.code, attempt.error.detail, lang()) + hint, icon="✋")
+            hint = tr("check.fix.missing." + missing) if missing else ""
+            same = read.error is not None and (read.error.code, read.error.detail) == (
+                attempt.error.code,
+                attempt.error.detail,
+            )
+            message = "" if same else export_text(attempt.error.code, attempt.error.detail, lang())
+            text = " ".join(part for part in (message, hint) if part)
+            if text:
+                st.warning(text, icon="✋")
         apply, forget = st.columns(2)
         apply.button(
             tr("check.apply_mapping"),
