@@ -168,17 +168,9 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
             picked = per_series.last() if rule == "last" else per_series.first()
             out[metric] = picked.groupby(level=list(range(len(keys)))).sum(min_count=1)
         elif rule == "unique":
-            own = rows["whole"].fillna(False).astype(bool) if "whole" in rows else pd.Series(False, index=rows.index)
-            parts = rows.loc[~own, [*keys, metric]].groupby(keys, sort=True)[metric]
-            upper = (parts.count() > 1).reindex(out.index, fill_value=False)
-            if own.any():
-                figures = rows.loc[own & rows[metric].notna(), [*keys, metric]].groupby(keys, sort=True)[metric]
-                totals = figures.sum(min_count=1).reindex(out.index)
-                counts = figures.count().reindex(out.index, fill_value=0)
-                has_own = totals.notna()
-                out[metric] = parts.sum(min_count=1).reindex(out.index).where(~has_own, totals)
-                upper = upper.where(~has_own, counts > 1)
-            out["_upper"] = out["_upper"] | upper
+            figure, upper = _unique_people(rows, keys, metric)
+            out[metric] = figure.reindex(out.index)
+            out["_upper"] = out["_upper"] | upper.reindex(out.index, fill_value=False)
         elif rule == "weighted":
             weight = METRICS[metric].weight
             if weight in rows.columns:
@@ -192,6 +184,40 @@ def _aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd
         if metric not in out:
             out[metric] = np.nan
     return out
+
+
+def _unique_people(rows: pd.DataFrame, keys: list[str], metric: str) -> tuple[pd.Series, pd.Series]:
+    """Reach or users per key combination: within each file, the file's own figure for
+    the whole where it has one (its total row), else the sum of its parts; then the
+    files added. More than one part or file added makes the figure an upper bound."""
+    known = rows[rows[metric].notna()]
+    source = known["source"].fillna("") if "source" in known else pd.Series("", index=known.index)
+    own = known["whole"].fillna(False).astype(bool) if "whole" in known else pd.Series(False, index=known.index)
+    frame = known[[*keys, metric]].assign(_source=source, _own=own)
+    by = [*keys, "_source"]
+    own_sum = frame[frame["_own"]].groupby(by, sort=True)[metric].agg(["sum", "count"])
+    part_sum = frame[~frame["_own"]].groupby(by, sort=True)[metric].agg(["sum", "count"])
+    per_file = part_sum.reindex(part_sum.index.union(own_sum.index))
+    if not own_sum.empty:
+        per_file.loc[own_sum.index] = own_sum
+    level = list(range(len(keys)))
+    figure = per_file["sum"].groupby(level=level).sum(min_count=1)
+    upper = per_file["count"].groupby(level=level).sum() > 1
+    if len(keys) == 1:
+        figure.index, upper.index = figure.index.get_level_values(0), upper.index.get_level_values(0)
+    return figure, upper
+
+
+def aggregate_whole(table: pd.DataFrame, metrics: list[str]) -> tuple[dict[str, float], frozenset[str]]:
+    """Each metric over all of a table's rows by its own rule, and which are upper bounds."""
+    present = [m for m in metrics if m in METRICS and m in table]
+    if table.empty or not present:
+        return {}, frozenset()
+    rows = table.assign(_period="all")
+    aggregated = _aggregate_by(rows, ["_period"], present).iloc[0]
+    figures = {m: float(aggregated[m]) for m in present if aggregated[m] == aggregated[m]}
+    upper = frozenset(m for m in present if METRICS[m].aggregation == "unique" and bool(aggregated["_upper"]))
+    return figures, upper
 
 
 def _inputs(row: dict, metrics: list[str]) -> dict[str, float | None]:
@@ -294,9 +320,7 @@ def _emit(
         value, reason = None, "mixed_currencies|" + ", ".join(currencies)
     status = _status(value, target, card.direction)
     if value is None and reason is None:
-        reason = _no_data_reason(
-            inputs, (row is not None and any(v is not None for v in inputs.values())) or row is not None
-        )
+        reason = _no_data_reason(inputs, has_rows=row is not None)
     if value is not None and job.money_unit and currency and currency != job.target_currency and target is not None:
         status, reason = "not comparable", f"other_currency|{currency}|{job.target_currency}"
     if value is not None and spans and target is not None and not is_intensive(job.formula):

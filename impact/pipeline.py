@@ -16,10 +16,9 @@ import pandas as pd
 
 from impact.check import CheckReport, combine, run_check
 from impact.i18n import export_text, warning_text
-from impact.importers import Choices, ExportError, ImportResult, Sniffed, read_export, sniff
+from impact.importers import HOLDS_NOTHING, Choices, ExportError, ImportResult, Sniffed, read_export, sniff
 from impact.model import Card, Strategy
 
-NOTHING_TO_COUNT = ("no_data_in_file", "nothing_to_check", "breakdown_only", "no_rows")
 Recall = Callable[[str], Choices | None]  # signature → the choices remembered for files of that shape
 
 
@@ -73,7 +72,7 @@ class FileRead:
     def holds_nothing(self) -> bool:
         """Read, but nothing in it can count (a month without delivery, activity by
         hour): said, and the other files are checked all the same."""
-        return self.error is not None and self.error.code in NOTHING_TO_COUNT
+        return self.error is not None and self.error.code in HOLDS_NOTHING
 
     def error_text(self, lang: str) -> str:
         assert self.error is not None
@@ -94,12 +93,7 @@ def signature(sniffed: Sniffed) -> str:
     """The shape of a file (its tables' headers; where no table was found, its first
     rows): next month's export of the same report has the same signature, so the
     choices made once apply again."""
-    headers = [h for table in sniffed.tables for h in table.header if h]
-    if not headers:
-        for source in sniffed.sources[:1]:
-            for row in source.rows[:5]:
-                headers += [str(c).strip() for c in row if c is not None and str(c).strip()]
-    return hashlib.sha256("\x1f".join(headers).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(sniffed.shape).encode("utf-8")).hexdigest()[:32]
 
 
 def _fallback_signature(data: bytes) -> str:
@@ -111,6 +105,8 @@ def sniff_upload(name: str, data: bytes) -> Sniffed | ExportError:
         return sniff(data, name)
     except ExportError as error:
         return error
+    except Exception as exc:  # noqa: BLE001 - a file that breaks the sniff is refused with a reason, never a crash
+        return ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}")
 
 
 def read_sniffed(sniffed: Sniffed, *, choices: Choices | None = None, today: date | None = None) -> FileRead:

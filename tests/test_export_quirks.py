@@ -393,3 +393,153 @@ def test_columns_with_the_same_name_are_read_once():
     result = read("Date,Views,Reach,Views\n2026-10-01,100,50,7\n")
     assert total(result, "impressions") == 100
     assert pd.notna(result.table["reach"]).all()
+
+
+# --- found in review: each once a silent wrong number or a crash -----------------------------
+
+
+def test_a_table_of_metrics_only_reads_with_its_banner_range():
+    result = read("Date range: Oct 1, 2026 - Oct 31, 2026\nImpressions,Reach,Clicks\n1000,500,20\n")
+    assert total(result, "impressions") == 1000 and result.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_a_damaged_or_locked_zip_is_refused_not_a_crash():
+    data = bytearray(_zip({"Totals.csv": "Date,Views\n" + "2026-10-01,5\n" * 200}))
+    data[60:70] = b"\0" * 10  # inside the member's compressed bytes
+    with pytest.raises(ExportError):
+        read(bytes(data), "broken.zip")
+
+
+@pytest.mark.parametrize("cell", ["Oct 99999999999999999999", "0226-10-01", "9999-12-31"])
+def test_years_no_export_can_have_are_not_dates(cell):
+    with pytest.raises(ExportError) as info:
+        read(f"Date,Clicks\n{cell},3\n")
+    assert info.value.code in ("bad_dates", "no_date")
+
+
+def test_one_sheet_per_month_counts_every_month():
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Oktober"
+    book.active.append(["Datum", "Impressionen"])
+    book.active.append(["2026-10-01", 100])
+    november = book.create_sheet("November")
+    november.append(["Datum", "Impressionen"])
+    november.append(["2026-11-01", 300])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = read(buffer.getvalue(), "monate.xlsx")
+    assert total(result, "impressions") == 400 and not [w for w in result.warnings if w[0] == "table_repeats"]
+
+
+def test_a_files_own_reach_does_not_swallow_another_files():
+    from impact import pipeline
+
+    meta = (
+        "Campaign name,Reach,Impressions,Amount spent (EUR),Reporting starts,Reporting ends\n"
+        ",1000,3000,10,2026-10-01,2026-10-31\nA,600,1500,5,2026-10-01,2026-10-31\nB,600,1500,5,2026-10-01,2026-10-31\n"
+    )
+    daily = "Date,Reach\n2026-10-05,300\n2026-10-06,200\n"
+    plan = Strategy(
+        name="t",
+        goals=[Goal(id="g", title="G", hard=True)],
+        kpis=[KpiChoice(card="reach", stage="awareness", goal="g", period="month")],
+    )
+    alone = pipeline.run(plan, _deck(), [("meta.csv", meta.encode())], today=TODAY)
+    [meta_only] = [r for r in alone.report.results if r.segment is None]
+    assert (meta_only.actual, meta_only.upper_bound) == (1000, False)  # the summary row's own reach
+    both = pipeline.run(plan, _deck(), [("meta.csv", meta.encode()), ("daily.csv", daily.encode())], today=TODAY)
+    [whole] = [r for r in both.report.results if r.segment is None]
+    assert (whole.actual, whole.upper_bound) == (1000 + 500, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Oktober 2026 - 31. Oktober 2026\nKampagne\tImpr.\tKlicks\nMarke\t1.234\t56\n",
+        'Datum,Impressionen\n01.10.2026,"1.234"\n',
+    ],
+)
+def test_a_count_written_1_234_is_a_thousand_and_more(text):
+    assert total(read(text.encode("utf-16") if "\t" in text else text), "impressions") == 1234
+
+
+def test_currencies_in_cells_and_names_are_kept_per_row():
+    signs = read("Date,Spend\n2026-10-01,€5\n2026-10-02,$7\n")
+    assert list(signs.table["currency"]) == ["EUR", "USD"]
+    names = read("Date,Spend,Currency\n2026-10-01,5,Euro\n2026-10-02,7,US Dollar\n2026-10-03,9,Kroner\n")
+    assert list(names.table["currency"]) == ["EUR", "USD", "KRONER"]  # an unknown one is never taken for the target's
+
+
+def test_a_large_file_keeps_the_day_as_written():
+    rows = "".join(f"2026-10-01T23:30:00-05:00,{i % 7}\n" for i in range(60_000))  # over a megabyte: the fast reader
+    result = read("Date,Leads\n" + rows)
+    assert days(result) == [date(2026, 10, 1)]
+
+
+def test_labels_that_only_begin_like_a_total_are_data():
+    result = read(
+        "Date,Campaign,Leads\n2026-10-01,Gesamt-Kampagne 2026,3\n2026-10-01,Total - all visitors,4\n"
+        "2026-10-03,Spring,2\n2026-10-03,Spring,1\n2026-10-03,,3\n"
+    )
+    assert total(result, "leads") == 13 and not [w for w in result.warnings if w[0] == "total_rows"]
+
+
+def test_a_blank_line_inside_a_table_does_not_end_it():
+    from impact.importers import Choices
+
+    text = "Campaign,Region,Leads\nSpring,North,5\nAutumn,East,6\n\nSummer,South,7\nWinter,West,8\n"
+    result = read(text, choices=Choices(period=(date(2026, 10, 1), date(2026, 10, 31))))
+    assert total(result, "leads") == 26
+
+
+def test_rows_wider_than_the_header_are_left_out_and_said():
+    result = read('Datum,Kosten,Klicks\n01.10.2026,12,50,7\n02.10.2026,"3,00",2\n')
+    assert total(result, "spend") == 3 and total(result, "clicks") == 2
+    assert ("wider_rows", "1|2") in result.warnings
+
+
+def test_a_range_across_new_year_starts_in_the_old_year():
+    from impact.importers.dates import read_cell
+
+    assert read_cell("Dec 15 - Jan 14 2027").start == (2026, 12, 15)
+
+
+def test_a_persons_choices_win_over_what_the_values_suggest():
+    from impact.importers import Choices
+
+    ordered = read("Date,Leads\n03-04-2026,3\n", choices=Choices(date_order="mdy"))
+    assert days(ordered) == [date(2026, 3, 4)]
+    mapped = read(
+        "Date,Views,Impressions (all placements)\n2026-10-01,5,100\n",
+        choices=Choices(columns={"Impressions (all placements)": "impressions"}),
+    )
+    assert total(mapped, "impressions") == 100 and ("Views", "duplicate") in {
+        (i.column, i.reason) for i in mapped.ignored
+    }
+
+
+def test_dates_without_a_year_are_said():
+    result = read(
+        '"Date","Video Views","Profile Views"\n"November 10","5","1"\n"November 11","6","1"\n', "Overview.csv"
+    )
+    assert ("years_inferred", "Date|2026-11-10|2026-11-11") in result.warnings
+
+
+def test_the_preview_aggregates_as_the_check_does():
+    from impact.importers.preview import outcome
+
+    found = outcome(read("Date,Followers,Reach\n2026-10-01,1000,5\n2026-10-02,1001,7\n2026-10-03,1003,9\n"))
+    assert found.totals == {"followers": 1003, "reach": 21} and found.upper_bounds == {"reach"}
+
+
+def test_a_files_shape_does_not_change_once_it_is_read():
+    from impact.importers import sniff
+    from impact.pipeline import signature
+
+    text = "Date,Leads\n" + "2026-10-01,3\n" * 90_000 + "\n# Start date: 20261001\nCountry,Users\nDE,3\n"
+    sniffed = sniff(text.encode(), "big.csv")
+    before = signature(sniffed)
+    sniffed.all_tables()
+    assert signature(sniffed) == before

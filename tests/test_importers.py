@@ -93,7 +93,8 @@ def test_ga4_report_is_a_total_over_its_range_and_grand_total_is_skipped():
     assert total(result, "conversions") == 285  # "Key events"
     assert total(result, "revenue") == pytest.approx(11434.41)
     assert set(result.table["span_end"]) == {pd.Timestamp("2026-10-31")}
-    assert total(result, "sessions", channel="organic social") == 1581
+    assert total(result, "sessions", segment="Organic Social") == 1581  # a channel group is a segment of the website
+    assert set(result.table["channel"]) == {"website"}
     assert {i.column for i in result.ignored if i.reason == "ratio"} >= {
         "Engagement rate",
         "Average engagement time per session",

@@ -242,7 +242,7 @@ def test_ga4_snapshot_with_eighteen_tables_reads_each_metric_once():
     # 'Nth day' 0000 is the block's start date, 20220601; the last offset ends on its end date
     assert result.period == (date(2022, 6, 1), date(2022, 6, 1) + (date(2023, 11, 26) - date(2022, 6, 1)))
     assert int(users[-1][0]) == (date(2023, 11, 26) - date(2022, 6, 1)).days
-    assert ("table_repeats", "Country ID, Users") in result.warnings
+    assert ("table_repeats", "Country ID, Users|Nth day, Users") in result.warnings  # same users, same days
 
 
 def _spreadsheetml(relative: str) -> dict[str, list[list[str]]]:

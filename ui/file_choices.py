@@ -86,7 +86,8 @@ def _outcome_line(read: FileRead) -> str:
     found = preview_.outcome(result)
     period = f"{format_date(found.period[0], lang())} – {format_date(found.period[1], lang())}" if found.period else "—"
     totals = " · ".join(
-        f"{metric_label(metric, lang())}: {format_number(value, lang())}" for metric, value in found.totals.items()
+        f"{metric_label(metric, lang())}: {'≤ ' if metric in found.upper_bounds else ''}{format_number(value, lang())}"
+        for metric, value in found.totals.items()
     )
     return tr("check.fix.result", rows=format_number(found.rows, lang()), period=period, totals=totals)
 

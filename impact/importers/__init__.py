@@ -10,13 +10,12 @@ ignored and why, and every warning as a code with parameters.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from datetime import date
 
 from impact.importers.canonical import KEY_COLUMNS, Ignored, ImportResult
 from impact.importers.choices import Choices, ChoicesError
-from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
+from impact.importers.errors import HOLDS_NOTHING, MAX_UPLOAD_BYTES, ExportError
 from impact.importers.registry import detect, formats, importer
 from impact.importers.sniff import Sniffed, sniff
 from impact.importers.spec import Context
@@ -62,11 +61,8 @@ def read_export(
         return reader.read(sniffed, context)
     except ExportError:
         raise
-    except (ValueError, KeyError, IndexError, TypeError, OverflowError, AttributeError, csv.Error) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever a file does to a reader, the upload is refused with a reason
         raise ExportError("unreadable", f"{type(exc).__name__}: {str(exc)[:120]}") from None
-
-
-HOLDS_NOTHING = ("breakdown_only", "no_rows", "no_data_in_file")
 
 
 def _say_what_it_holds(sniffed: Sniffed, today: date | None) -> None:
@@ -78,7 +74,7 @@ def _say_what_it_holds(sniffed: Sniffed, today: date | None) -> None:
     except ExportError as error:
         if error.code in HOLDS_NOTHING:
             raise
-    except (ValueError, KeyError, IndexError, TypeError):
+    except Exception:  # noqa: BLE001 - only a telling refusal is worth passing on
         return
 
 
@@ -90,6 +86,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "FORMATS",
+    "HOLDS_NOTHING",
     "KEY_COLUMNS",
     "MAX_UPLOAD_BYTES",
     "Choices",

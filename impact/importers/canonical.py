@@ -6,8 +6,8 @@ a total over a date range (a report without a day column) rather than one day;
 ``currency`` where the row holds money (spend, revenue) and the export says in what;
 ``whole`` marks a row that holds an export's own figure for unique people (its
 total row's reach), which the check prefers to the parts' upper bound.
-The long form of DESIGN.md (``date, channel, segment, metric, value``) is derived
-from it by ``ImportResult.long()``.
+(The long form ``date, channel, segment, metric, value`` is this table melted; the
+wide form is kept because the check aggregates whole columns at once.)
 """
 
 from __future__ import annotations
@@ -68,13 +68,6 @@ class ImportResult:
         start = self.table["date"].min()
         ends = self.table["span_end"].fillna(self.table["date"])
         return start.date(), ends.max().date()
-
-    def long(self) -> pd.DataFrame:
-        """The canonical long table: date, span_end, channel, segment, currency, metric, value."""
-        if self.table.empty:
-            return pd.DataFrame(columns=[*KEY_COLUMNS, "metric", "value"])
-        long = self.table.melt(id_vars=list(KEY_COLUMNS), var_name="metric", value_name="value")
-        return long.dropna(subset=["value"]).reset_index(drop=True)
 
 
 def empty_table() -> pd.DataFrame:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 import numpy as np
@@ -129,7 +129,7 @@ def _single(text: str) -> Reading | None:
 
 
 def _month_range(year: int, month: int) -> Reading | None:
-    if not 1 <= month <= 12:
+    if not 1 <= month <= 12 or not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     last = (pd.Timestamp(year=year, month=month, day=1) + pd.offsets.MonthEnd(0)).day
     return Reading(start=(year, month, 1), end=(year, month, last))
@@ -153,8 +153,11 @@ def read_cell(text: str) -> Reading | None:
             continue  # a range of two numeric dates is resolved like any other column (rare)
         start, end = left.start, right.start
         if start is not None and end is not None:
-            if start[0] is None and end[0] is not None:  # 'Mar 1 - Mar 31, 2026'
-                start = (end[0], start[1], start[2])
+            if start[0] is None and end[0] is not None:  # 'Mar 1 - Mar 31, 2026'; 'Dec 15 - Jan 14 2027'
+                year = end[0] if (start[1], start[2]) <= (end[1], end[2]) else end[0] - 1
+                start = (year, start[1], start[2])
+            if start[0] is not None and end[0] is not None and start > end:
+                continue  # a range that ends before it starts is no range
             return Reading(start=start, end=end)
     return None
 
@@ -173,22 +176,28 @@ class DateColumn:
         return float(self.start.notna().sum() / present.sum()) if present.any() else 0.0
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # a year outside is a number, not a date of any export
+
+
 def _stamp(parts: tuple[int | None, int, int] | None) -> pd.Timestamp | None:
-    if parts is None or parts[0] is None:
+    if parts is None or parts[0] is None or not FIRST_YEAR <= parts[0] <= LAST_YEAR:
         return None
     try:
         return pd.Timestamp(year=parts[0], month=parts[1], day=parts[2])
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
 def _numeric_order(
-    readings: list[Reading | None], hint: str | None, present: list[str]
+    readings: list[Reading | None], hint: str | None, present: list[str], force: str | None = None
 ) -> tuple[str | None, str | None]:
-    """('dmy' | 'mdy' | None, ambiguity detail) for the numeric cells of one column."""
+    """('dmy' | 'mdy' | None, ambiguity detail) for the numeric cells of one column; a
+    person's ``force`` wins over everything the values suggest."""
     cells = [(r.numeric, text) for r, text in zip(readings, present, strict=True) if r is not None and r.numeric]
     if not cells:
         return None, None
+    if force in ("dmy", "mdy"):
+        return force, None
     fits = {
         "dmy": all(1 <= a <= 31 and 1 <= b <= 12 for (a, b, _y, _s), _t in cells),
         "mdy": all(1 <= b <= 31 and 1 <= a <= 12 for (a, b, _y, _s), _t in cells),
@@ -270,9 +279,12 @@ def _infer_years(month_days: list[tuple[int, int]], reference: date) -> list[dat
     return min(readings, key=spread)
 
 
-def parse_dates(values: pd.Series, *, order: str | None = None, reference: date | None = None) -> DateColumn:
+def parse_dates(
+    values: pd.Series, *, order: str | None = None, reference: date | None = None, force: str | None = None
+) -> DateColumn:
     """Read one column (see the module docstring). ``order`` is a format's own rule for
-    ambiguous numeric dates ('mdy' for exports that always write month first)."""
+    ambiguous numeric dates ('mdy' for exports that always write month first); ``force``
+    is a person's word on it, which no value overrules."""
     index = values.index
     if values.dtype.kind == "M":
         days = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
@@ -284,7 +296,7 @@ def parse_dates(values: pd.Series, *, order: str | None = None, reference: date 
     readings = [read_cell(t) if t is not None else None for t in texts]
     present = [t for t in texts if t is not None]
     present_readings = [r for r, t in zip(readings, texts, strict=True) if t is not None]
-    chosen, ambiguous = _numeric_order(present_readings, order, present)
+    chosen, ambiguous = _numeric_order(present_readings, order, present, force)
     starts: list[pd.Timestamp | None] = []
     ends: list[pd.Timestamp | None] = []
     pending: list[tuple[int, tuple[int, int]]] = []
@@ -414,7 +426,3 @@ def span_days(start: pd.Series, end: pd.Series) -> float:
     """How specific a date column is: the median number of days one row covers."""
     lengths = (end.fillna(start) - start).dt.days.dropna()
     return float(lengths.median()) + 1 if len(lengths) else float("inf")
-
-
-def yesterday(today: date) -> date:
-    return today - timedelta(days=1)

@@ -27,7 +27,7 @@ from impact.importers.canonical import (
     wide_table,
 )
 from impact.importers.errors import ExportError
-from impact.importers.layout import RawTable, table_at
+from impact.importers.layout import RawTable
 from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
@@ -99,6 +99,7 @@ def _resolve(
     lookup = spec.lookup(rule)
     cols = Columns()
     taken: set[tuple[str, str | None]] = set()
+    chosen_metrics = {role for name, role in mapping.items() if role in METRICS and name in headers}
     for position, header in enumerate(headers):
         if not header:
             continue
@@ -128,6 +129,9 @@ def _resolve(
                     role = role_of(header)
                     if role is None and spec.metric_from_title and spec.title_metric(header):
                         role = Role(spec.title_metric(header) or "")  # the old chart export: its header is its title
+            if role is not None and role.name in chosen_metrics and variant is None:
+                cols.ignored.append(Ignored(header, "duplicate"))  # the person chose another column for it
+                continue
             if role is not None and role.name == "value":
                 metric = spec.title_metric(title or "") or spec.title_metric(header)
                 if metric is None:
@@ -251,7 +255,9 @@ def _date_rows(
     if not positions and not cols.offsets and cols.range_start is None:
         positions = list(cols.unknown)  # an unnamed column may still hold the dates
     for order, position in enumerate(positions):
-        parsed = dates_.parse_dates(data[position], order=context.date_order or spec.date_order, reference=reference)
+        parsed = dates_.parse_dates(
+            data[position], order=spec.date_order, force=context.date_order, reference=reference
+        )
         if parsed.ambiguous:
             ambiguous = (headers[position], parsed.ambiguous)
             continue
@@ -271,6 +277,9 @@ def _date_rows(
         if bad.any():
             first = int(bad[bad].index[0])
             warnings.append(("some_bad_dates", f"{int(bad.sum())}|{first}|{headers[position]}"))
+        if parsed.without_year and parsed.start.notna().any():
+            first_day, last_day = parsed.start.min().date(), parsed.start.max().date()
+            warnings.append(("years_inferred", f"{headers[position]}|{first_day.isoformat()}|{last_day.isoformat()}"))
         dated = Dated(
             parsed.start,
             end if parsed.end.notna().any() else None,
@@ -292,9 +301,11 @@ def _date_rows(
         candidates.append((span, -1, Dated(start, end, span)))
     if cols.range_start is not None and cols.range_end is not None:
         start = dates_.parse_dates(
-            data[cols.range_start], order=context.date_order or spec.date_order, reference=reference
+            data[cols.range_start], order=spec.date_order, force=context.date_order, reference=reference
         )
-        end = dates_.parse_dates(data[cols.range_end], order=context.date_order or spec.date_order, reference=reference)
+        end = dates_.parse_dates(
+            data[cols.range_end], order=spec.date_order, force=context.date_order, reference=reference
+        )
         if start.share > 0 and not start.ambiguous and not end.ambiguous:
             span_end = end.start.where(end.start > start.start)
             candidates.append(
@@ -373,6 +384,14 @@ def read_table(
             raise ExportError("no_data_in_file", table.messages[0][:200])
         raise ExportError("no_rows", ", ".join(h for h in headers[:4] if h))
     data, overflow = (body, None) if body is not None else _frame(table)
+    wider_rows = 0
+    if overflow is not None:
+        wider = overflow.notna() & ~labelled_totals(data.index, [], overflow)
+        if wider.any():
+            # more cells than the header names: an unquoted '12,50' would shift every value after it
+            wider_rows = int(wider.sum())
+            first_wide = int(wider[wider].index[0])
+            data, overflow = data[~wider], overflow[~wider]
     if not cols.metrics:
         dimension = _breakdown_of(data, headers, cols)
         if dimension is not None:
@@ -385,6 +404,8 @@ def read_table(
     if overflow is not None:
         overflow = overflow[~blank]
     warnings: list[tuple[str, str]] = []
+    if wider_rows:
+        warnings.append(("wider_rows", f"{wider_rows}|{first_wide}"))
     metric_positions = {m[0] for m in cols.metrics}
     identity = sorted(
         {
@@ -395,8 +416,8 @@ def read_table(
     )
     labels = [data[p] for p in identity]
     # any text cell may say 'Total' (Google Ads writes it in the third column of a keyword report)
-    texts = [data[p] for p in range(data.shape[1]) if p not in metric_positions]
-    labelled = labelled_totals(texts, overflow)
+    texts = [data[p] for p in range(data.shape[1]) if p not in metric_positions and _short_labels(data[p])]
+    labelled = labelled_totals(data.index, texts, overflow)
 
     metric_positions = [m[0] for m in cols.metrics]
     default_decimal = _decimal_default(data, metric_positions, context)
@@ -404,9 +425,11 @@ def read_table(
     censored = 0
     cell_currencies: set[str] = set()
     header_currencies: dict[str, str] = {}
+    row_currency: pd.Series | None = None
     for position, metric, factor, variant in cols.metrics:
         column = data[position]
-        decimal = guess_decimal(distinct_texts(column)[:2000]) or default_decimal
+        texts = distinct_texts(column)[:2000]
+        decimal = guess_decimal(texts) or _grouping_only(texts, metric) or default_decimal
         numbers = parse_numbers(column, decimal)
         header = headers[position]
         if not numbers.present.any():
@@ -425,6 +448,11 @@ def read_table(
                 header_currencies[header] = code
             if numbers.currency:
                 cell_currencies.add(numbers.currency)
+            if numbers.cell_currency is not None:
+                cell_currencies |= set(numbers.cell_currency.dropna())
+                row_currency = (
+                    numbers.cell_currency if row_currency is None else row_currency.fillna(numbers.cell_currency)
+                )
     if not values:
         raise ExportError("no_metric")
 
@@ -445,6 +473,8 @@ def read_table(
     if data.empty:
         raise ExportError("no_rows")
     values = {key: series[keep] for key, series in values.items()}
+    if row_currency is not None:
+        row_currency = row_currency[keep]
 
     dated = _date_rows(data, headers, cols, spec, context, table, fallback)
     warnings += dated.warnings
@@ -453,7 +483,7 @@ def read_table(
         data[cols.channel] if cols.channel is not None else context.channel or _channel(spec, headers, table)
     )
     segment = _segments(data, cols.segments)
-    currency = _currency(data, cols, header_currencies, cell_currencies, warnings)
+    currency = _currency(data, cols, header_currencies, cell_currencies, row_currency, warnings)
     if censored:
         warnings.append(("censored_values", str(censored)))
 
@@ -528,6 +558,15 @@ def _whole_row(rows: pd.DataFrame, own: dict[str, float], channel: str | None) -
     return row
 
 
+def _short_labels(values: pd.Series) -> bool:
+    """A column of labels, not of texts: a post's caption may start with 'Total:'."""
+    sample = [str(v) for v in values.head(200) if not is_missing(v)]
+    if not sample:
+        return False
+    lengths = sorted(len(v) for v in sample)
+    return lengths[len(lengths) // 2] <= 40
+
+
 def _unknown_reason(values: pd.Series) -> str:
     sample = values.dropna().head(200)
     present = [v for v in sample if not is_missing(v)]
@@ -566,38 +605,86 @@ def _segments(data: pd.DataFrame, positions: list[int]) -> pd.Series | None:
     return segment
 
 
+def _currency_of(value: object) -> str | None:
+    """An ISO code for a currency cell; a name no table knows stays itself (upper case), so
+    it is never mistaken for the strategy's currency."""
+    if is_missing(value):
+        return None
+    text = " ".join(str(value).split())
+    return currency_code(text) or text.upper()[:24]
+
+
 def _currency(
-    data: pd.DataFrame, cols: Columns, from_headers: dict[str, str], from_cells: set[str], warnings: list
+    data: pd.DataFrame,
+    cols: Columns,
+    from_headers: dict[str, str],
+    from_cells: set[str],
+    per_row: pd.Series | None,
+    warnings: list,
 ) -> pd.Series | str | None:
+    """The currency of each money row: a currency column, else the headers, else the cells."""
     money = [m for _p, m, _f, _v in cols.metrics if METRICS[m].is_money]
     if not money:
         return None
     if cols.currency is not None:
         codes, uniques = pd.factorize(data[cols.currency], use_na_sentinel=True)
-        table = np.array([*(currency_code(str(u)) if not is_missing(u) else None for u in uniques), None], dtype=object)
+        table = np.array([*(_currency_of(u) for u in uniques), None], dtype=object)
         return pd.Series(table[codes], index=data.index, dtype=object)
-    found = set(from_headers.values()) or from_cells
+    found = set(from_headers.values())
     if len(found) > 1:
         warnings.append(("currencies_in_headers", ", ".join(sorted(found))))
-    return sorted(found)[0] if found else None
+    if found:
+        return sorted(found)[0]
+    if per_row is not None and len(from_cells) > 1:
+        return per_row  # '€ 5' and '$ 7' in one column: each row keeps its own
+    return next(iter(from_cells)) if from_cells else None
+
+
+_GROUPED = {".": re.compile(r"^[-+]?\d{1,3}(\.\d{3})+$"), ",": re.compile(r"^[-+]?\d{1,3}(,\d{3})+$")}
+
+
+def _grouping_only(texts: list[str], metric: str) -> str | None:
+    """A count cannot be 1.234 of something: where every value of a count column is
+    written like '1.234' (or '1,234'), the mark groups thousands and the other one is
+    the decimal sign."""
+    if METRICS[metric].unit not in ("count", "people") or not texts:
+        return None
+    plain = [t.strip().replace("\u00a0", "").replace(" ", "") for t in texts]
+    plain = [t for t in plain if not t.lstrip("+-").isdigit()]
+    for mark, decimal in ((".", ","), (",", ".")):
+        if plain and all(_GROUPED[mark].match(t) for t in plain):
+            return decimal
+    return None
 
 
 # --- a whole file --------------------------------------------------------------------------
 
 
-def _chosen_tables(sniffed: Sniffed, context: Context) -> list[RawTable]:
-    """All tables of the file, or the one a person chose (and where its header is)."""
-    tables = sniffed.all_tables()
-    if context.table is not None and context.table >= len(tables) and context.header_row is None:
-        raise ExportError("no_such_table", str(context.table + 1))
-    if context.header_row is None:
-        return tables if context.table is None else [tables[context.table]]
-    sources = sniffed.all_sources()
-    base = tables[context.table] if context.table is not None and context.table < len(tables) else None
-    source = next((s for s in sources if base is not None and s.name == base.source), sources[0] if sources else None)
-    if source is None or context.header_row >= len(source.rows):
-        raise ExportError("no_such_row", str((context.header_row or 0) + 1))
-    return [table_at(source.rows, context.header_row, source=source.name, start_line=source.start_line)]
+@dataclass(frozen=True)
+class Coverage:
+    """The days and channels a table's rows are about."""
+
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    channels: frozenset[str]
+
+    def overlaps(self, other: Coverage) -> bool:
+        if self.start is None or other.start is None or self.end is None or other.end is None:
+            return True
+        if self.end < other.start or other.end < self.start:
+            return False  # other days (one sheet per month): not a repeat
+        return not self.channels or not other.channels or bool(self.channels & other.channels)
+
+
+def _coverage(table: pd.DataFrame) -> Coverage:
+    if table.empty:
+        return Coverage(None, None, frozenset())
+    ends = table["span_end"].fillna(table["date"])
+    return Coverage(table["date"].min(), ends.max(), frozenset(table["channel"].dropna().unique()))
+
+
+def _table_name(read: TableRead) -> str:
+    return read.source or ", ".join(read.columns[:3])
 
 
 def _weight(error: ExportError) -> int:
@@ -609,7 +696,7 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     same metric (a report repeated by another dimension), the most specific one counts
     (daily before ranges, whole before split by a segment, first before later) and the
     others are left out with a warning, so nothing is counted twice."""
-    tables = _chosen_tables(sniffed, context)
+    tables = sniffed.chosen(context.table, context.header_row)
     tables = tables[:1] if spec.first_table_only else tables
     reads: list[TableRead] = []
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
@@ -647,15 +734,22 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
         if error.code in ("ambiguous_dates", "bad_dates", "no_date"):
             warnings.append(("table_unreadable", f"{table.source or ', '.join(table.header[:3])}|{error.code}"))
     ordered = sorted(range(len(reads)), key=lambda i: (reads[i].span, reads[i].segmented, i))
-    taken: set[str] = set()
+    taken: dict[str, list[tuple[Coverage, str]]] = {}
     kept: list[TableRead] = []
     for position in ordered:
         read = reads[position]
         metrics = [c for c in read.table.columns if c in METRICS]
-        repeated = [m for m in metrics if m in taken]
-        fresh = [m for m in metrics if m not in taken]
+        cover = _coverage(read.table)
+        repeated, other = [], ""
+        for metric in metrics:
+            earlier = next((name for c, name in taken.get(metric, []) if cover.overlaps(c)), None)
+            if earlier is not None:
+                repeated.append(metric)
+                other = other or earlier
+        fresh = [m for m in metrics if m not in repeated]
+        name = _table_name(read)
         if not fresh:
-            warnings.append(("table_repeats", read.source or ", ".join(read.columns[:3])))
+            warnings.append(("table_repeats", f"{name}|{other}"))
             continue
         if repeated:
             read.table = read.table.drop(columns=repeated)
@@ -664,7 +758,8 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
                 if role in repeated:
                     read.mapping.pop(header)
                     read.ignored.append(Ignored(header, "repeated"))
-        taken |= set(fresh)
+        for metric in fresh:
+            taken.setdefault(metric, []).append((cover, name))
         kept.append(read)
     kept.sort(key=lambda r: reads.index(r))
     return assemble(sniffed, spec, kept, warnings)

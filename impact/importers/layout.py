@@ -82,6 +82,13 @@ def _headerish(row: list[Cell]) -> bool:
     return numeric * 3 <= len(filled) or known >= 2
 
 
+def _names_only(row: list[Cell]) -> bool:
+    """A row of names and nothing else: after a blank line, the header of a new table
+    (a row of data after a blank line stays in its table)."""
+    filled = _filled(row)
+    return len(filled) >= 2 and not any(_data_like(row[i]) for i in filled)
+
+
 def _data_like(cell: Cell) -> bool:
     if looks_numeric(cell):
         return True
@@ -137,7 +144,7 @@ def split_tables(
             above.append(row)
             after_blank = False
             continue
-        if current is not None and after_blank and (_headerish(row) or len(filled) == 1 or _key_value(row)):
+        if current is not None and after_blank and (_names_only(row) or len(filled) == 1 or _key_value(row)):
             if not (len(row) >= current.width and [_text(c) for c in row[: current.width]] == current.header):
                 current = None  # a new block starts after the blank line
         after_blank = False

@@ -34,8 +34,9 @@ class Numbers:
     values: pd.Series  # float, NaN where missing or unreadable
     present: pd.Series  # bool: the cell held something other than a placeholder
     censored: int = 0
-    currency: str | None = None
+    currency: str | None = None  # the one currency the cells name, if exactly one
     percent: bool = False
+    cell_currency: pd.Series | None = None  # per row, where cells name currencies
 
     @property
     def readable_share(self) -> float:
@@ -105,6 +106,7 @@ def parse_numbers(values: pd.Series, decimal: str) -> Numbers:
     present = np.zeros(len(uniques) + 1, dtype=bool)
     censored = np.zeros(len(uniques) + 1, dtype=bool)
     currencies: set[str] = set()
+    per_value = np.full(len(uniques) + 1, None, dtype=object)
     percent = False
     for index, value in enumerate(uniques):
         if isinstance(value, bool):
@@ -123,6 +125,7 @@ def parse_numbers(values: pd.Series, decimal: str) -> Numbers:
         cleaned, currency, has_percent = _clean(text)
         if currency:
             currencies.add(currency)
+            per_value[index] = currency
         percent = percent or has_percent
         parsed[index] = _to_float(cleaned, decimal)
     out = pd.Series(parsed[codes], index=values.index, dtype=float)
@@ -131,8 +134,9 @@ def parse_numbers(values: pd.Series, decimal: str) -> Numbers:
         values=out,
         present=shown,
         censored=int(censored[codes].sum()),
-        currency=currencies.pop() if len(currencies) == 1 else None,
+        currency=next(iter(currencies)) if len(currencies) == 1 else None,
         percent=percent,
+        cell_currency=pd.Series(per_value[codes], index=values.index, dtype=object) if currencies else None,
     )
 
 

@@ -9,8 +9,8 @@ from datetime import date
 
 from impact.importers.canonical import ImportResult
 from impact.importers.errors import ExportError
-from impact.importers.layout import RawTable, table_at
-from impact.importers.sniff import Sniffed, Source
+from impact.importers.layout import RawTable
+from impact.importers.sniff import Sniffed
 
 PREVIEW_ROWS = 8
 HEADER_CANDIDATES = 30
@@ -51,17 +51,9 @@ def tables(sniffed: Sniffed) -> list[TableOption]:
     return options
 
 
-def source_of(sniffed: Sniffed, table: int | None) -> Source | None:
-    sources = sniffed.all_sources()
-    found = sniffed.all_tables()
-    if table is not None and table < len(found):
-        return next((s for s in sources if s.name == found[table].source), sources[0] if sources else None)
-    return sources[0] if sources else None
-
-
 def header_rows(sniffed: Sniffed, table: int | None) -> list[tuple[int, str]]:
     """(row index, what the row says) for the first rows of the chosen table's sheet or block."""
-    source = source_of(sniffed, table)
+    source = sniffed.source_of(table)
     if source is None:
         return []
     out = []
@@ -81,15 +73,11 @@ def detected_header(sniffed: Sniffed, table: int | None) -> int | None:
 
 def as_read(sniffed: Sniffed, table: int | None, header_row: int | None) -> RawTable | None:
     """The table the choices point at, before any column is interpreted."""
-    found = sniffed.all_tables()
-    if header_row is None:
-        if not found:
-            return None
-        return found[table if table is not None and table < len(found) else 0]
-    source = source_of(sniffed, table)
-    if source is None or header_row >= len(source.rows):
+    try:
+        chosen = sniffed.chosen(table if table is not None else (0 if header_row is None else None), header_row)
+    except ExportError:
         return None
-    return table_at(source.rows, header_row, source=source.name, start_line=source.start_line)
+    return chosen[0] if chosen else None
 
 
 def first_rows(table: RawTable, limit: int = PREVIEW_ROWS) -> list[list[str]]:
@@ -100,14 +88,17 @@ def first_rows(table: RawTable, limit: int = PREVIEW_ROWS) -> list[list[str]]:
 class Outcome:
     rows: int
     period: tuple[date, date] | None
-    totals: dict[str, float]  # metric → its sum over the file (unique people: the export's own figure if any)
+    totals: dict[str, float]  # metric → the file's figure, aggregated as the check does
+    upper_bounds: frozenset[str]  # unique people added up from parts: at most this many
 
 
 def outcome(result: ImportResult) -> Outcome:
-    table = result.table
-    parts = table[~table["whole"]] if "whole" in table else table
-    totals = {metric: float(parts[metric].sum()) for metric in result.metrics if metric in parts}
-    return Outcome(result.rows_read, result.period, totals)
+    """The file's figures over its whole period, by each metric's own rule (followers:
+    the last value; reach: the export's own figure, else an upper bound)."""
+    from impact.check import aggregate_whole
+
+    figures, upper = aggregate_whole(result.table, result.metrics)
+    return Outcome(result.rows_read, result.period, figures, upper)
 
 
 def missing_choice(error: ExportError) -> str | None:

@@ -15,9 +15,6 @@ from impact.importers.errors import ExportError
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, Importer
 
-# Names a format had before; a mapping remembered under the old name still applies.
-RENAMED: dict[str, str] = {}
-
 
 class SpecImporter:
     """A declared format: the shared engine reads it."""
@@ -54,7 +51,7 @@ def formats() -> dict[str, Importer]:
 def _safe_score(importer: Importer, sniffed: Sniffed) -> float:
     try:
         return float(importer.score(sniffed))
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):  # a guess that fails means: not mine
+    except Exception:  # noqa: BLE001 - a guess that fails means: not mine
         return 0.0
 
 
@@ -67,13 +64,6 @@ def detect(sniffed: Sniffed) -> str:
 
 
 def importer(name: str) -> Importer:
-    name = RENAMED.get(name, name)
     if name not in formats():
         raise ExportError("unknown_format", name)
     return formats()[name]
-
-
-def label(name: str) -> str:
-    found = formats().get(name)
-    spec = getattr(found, "spec", None)
-    return spec.label if spec is not None else name

@@ -12,12 +12,13 @@ import json
 import subprocess
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from impact.importers.encoding import decode
 from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
-from impact.importers.layout import RawTable, split_tables
+from impact.importers.layout import RawTable, split_tables, table_at
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DELIMITERS = (",", ";", "\t", "|")
@@ -49,10 +50,14 @@ class Sniffed:
     data: bytes = field(default=b"", repr=False)
     complete: bool = True  # False: ``tables`` were found in the head of a large CSV only
     sources: list[Source] = field(default_factory=list, repr=False)
+    shape: list[str] = field(default_factory=list)  # the headers found by the sniff, never changed after
 
-    @property
-    def notes(self) -> list[str]:
-        return [note for table in self.tables for note in table.notes]
+    def __post_init__(self) -> None:
+        self.shape = [h for table in self.tables for h in table.header if h]
+        if not self.shape:  # no table found: the first rows stand for the file's shape
+            for source in self.sources[:1]:
+                for row in source.rows[:5]:
+                    self.shape += [str(c).strip() for c in row if c is not None and str(c).strip()]
 
     def all_tables(self) -> list[RawTable]:
         """Every table with every row. A large CSV is first sniffed from its head (enough to
@@ -65,6 +70,25 @@ class Sniffed:
     def all_sources(self) -> list[Source]:
         self.all_tables()
         return self.sources
+
+    def source_of(self, table: int | None) -> Source | None:
+        """The sheet, member or CSV the chosen table stands in (the first, if none is chosen)."""
+        sources, tables = self.all_sources(), self.all_tables()
+        if table is not None and table < len(tables):
+            return next((s for s in sources if s.name == tables[table].source), sources[0] if sources else None)
+        return sources[0] if sources else None
+
+    def chosen(self, table: int | None, header_row: int | None) -> list[RawTable]:
+        """Every table, or the one a person chose, with its header where they said it is."""
+        tables = self.all_tables()
+        if table is not None and table >= len(tables) and header_row is None:
+            raise ExportError("no_such_table", str(table + 1))
+        if header_row is None:
+            return tables if table is None else [tables[table]]
+        source = self.source_of(table)
+        if source is None or header_row >= len(source.rows):
+            raise ExportError("no_such_row", str(header_row + 1))
+        return [table_at(source.rows, header_row, source=source.name, start_line=source.start_line)]
 
 
 def pick_delimiter(text: str) -> str:
@@ -180,8 +204,9 @@ def sniff(data: bytes, filename: str) -> Sniffed:
 
 
 def _zip_tables(data: bytes) -> tuple[list[RawTable], list[Source]]:
-    """A zip of CSVs (YouTube Studio, Search Console): every member's tables, named by member."""
-    refuse_zip_bomb(data)
+    """A zip of CSVs (YouTube Studio, Search Console): every member's tables, named by member.
+    Unpacked, its CSVs may be no larger than one CSV upload (they are parsed in this process)."""
+    refuse_zip_bomb(data, limit=MAX_UPLOAD_BYTES)
     tables: list[RawTable] = []
     sources: list[Source] = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -199,8 +224,8 @@ def _zip_tables(data: bytes) -> tuple[list[RawTable], list[Source]]:
                 continue
             try:
                 text, _encoding = decode(archive.read(info))
-            except ExportError:
-                continue
+            except (ExportError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error):
+                continue  # a damaged, encrypted or oddly packed member: the others are still read
             found, _delimiter, member = sniff_text(text, source=Path(info.filename).name)
             tables += found
             sources += member

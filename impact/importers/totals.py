@@ -15,9 +15,8 @@ import pandas as pd
 from impact.importers.vocabulary import is_missing, is_total_label
 
 
-def labelled_totals(labels: list[pd.Series], overflow: pd.Series | None) -> pd.Series:
+def labelled_totals(index: pd.Index, labels: list[pd.Series], overflow: pd.Series | None) -> pd.Series:
     """Rows whose label cells (or a cell beyond the header) name a total."""
-    index = labels[0].index if labels else overflow.index if overflow is not None else pd.RangeIndex(0)
     mask = pd.Series(False, index=index)
     for column in [*labels, *([overflow] if overflow is not None else [])]:
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
@@ -56,8 +55,8 @@ def unlabelled_totals(labels: list[pd.Series], additive: dict[str, pd.Series], a
             if others != others:
                 continue
             compared += 1
-            if abs(value - others) <= max(1.0, abs(others) * 0.005):
+            if abs(value - others) <= max(0.01, abs(others) * 0.005):
                 matched += 1
-        if compared >= 1 and matched == compared:
+        if compared >= 2 and matched == compared:  # one column may agree by chance; two and more do not
             mask.loc[row] = True
     return mask

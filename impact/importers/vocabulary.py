@@ -117,7 +117,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         headers=headers,
         ratio=_word_pattern(data["ratio_words"]),
-        totals=re.compile(r"^\s*(?:" + "|".join(totals) + r")(?:\s*[:\-–]|\s*$)", re.IGNORECASE),
+        totals=re.compile(r"^\s*(?:" + "|".join(totals) + r")(?:\s*:|\s*$)", re.IGNORECASE),
         missing=frozenset(fold(v) for v in data["missing_values"]),
         months=months,
         weekdays=frozenset(fold(w).rstrip(".") for w in data["weekdays"]),

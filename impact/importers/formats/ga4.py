@@ -4,7 +4,9 @@ table; the "Reports snapshot" holds many, each under its own block, with ``Nth d
 offsets from the block's start date; explorations name the range as
 ``20230515-20230521`` and put the ``Grand total`` row first.
 
-Rows without a date dimension are totals over the block's range. Where several
+Rows without a date dimension are totals over the block's range. The channel is
+always "website"; a channel group (Organic Social, Direct …) or a source is a segment
+of it, so a KPI on website sessions counts all of them and ranks them. Where several
 tables carry the same metric by different dimensions, the daily one counts and the
 others are left out (see ``engine.read_file``). "Key events" (formerly
 "Conversions") are conversions; "Views" are page views; users are unique people and
@@ -52,6 +54,25 @@ SPEC = FormatSpec(
             "Entrate totali",
             "Receita total",
             "Purchase revenue",
+        ],
+        "segment": [
+            "Session default channel group",
+            "Session primary channel group (Default Channel Group)",
+            "Session primary channel group (Default channel group)",
+            "First user default channel group",
+            "First user primary channel group (Default Channel Group)",
+            "Default channel group",
+            "Session source",
+            "Session medium",
+            "Session source / medium",
+            "First user source / medium",
+            "Standard-Channelgruppe der Sitzung",
+            "Sitzung – primäre Channelgruppe (Standard-Channelgruppe)",
+            "Sitzungsquelle / -medium",
+            "Grupo de canales predeterminado de la sesión",
+            "Groupe de canaux par défaut de la session",
+            "Gruppo di canali predefinito della sessione",
+            "Grupo de canais padrão da sessão",
         ],
         "users": [
             "Users",

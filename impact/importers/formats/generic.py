@@ -54,11 +54,14 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
 
     data = sniffed.data[3:] if sniffed.data.startswith(b"\xef\xbb\xbf") else sniffed.data
     decimal = "," if sniffed.delimiter == ";" else "."
+    # only metric columns are typed by pyarrow; dates stay text for the shared date reader
+    # (pyarrow would turn '2026-10-01T23:30:00-05:00' into the next day in UTC)
+    as_text = {h: pa.string() for h in table.header if _role(h, context) not in METRICS}
     try:
         typed = pacsv.read_csv(
             io.BytesIO(data),
             parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter or ","),
-            convert_options=pacsv.ConvertOptions(decimal_point=decimal, strings_can_be_null=True),
+            convert_options=pacsv.ConvertOptions(decimal_point=decimal, strings_can_be_null=True, column_types=as_text),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         return None
@@ -66,12 +69,17 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
     if list(frame.columns) != table.header[: len(frame.columns)] or len(frame.columns) != table.width:
         return None
     for header in frame.columns:
-        role = context.mapping[header] if header in context.mapping else getattr(role_of(header), "name", None)
-        if role in METRICS and frame[header].dtype.kind not in "iuf":
+        if _role(header, context) in METRICS and frame[header].dtype.kind not in "iuf":
             return None  # numbers written as text ("1.234,56"): the careful path reads them
     body = frame.set_axis(range(len(frame.columns)), axis=1)
     body.index = pd.RangeIndex(2, len(body) + 2)
     return assemble(sniffed, SPEC, [read_table(table, SPEC, context, body=body)], [])
+
+
+def _role(header: str, context: Context) -> str | None:
+    if header in context.mapping:
+        return context.mapping[header]
+    return getattr(role_of(header), "name", None)
 
 
 IMPORTER = GenericImporter()
