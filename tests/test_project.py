@@ -250,3 +250,14 @@ def test_the_docs_name_every_format_and_every_metric():
     check = (ROOT / "docs" / "data-check.md").read_text(encoding="utf-8")
     assert [f for f in FORMATS if f"`{f}`" not in importers] == []
     assert [m for m in METRICS if f"`{m}`" not in check] == []
+
+
+def test_the_domain_never_imports_the_database_or_the_command_line():
+    """The arrows run one way: the command line and the pages use the domain and the
+    database; the domain uses neither."""
+    for path in (ROOT / "impact").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+(storage|impact_cli)\b", source, re.MULTILINE), path
+    for path in (ROOT / "storage").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+impact_cli\b", source, re.MULTILINE), path

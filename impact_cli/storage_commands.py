@@ -1,18 +1,15 @@
 """The command line's storage commands: save a strategy file, export one, list them.
-
-They live here rather than in ``impact/`` because they talk to the database;
-``python -m impact`` dispatches to them. Messages go through the same locale files
-as the app, and every refusal names the file or id concerned.
-"""
+Messages go through the same locale files as the app, and every refusal names the
+file or id concerned."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from impact.deck import DeckError, load_deck
-from impact.i18n import problem_text, t
-from impact.strategy_file import StrategyFileError, check_references, parse_strategy, strategy_to_yaml
+from impact.i18n import t
+from impact.strategy_file import strategy_to_yaml
+from impact_cli.output import load_strategy, print_table
 from storage import repository
 from storage.db import database_url, make_engine, make_url_safe
 from storage.errors import DatabaseUnavailable, StorageError, StrategyNotFound, VersionConflict
@@ -28,21 +25,7 @@ def _engine(lang: str):  # type: ignore[no-untyped-def]
 
 def save(path: str, lang: str, *, workspace: str, author: str | None, expect_version: int | None) -> int:
     """Exit 0 and the id on the last line of stdout; 1 with a located message otherwise."""
-    try:
-        strategy = parse_strategy(Path(path).read_bytes())
-        problems = check_references(strategy, load_deck().cards)
-    except OSError as exc:
-        print(f"{path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
-        return 1
-    except StrategyFileError as exc:
-        problems = exc.problems
-    except DeckError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
-        return 1
-    if problems:
-        for problem in problems:
-            print(f"{path}: {problem_text(problem.path, problem.code, problem.detail, lang)}", file=sys.stderr)
-        return 1
+    strategy, _deck = load_strategy(path, lang)
     engine = _engine(lang)
     if engine is None:
         return 1
@@ -123,8 +106,5 @@ def list_all(lang: str, *, workspace: str) -> int:
         ]
         for r in rows
     ]
-    widths = [max(len(x) for x in [h, *(row[i] for row in table)]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in table:
-        print("  ".join(x.ljust(w) for x, w in zip(row, widths, strict=True)).rstrip())
+    print_table(headers, table)
     return 0
