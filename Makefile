@@ -1,8 +1,9 @@
 # One entry each: run the app, run all tests, lint, benchmark. Each sets itself up first.
+# (The scripts they call work without make, as the README's commands.)
 PY := .venv/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format bench setup setup-dev
+.PHONY: run test lint format bench setup setup-dev lock
 
 setup:
 	@bash scripts/setup.sh
@@ -10,19 +11,21 @@ setup:
 setup-dev:
 	@bash scripts/setup.sh --dev
 
-run: setup
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+run:
+	@PORT=$(PORT) bash scripts/run.sh
 
-test: setup-dev
-	$(PY) -m pytest
+test:
+	@bash scripts/test.sh
 
-lint: setup-dev
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+lint:
+	@bash scripts/lint.sh
 
 format: setup-dev
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+lock:
+	@if command -v uv >/dev/null; then uv lock; else bash scripts/setup.sh && .tools/uv lock; fi
 
 bench: setup-dev
 	$(PY) bench/bench_pages.py
