@@ -34,7 +34,7 @@ if [ -z "$UV" ]; then
     UV=.tools/uv
   fi
 fi
-export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_NO_PROGRESS=1
+export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy UV_NO_PROGRESS=1 UV_NATIVE_TLS=1  # the system's certificates, as pip and curl use them
 
 # the environment: rebuilt when broken, synced from uv.lock when the lock changed
 if [ -e .venv ] && ! .venv/bin/python -c 'import sys' >/dev/null 2>&1; then
