@@ -17,13 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from impact.deck import load_deck  # noqa: E402
+from impact.model import Strategy  # noqa: E402
 from impact.report.branding import Branding  # noqa: E402
 from impact.report.pdf import ReportInput, build_pdf  # noqa: E402
 from impact.strategy_file import strategy_to_yaml  # noqa: E402
 from tests.factories import big_strategy  # noqa: E402
 
 
-def five_charts(strategy) -> list[dict]:  # type: ignore[no-untyped-def]
+def five_charts(strategy: Strategy) -> list[dict]:
     """Six months of results for five KPIs (five charts), the rest without data."""
     rows = []
     for index, kpi in enumerate(strategy.kpis):

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
+from impact.formatting import chart_locale
+
 
 def trend_chart(
-    rows: list[dict],
+    rows: list[dict[str, Any]],
     *,
     title: str,
     target: float | None,
     unit: str,
     labels: dict[str, str],
+    lang: str,
     width: int | str = "container",
-) -> alt.Chart:
-    """Actual per period as a line with points, the target as a dashed rule."""
+) -> alt.LayerChart:
+    """Actual per period as a line with points, the target as a dashed rule; axis and
+    tooltip numbers in the reader's convention (1.000 in German)."""
     data = pd.DataFrame(
         [{"period": r["period"], "actual": r["actual"], "status": r["status"]} for r in rows if r["period"]]
     )
@@ -30,4 +36,6 @@ def trend_chart(
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#b26a00", size=2)
         layers.append(rule.encode(y="target:Q"))
-    return alt.layer(*layers).properties(title=title, height=220, width=width)
+    chart = alt.LayerChart(layer=layers).properties(title=title, height=220, width=width)
+    configured: alt.LayerChart = chart.configure(locale=chart_locale(lang))
+    return configured

@@ -20,8 +20,9 @@ The rules that make the numbers right:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -56,7 +57,7 @@ class KpiResult:
     currency: str | None = None  # the money the actual is in, where it is money
     spans_periods: bool = False  # a total over a range longer than the KPI's period
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "kpi": self.kpi,
             "kpi_id": self.kpi_id,
@@ -86,7 +87,7 @@ class CheckReport:
     def whole(self) -> list[KpiResult]:
         return [r for r in self.results if r.segment is None]
 
-    def as_json(self, warning_text=None) -> dict:  # type: ignore[no-untyped-def]
+    def as_json(self, warning_text: Callable[[str, str], str] | None = None) -> dict[str, Any]:
         text = warning_text or (lambda code, detail: f"{code}: {detail}" if detail else code)
         return {"results": [r.as_json() for r in self.results], "warnings": [text(c, d) for c, d in self.warnings]}
 
@@ -220,7 +221,7 @@ def aggregate_whole(table: pd.DataFrame, metrics: list[str]) -> tuple[dict[str, 
     return figures, upper
 
 
-def _inputs(row: dict, metrics: list[str]) -> dict[str, float | None]:
+def _inputs(row: Mapping[Hashable, Any], metrics: list[str]) -> dict[str, float | None]:
     values = {}
     for metric in metrics:
         value = row[metric]
@@ -265,7 +266,9 @@ def is_intensive(formula: Formula) -> bool:
     return first is not None and second is not None and math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def _currencies(rows: pd.DataFrame, keys: list[str], money: list[str], default: str) -> Callable[[object], tuple]:
+def _currencies(
+    rows: pd.DataFrame, keys: list[str], money: list[str], default: str
+) -> Callable[[object], tuple[Any, ...]]:
     """Per key combination, the currencies of the money rows (a row that names none is
     taken to be in the strategy's currency). Worked out per group only when the rows
     hold more than one currency."""
@@ -281,8 +284,8 @@ def _currencies(rows: pd.DataFrame, keys: list[str], money: list[str], default: 
         return lambda _key: only
     picked = rows.loc[has_money, [*keys, "currency"]]
     picked = picked.assign(currency=picked["currency"].fillna(default)).drop_duplicates()
-    table = picked.groupby(keys, sort=True)["currency"].agg(lambda s: tuple(sorted(s)))
-    return lambda key: table.get(key, ())
+    table = picked.groupby(keys, sort=True)["currency"].unique()
+    return lambda key: tuple(sorted(table.get(key, ())))
 
 
 @dataclass
@@ -301,7 +304,7 @@ def _emit(
     *,
     segment: str | None,
     label: str | None,
-    row: dict | None,
+    row: Mapping[Hashable, Any] | None,
     actual: float,
     previous: float | None,
     currencies: tuple[str, ...] = (),
@@ -451,7 +454,7 @@ def run_check(
             range_labels = sorted(ranges["_period"].unique())
             _results_for(report, job, ranges, range_labels, spans=True)
     straddling = {p: len(r) for p, (_i, r) in by_period.items() if len(r)}
-    for period, count in straddling.items():
-        report.warnings.append(("span_straddles", f"{count}|{period}"))
+    for label, count in straddling.items():
+        report.warnings.append(("span_straddles", f"{count}|{label}"))
     report.warnings = list(dict.fromkeys(report.warnings))
     return report

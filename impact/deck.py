@@ -7,8 +7,10 @@ half-drawn board.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -42,7 +44,7 @@ class Deck:
         return {**self.cards, **{c.id: c for c in custom}}
 
 
-def _format_error(err: dict) -> str:
+def _format_error(err: Mapping[str, Any]) -> str:
     where = ".".join(str(p) for p in err["loc"])
     return f"{where}: {err['msg']}" if where else err["msg"]
 
@@ -59,7 +61,7 @@ def check_card(card: Card) -> list[str]:
     return problems
 
 
-def _read_list(path: Path, key: str) -> tuple[list, list[str]]:
+def _read_list(path: Path, key: str) -> tuple[list[Any], list[str]]:
     try:
         data = load_trusted_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:

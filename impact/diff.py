@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from impact.formatting import department_label, format_date, format_number
 from impact.i18n import t
 from impact.model import Card, Strategy
-from impact.numbers import format_date, format_number
 from impact.strategy_file import strategy_to_data
 
 KEYED = ("goals", "kpis", "custom_cards")
@@ -56,12 +56,11 @@ def _value(value: Any, lang: str, field: str) -> str:
     if field in ("period",):
         return t(f"period.{value}", lang)
     if field in ("owner.department",):
-        label = t(f"department.{value}", lang)
-        return value if label.startswith("department.") else label
+        return department_label(str(value), lang)
     if field == "deadline":
         return format_date(date.fromisoformat(str(value)), lang)
     if field == "language":
-        return {"de": "Deutsch", "en": "English"}.get(value, value)
+        return {"de": "Deutsch", "en": "English"}.get(str(value), str(value))
     return str(value)
 
 

@@ -11,7 +11,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from impact.model import Card, Goal, KpiChoice, Owner, Profile, Strategy, SuggestedGoal
+from impact.model import Card, Goal, KpiChoice, Owner, Profile, Stage, Strategy, SuggestedGoal
 
 KPI_FIELDS = ("goal", "target", "baseline", "period", "channel", "stage")
 OWNER_FIELDS = ("department", "person", "source")
@@ -127,7 +127,7 @@ def add_department(strategy: Strategy, name: str) -> Strategy:
     return new
 
 
-def relevant_cards(cards: dict[str, Card], profile: Profile | None, stage: str) -> list[Card]:
+def relevant_cards(cards: dict[str, Card], profile: Profile | None, stage: Stage) -> list[Card]:
     """The profile's priority cards first (in its order), then the rest of the stage
     that carries the profile's industry tag."""
     in_stage = [c for c in cards.values() if c.stage == stage]

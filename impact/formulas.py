@@ -12,6 +12,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
 
 from impact.metrics import METRICS
 
@@ -63,15 +68,15 @@ class Formula:
     tree: ast.expr
     inputs: tuple[str, ...]
 
-    def evaluate_columns(self, frame):  # type: ignore[no-untyped-def]
+    def evaluate_columns(self, frame: pd.DataFrame) -> npt.NDArray[Any]:
         """The formula over whole columns of a DataFrame at once (one row per period or
         segment): NaN where an input is missing or a division has no data."""
         import numpy as np
 
         with np.errstate(divide="ignore", invalid="ignore"):
             result = _eval_columns(self.tree, frame)
-        if np.isscalar(result):
-            result = np.full(len(frame), float(result))
+        if isinstance(result, float):
+            result = np.full(len(frame), result)
         values = np.asarray(result, dtype=float)
         return np.where(np.isfinite(values), values, np.nan)
 
@@ -170,9 +175,17 @@ def _op_text(op: ast.AST) -> str:
     }.get(type(op), type(op).__name__)
 
 
+def _constant(node: ast.Constant) -> float:
+    # parse() admits only int and float constants; a bool or text never reaches here.
+    value = node.value
+    if isinstance(value, int | float):
+        return float(value)
+    raise _NoData
+
+
 def _eval(node: ast.expr, values: Mapping[str, float | None]) -> float:
     if isinstance(node, ast.Constant):
-        return float(node.value)
+        return _constant(node)
     if isinstance(node, ast.Name):
         value = values.get(node.id)
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -196,11 +209,11 @@ def _eval(node: ast.expr, values: Mapping[str, float | None]) -> float:
     raise _NoData  # parse() admits nothing else
 
 
-def _eval_columns(node: ast.expr, frame):  # type: ignore[no-untyped-def]
+def _eval_columns(node: ast.expr, frame: pd.DataFrame) -> npt.NDArray[Any] | float:
     import numpy as np
 
     if isinstance(node, ast.Constant):
-        return float(node.value)
+        return _constant(node)
     if isinstance(node, ast.Name):
         if node.id not in frame:
             return np.full(len(frame), np.nan)

@@ -74,7 +74,7 @@ def check_health(strategy: Strategy, cards: dict[str, Card]) -> list[HealthItem]
     departments = {k.owner.department for k in strategy.kpis if k.owner.department}
     items.append(HealthItem("beyond_marketing", bool(departments - {"marketing"}), "warning", "owners"))
 
-    empty = [s for s in STAGES if not strategy.kpis_in(s)]
+    empty: list[str] = [s for s in STAGES if not strategy.kpis_in(s)]
     items.append(HealthItem("all_stages", not empty, "warning", "board", empty, empty[0] if empty else None))
     return items
 

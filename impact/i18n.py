@@ -64,7 +64,7 @@ def _params(detail: str, lang: str) -> dict[str, str]:
     """'|'-separated parameters as p0, p1 …; ISO dates in the reader's spelling."""
     from datetime import date
 
-    from impact.numbers import format_date
+    from impact.formatting import format_date
 
     params: dict[str, str] = {}
     for index, part in enumerate(detail.split("|") if detail else []):

@@ -61,7 +61,13 @@ def _merge(base: Any, mine: Any, theirs: Any, path: tuple[str, ...], clashes: li
     return mine
 
 
-def _merge_keyed(base: list[dict], mine: list[dict], theirs: list[dict], section: str, clashes: list[Clash]) -> list:
+def _merge_keyed(
+    base: list[dict[str, Any]],
+    mine: list[dict[str, Any]],
+    theirs: list[dict[str, Any]],
+    section: str,
+    clashes: list[Clash],
+) -> list[Any]:
     by_id = [{item["id"]: item for item in side} for side in (base, mine, theirs)]
     order = [item["id"] for item in theirs] + [item["id"] for item in mine if item["id"] not in by_id[2]]
     out = []
@@ -73,7 +79,7 @@ def _merge_keyed(base: list[dict], mine: list[dict], theirs: list[dict], section
     return out
 
 
-def _merge_set(base: list, mine: list, theirs: list) -> list:
+def _merge_set(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any]:
     removed = [v for v in base if v not in mine]
     added = [v for v in mine if v not in base and v not in theirs]
     return [v for v in theirs if v not in removed] + added

@@ -12,10 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-STAGES: tuple[str, ...] = ("awareness", "consideration", "conversion", "retention", "advocacy")
 Stage = Literal["awareness", "consideration", "conversion", "retention", "advocacy"]
-PERIODS: tuple[str, ...] = ("week", "month", "quarter", "year")
+STAGES: tuple[Stage, ...] = ("awareness", "consideration", "conversion", "retention", "advocacy")
 Period = Literal["week", "month", "quarter", "year"]
+PERIODS: tuple[Period, ...] = ("week", "month", "quarter", "year")
 AREAS: tuple[str, ...] = (
     "revenue",
     "leads",

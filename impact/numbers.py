@@ -1,11 +1,11 @@
-"""Numbers as people type and read them: "12,5" and "1.234,5" in German, "12.5" and
-"1,234.5" in English. A German user who types 12,5 must never get 125."""
+"""Numbers as people type them: "12,5" and "1.234,5" in German, "12.5" and "1,234.5" in
+English. A German user who types 12,5 must never get 125. (Writing numbers for a reader
+is :mod:`impact.formatting`.)"""
 
 from __future__ import annotations
 
 import math
 import re
-from datetime import date
 
 _DE = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _EN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -32,36 +32,3 @@ def parse_user_number(text: str | None, lang: str) -> float | None:
     if not math.isfinite(value):
         raise ValueError(text)
     return value
-
-
-def format_number(value: float | None, lang: str, *, decimals: int = 2) -> str:
-    """Thousands grouped, trailing zeros dropped, in the reader's convention."""
-    if value is None:
-        return ""
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "de":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
-
-
-def format_date(value: date | None, lang: str) -> str:
-    """31.12.2027 for German readers, 2027-12-31 otherwise (unambiguous in English)."""
-    if value is None:
-        return ""
-    return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
-
-
-def format_period(label: str | None, lang: str) -> str:
-    """A check's period in the reader's words; a report's own range
-    (``2025-02-01/2025-08-04``) as two dates."""
-    if not label:
-        return "—"
-    if "/" in label:
-        start, _, end = label.partition("/")
-        try:
-            return f"{format_date(date.fromisoformat(start), lang)} – {format_date(date.fromisoformat(end), lang)}"
-        except ValueError:
-            return label
-    return label

@@ -20,7 +20,8 @@ def ownership_matrix(strategy: Strategy) -> dict[str, dict[str, list[str]]]:
 def silo_report(strategy: Strategy) -> tuple[list[str], list[str]]:
     """(stages owned by marketing alone, stages nobody owns)."""
     matrix = ownership_matrix(strategy)
-    marketing_only, unowned = [], []
+    marketing_only: list[str] = []
+    unowned: list[str] = []
     for stage in STAGES:
         owners = {d for d, row in matrix.items() if row[stage] and d}
         if not owners:

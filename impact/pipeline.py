@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ class Notice:
         message = warning_text(self.code, self.detail, lang, titles)
         return f"{self.file}: {message}" if self.file else message
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"code": self.code, "detail": self.detail, "file": self.file}
 
 
@@ -78,7 +79,7 @@ class FileRead:
         assert self.error is not None
         return export_text(self.error.code, self.error.detail, lang)
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         result = self.result
         return {
             "name": self.name,
@@ -162,10 +163,10 @@ class CheckRun:
     def usable(self) -> list[FileRead]:
         return [f for f in self.files if f.usable]
 
-    def file_summaries(self) -> list[dict]:
+    def file_summaries(self) -> list[dict[str, Any]]:
         return [f.summary() for f in self.usable]
 
-    def notices_json(self) -> list[dict]:
+    def notices_json(self) -> list[dict[str, Any]]:
         return [n.as_json() for n in self.notices]
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from impact import edits
-from impact.model import STAGES, Card, Profile, Strategy
+from impact.model import STAGES, Card, Goal, Profile, Strategy
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 EARLY_STAGES = ("awareness", "consideration")
@@ -35,7 +35,7 @@ _AREAS = {
 }
 
 
-def _fitting_goal(card: Card, goals: list, used: dict[str, int]):  # type: ignore[no-untyped-def]
+def _fitting_goal(card: Card, goals: list[Goal], used: dict[str, int]) -> Goal | None:
     """A goal whose area the card speaks to; else the goal with the fewest KPIs so far."""
     inputs = set(card.inputs)
     matching = [g for g in goals if inputs & _AREAS.get(g.area, set())]

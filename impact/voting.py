@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from impact.model import Card, Profile, Stage
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud from a projector
 CODE_LENGTH = 6
@@ -81,7 +85,9 @@ def winners(results: list[tuple[Option, int, int]], count: int) -> list[Option]:
     return [option for option, dots, _ in results[:count] if dots > 0]
 
 
-def card_options(cards: dict, profile, stage: str, on_board: set[str], lang: str, limit: int = 12) -> list[Option]:  # type: ignore[no-untyped-def]
+def card_options(
+    cards: dict[str, Card], profile: Profile | None, stage: Stage, on_board: set[str], lang: str, limit: int = 12
+) -> list[Option]:
     """The stage's candidate cards the room votes on: the profile's first, none already on the board."""
     from impact.edits import relevant_cards
 
@@ -89,7 +95,7 @@ def card_options(cards: dict, profile, stage: str, on_board: set[str], lang: str
     return [Option(c.id, c.title.get(lang)) for c in pool if c.id not in on_board][:limit]
 
 
-def goal_options(profile, taken: set[str], lang: str) -> list[Option]:  # type: ignore[no-untyped-def]
+def goal_options(profile: Profile | None, taken: set[str], lang: str) -> list[Option]:
     """The profile's suggested goals the strategy does not have yet."""
     if profile is None:
         return []

@@ -26,15 +26,15 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise AliasRefused(f"aliases (*{event.anchor}) are not allowed, line {event.start_mark.line + 1}")
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
         """A key written twice is a mistake to point at, not a value to drop silently."""
-        seen: set = set()
+        seen: set[object] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             try:

@@ -10,11 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from impact.formatting import format_amount, format_period
 from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
+
+if TYPE_CHECKING:
+    from impact.check import CheckReport
+    from impact.importers import Choices
+    from impact.model import Card
 
 
 def _validate(paths: list[str], lang: str, with_health: bool) -> int:
@@ -39,7 +47,7 @@ def _validate(paths: list[str], lang: str, with_health: bool) -> int:
     return 1 if failed else 0
 
 
-def _mapping(path: str | None, lang: str):  # type: ignore[no-untyped-def]
+def _mapping(path: str | None, lang: str) -> Callable[[str], Choices | None] | None:
     """The recall function for a mapping file, or None after saying what is wrong and where."""
     from impact.importers import ChoicesError
     from impact.importers.choices import read_mapping_file
@@ -118,7 +126,7 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool, ma
     return 0
 
 
-def _print_table(report, cards, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _print_table(report: CheckReport, cards: Mapping[str, Card], lang: str) -> None:
     headers = [
         t("check.col_kpi", lang),
         t("check.col_channel", lang),
@@ -131,21 +139,22 @@ def _print_table(report, cards, lang: str) -> None:  # type: ignore[no-untyped-d
     rows = []
     for r in report.results:
         card = cards.get(r.kpi)
+        unit = card.unit if card else ""
         rows.append(
             [
                 card.title.get(lang) if card else r.kpi,
                 r.channel or "",
                 r.segment or "",
-                r.period or "—",
-                "—" if r.actual is None else f"{r.actual:,.2f}" + ("*" if r.upper_bound else ""),
-                "—" if r.target is None else f"{r.target:g}",
+                format_period(r.period, lang),
+                format_amount(r.actual, lang, r.currency or unit) + ("*" if r.upper_bound else ""),
+                format_amount(r.target, lang, unit, decimals=6),
                 t(f"check.status.{r.status}", lang),
             ]
         )
     print_table(headers, rows, rule=True)
 
 
-def _report(args, lang: str) -> int:  # type: ignore[no-untyped-def]
+def _report(args: argparse.Namespace, lang: str) -> int:
     """Exit 0 with the PDF written, 1 with a message for a bad strategy, logo or colour."""
     from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
     from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf

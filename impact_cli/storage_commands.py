@@ -7,15 +7,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from impact.formatting import format_moment
 from impact.i18n import t
 from impact.strategy_file import strategy_to_yaml
 from impact_cli.output import load_strategy, print_table
 from storage import repository
-from storage.db import database_url, make_engine, make_url_safe
+from storage.db import Engine, database_url, make_engine, make_url_safe
 from storage.errors import DatabaseUnavailable, StorageError, StrategyNotFound, VersionConflict
 
 
-def _engine(lang: str):  # type: ignore[no-untyped-def]
+def _engine(lang: str) -> Engine | None:
     try:
         return make_engine()
     except DatabaseUnavailable as exc:
@@ -31,7 +32,7 @@ def save(path: str, lang: str, *, workspace: str, author: str | None, expect_ver
         return 1
     summary = t("cli.saved_from", lang, file=Path(path).name)[:300]
     try:
-        exists = bool(strategy.id) and repository.strategy_exists(engine, strategy.id, workspace=workspace)
+        exists = bool(strategy.id) and repository.strategy_exists(engine, strategy.id or "", workspace=workspace)
         if exists:
             version = repository.save_version(
                 engine,
@@ -102,7 +103,7 @@ def list_all(lang: str, *, workspace: str) -> int:
             r.id,
             r.name + (f" ({r.organisation})" if r.organisation else ""),
             str(r.latest_version),
-            f"{r.updated_at:%Y-%m-%d %H:%M} UTC",
+            format_moment(r.updated_at, lang),
         ]
         for r in rows
     ]

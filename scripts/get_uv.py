@@ -33,7 +33,9 @@ def main(target: Path) -> int:
     musl = any(Path(f"/lib/ld-musl-{a}.so.1").exists() for a in ("x86_64", "aarch64"))
     libc = "musllinux" if musl else "manylinux"
     wheels = [
-        f for f in files if f["filename"].endswith(".whl") and f"{libc}_" in f["filename"] and f["filename"].endswith(f"{arch}.whl")
+        f
+        for f in files
+        if f["filename"].endswith(".whl") and f"{libc}_" in f["filename"] and f["filename"].endswith(f"{arch}.whl")
     ]
     if not wheels:
         print(f"setup: the package index has no uv {VERSION} wheel for {libc} {arch}")

@@ -11,12 +11,13 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
 from impact.importers.choices import Choices, ChoicesError
-from storage.errors import StorageError, database_errors
+from storage.errors import StorageError, database_errors, new_id
 from storage.tables import checks, column_mappings
 
 
@@ -25,7 +26,7 @@ class CheckSummary:
     id: int
     strategy_version: int
     created_at: datetime
-    files: list[dict]
+    files: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ class StoredCheck:
     strategy_id: str
     strategy_version: int
     created_at: datetime
-    files: list[dict]
+    files: list[dict[str, Any]]
     data: pd.DataFrame
-    results: list[dict]
+    results: list[dict[str, Any]]
     warnings: list[str]
 
 
@@ -52,9 +53,9 @@ def save_check(
     strategy_id: str,
     strategy_version: int,
     *,
-    files: list[dict],
+    files: list[dict[str, Any]],
     data: pd.DataFrame,
-    results: list[dict],
+    results: list[dict[str, Any]],
     warnings: list[str],
 ) -> int:
     with engine.begin() as conn:
@@ -69,7 +70,7 @@ def save_check(
                 warnings=json.dumps(warnings, ensure_ascii=False),
             )
         )
-        return int(row.inserted_primary_key[0])
+        return new_id(row)
 
 
 @database_errors

@@ -2,8 +2,9 @@
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
+from sqlalchemy import CursorResult
 from sqlalchemy.exc import SQLAlchemyError
 
 
@@ -51,3 +52,11 @@ def database_errors(function: Callable[P, R]) -> Callable[P, R]:
             raise DatabaseUnavailable(str(exc).splitlines()[0][:200]) from exc
 
     return wrapper
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT gave its row."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise StorageError("the database gave the new row no id")
+    return int(key[0])

@@ -107,13 +107,14 @@ def save_version(
         raise StrategyNotFound("")
     now = _now()
     with engine.begin() as conn:
-        current = conn.execute(
+        found = conn.execute(
             select(strategies.c.latest_version).where(
                 strategies.c.id == strategy.id, strategies.c.workspace == workspace
             )
         ).scalar_one_or_none()
-        if current is None:
+        if found is None:
             raise StrategyNotFound(strategy.id)
+        current = int(found)
         if expected_version is not None and current != expected_version:
             raise VersionConflict(strategy.id, expected_version, current)
         new_version = current + 1
@@ -128,9 +129,9 @@ def save_version(
             )
         )
         if moved.rowcount != 1:
-            actual = conn.execute(
-                select(strategies.c.latest_version).where(strategies.c.id == strategy.id)
-            ).scalar_one()
+            actual = int(
+                conn.execute(select(strategies.c.latest_version).where(strategies.c.id == strategy.id)).scalar_one()
+            )
             raise VersionConflict(strategy.id, current, actual)
         _insert_version(conn, strategy, new_version, now, author, summary)
     return new_version

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from impact.voting import Option, Round, VoteError, check_ballot, new_code
-from storage.errors import database_errors
+from storage.errors import database_errors, new_id
 from storage.tables import votes, voting_rounds
 
 
-def _round(row) -> Round:  # type: ignore[no-untyped-def]
+def _round(row: Row[Any]) -> Round:
     return Round(
         id=row.id,
         strategy_id=row.strategy_id,
@@ -53,7 +54,7 @@ def open_round(
                         created_at=datetime.now(UTC),
                     )
                 )
-                round_id = int(result.inserted_primary_key[0])
+                round_id = new_id(result)
             return Round(round_id, strategy_id, code, subject, title, options, dots, True)
         except IntegrityError:  # the code was taken: draw another
             continue

@@ -31,11 +31,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(database_url: str, timeout: float = 60):
-    port = free_port()
+def running_app(database_url: str, timeout: float = 60, *, port: int | None = None, secrets: Path | None = None):
+    """The app as `streamlit run` serves it; ``secrets`` names a secrets.toml (sign-in)."""
+    port = port or free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    options = ["--server.port", str(port), "--server.headless", "true"]
+    if secrets is not None:
+        options += ["--secrets.files", str(secrets)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
+        [sys.executable, "-m", "streamlit", "run", "app.py", *options],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

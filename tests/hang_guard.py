@@ -13,7 +13,7 @@ HANG_SECONDS = 120
 
 @contextlib.contextmanager
 def no_hang(seconds: int = HANG_SECONDS):
-    def _alarm(_signum, _frame):  # type: ignore[no-untyped-def]
+    def _alarm(_signum: int, _frame: object) -> None:
         raise TimeoutError(f"still running after {seconds} s: a hang")
 
     previous = signal.signal(signal.SIGALRM, _alarm)

@@ -2,7 +2,8 @@
 
 Off by default; with a workspace password or an OIDC login every strategy belongs to
 a workspace and no session reaches another workspace's strategies; a participant's
-voting join code opens the voting page of one round and nothing else.
+voting join code opens the voting page of one round and nothing else. (The OIDC
+sign-in itself is tested end to end in test_browser_signin.py, with a real provider.)
 """
 
 from __future__ import annotations
@@ -193,34 +194,6 @@ def test_a_join_code_grants_voting_and_nothing_else(app, db_url):
     wrong.run()
     assert at.session_state["strategy"] is None
     assert "ZZZZZZ" in wrong.error[0].value
-
-
-def test_oidc_login_maps_the_account_to_its_workspace(app, db_url):
-    _two_workspaces(db_url)
-    members = {"@acme.example": "acme"}
-    at = app("en")
-    at.secrets["access"] = {"mode": "login", "members": members}
-    at.user = {"is_logged_in": False}
-    at.run()
-    _clean(at)
-    assert at.button(key="access_login").label == "Sign in with your account"
-    assert at.session_state["strategy"] is None and "Acme plan" not in _page_text(at)
-
-    at = app("en")
-    at.secrets["access"] = {"mode": "login", "members": members}
-    at.user = {"is_logged_in": True, "email": "anna@acme.example", "name": "Anna Beraterin"}
-    at.run()
-    _clean(at)
-    text = _page_text(at)
-    assert "Acme plan" in text and "Globex plan" not in text
-    assert at.session_state["author_name"] == "Anna Beraterin"  # the history names the signed-in person
-
-    stranger = app("en")
-    stranger.secrets["access"] = {"mode": "login", "members": members}
-    stranger.user = {"is_logged_in": True, "email": "eve@globex.example", "name": "Eve"}
-    stranger.run()
-    assert "has no workspace in this installation" in stranger.error[0].value
-    assert "Acme plan" not in _page_text(stranger) and "Globex plan" not in _page_text(stranger)
 
 
 def test_a_broken_access_section_stops_the_app_with_a_sentence(app, db_url):

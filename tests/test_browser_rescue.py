@@ -27,8 +27,12 @@ UNKNOWN = "Tag;Torten;Kasse\n03.11.2026;12;1.234,50\n04.11.2026;8;980,00\n05.11.
 
 
 def _choose(page, label: str, option: str) -> None:
-    box = page.get_by_role("combobox", name=re.compile(label))
-    box.click()
+    # the select box whose visible label starts so (how the label is tied to the input
+    # for assistive technology differs between Streamlit versions; what is seen does not)
+    widget = page.locator("[data-testid=stSelectbox]").filter(
+        has=page.locator("[data-testid=stWidgetLabel]", has_text=re.compile(label))
+    )
+    widget.get_by_role("combobox").click()
     page.keyboard.type(option.split(" (")[0])  # the list is long: type to narrow it, as a person would
     page.get_by_role("option", name=option, exact=True).click()
     _wait_idle(page)

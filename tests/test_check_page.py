@@ -3,6 +3,7 @@ remapping a column (remembered for next month), and the results."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def test_upload_a_broken_file_beside_good_ones_and_run_the_check(open_app, db_ur
     at.button(key="check_run").click().run()
     assert not at.exception
     assert any(
-        v.startswith("✅ **Lead quality** — Actual (2026-10): **57.31 %**") for v in (m.value for m in at.markdown)
+        v.startswith("✅ **Lead quality** — Actual (2026-10): **57.31%**") for v in (m.value for m in at.markdown)
     )
     [saved] = list_checks(make_engine(db_url), stored.id)
     check = load_check(make_engine(db_url), saved.id)
@@ -119,3 +120,16 @@ def test_a_saved_check_keeps_its_warnings_as_codes_and_reads_in_the_readers_lang
     captions = [_plain(c.value) for c in german.caption]
     assert f"⚠️ {meta.name}: 1 Summenzeile(n) übersprungen (nie doppelt gezählt)." in captions
     assert any("nicht gelesen: Die Datei enthält keine Daten (sie sagt „No data available.“)" in c for c in captions)
+
+
+def test_a_german_reader_sees_german_numbers_in_the_results_and_the_chart(open_app, db_url):
+    at, _stored = open_app(example_with_lead_quality("de"), "views/check.py", lang="de")
+    _upload(at, ("crm_leads.csv", (SAMPLES / "crm_leads.csv").read_bytes()))
+    at.button(key="check_run").click().run()
+    assert not at.exception
+    assert any("**57,31\u00a0%**" in m.value for m in at.markdown)  # 98 of 171 leads qualified
+    charts = at.get("vega_lite_chart")
+    assert charts, "no trend chart on the page"
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "."

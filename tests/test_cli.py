@@ -47,3 +47,35 @@ def test_german_messages_follow_the_locale(tmp_path):
     result = run("validate", str(missing), lang="de_DE.UTF-8")
     assert result.returncode == 1
     assert "kann nicht gelesen werden" in result.stdout
+
+
+def test_the_installed_impact_command_writes_numbers_as_a_german_reader_does(tmp_path):
+    """`impact` as the set-up installs it (a console script, from any directory): a German
+    check table says 2.234,75 € where an English one says 2,234.75 €."""
+    command = Path(sys.executable).with_name("impact")
+    assert command.exists(), "the environment has no `impact` command: is the project installed?"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: impact-strategy/1\nname: Shop\ngoals:\n  - {id: g, title: Umsatz, area: revenue, hard: true}\n"
+        "kpis:\n  - {card: social-revenue, stage: conversion, goal: g, target: 2500.5, period: month,"
+        " owner: {department: ecommerce}}\n",
+        encoding="utf-8",
+    )
+    shop = tmp_path / "shop.csv"
+    shop.write_text("Datum;Umsatz\n01.10.2026;1.234,50\n15.10.2026;1.000,25\n", encoding="utf-8")
+    total = 1234.50 + 1000.25
+    outputs = {}
+    for lang in ("de", "en"):
+        result = subprocess.run(
+            [str(command), "--lang", lang, "check", str(plan), str(shop)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin"},
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs[lang] = result.stdout
+    assert f"{total:,.2f}".translate(str.maketrans(",.", ".,")) + "\u00a0€" in outputs["de"]
+    assert "2.500,5\u00a0€" in outputs["de"] and "2,500.5" not in outputs["de"]
+    assert f"{total:,.2f}\u00a0€" in outputs["en"] and "2,500.5\u00a0€" in outputs["en"]

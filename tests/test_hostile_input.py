@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import resource
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import given
@@ -157,11 +158,11 @@ def _with(data: dict, dotted: str, value: object) -> dict:
     import copy
 
     data = copy.deepcopy(data)
-    node: object = data
+    node: Any = data  # dicts and lists, as the YAML holds them
     keys = [int(k) if k.isdigit() else k for k in dotted.split(".")]
     for key in keys[:-1]:
-        node = node[key]  # type: ignore[index]
-    node[keys[-1]] = value  # type: ignore[index]
+        node = node[key]
+    node[keys[-1]] = value
     return data
 
 

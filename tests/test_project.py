@@ -238,7 +238,8 @@ def test_dynamic_string_families_are_complete(deck):
 def test_impact_never_imports_streamlit_and_pages_never_talk_sql():
     for path in (ROOT / "impact").rglob("*.py"):
         assert "streamlit" not in path.read_text(encoding="utf-8"), path
-    for path in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *(ROOT / "impact").rglob("*.py")]:
+    talkers = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("impact_cli/*.py")]
+    for path in [*talkers, *(ROOT / "impact").rglob("*.py")]:
         assert "sqlalchemy" not in path.read_text(encoding="utf-8").lower(), f"{path} talks SQL"
 
 
@@ -261,3 +262,33 @@ def test_the_domain_never_imports_the_database_or_the_command_line():
     for path in (ROOT / "storage").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+impact_cli\b", source, re.MULTILINE), path
+
+
+def _commands_under(readme: str, heading: str) -> list[str]:
+    section = readme.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
+    assert block, f"no command under '{heading}'"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_the_readme_commands_are_the_ones_ci_and_make_run():
+    """One command runs the app, one runs every test, and CI runs that very command."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    run, test = _commands_under(readme, "Run it"), _commands_under(readme, "Test it")
+    assert run == ["bash scripts/run.sh"] and test == ["bash scripts/test.sh"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test[0] in ci.splitlines()
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "bash scripts/run.sh" in makefile and "bash scripts/test.sh" in makefile
+    assert "bash scripts/lint.sh" in ci  # lint runs in CI too
+
+
+def test_the_command_line_is_installed_as_impact():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"impact": "impact_cli.main:main"}
+    names = {re.split(r"[\[<>=;\s]", d, maxsplit=1)[0] for d in project["project"]["dependencies"]}
+    assert {"streamlit", "pyarrow", "weasyprint", "sqlalchemy", "alembic"} <= names
+    assert any(d.startswith("streamlit[auth]") for d in project["project"]["dependencies"])  # st.login needs Authlib
+    assert not (ROOT / "requirements.txt").exists()  # pyproject.toml is the one list

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +18,7 @@ from impact.importers import read_export
 from impact.report import pdf as report_pdf
 from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
-from impact.report.xlsx import kpi_plan_xlsx, neutralise
+from impact.report.xlsx import kpi_plan_xlsx, looks_like_formula
 from tests.factories import example_with_lead_quality
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,7 @@ def test_the_pdf_says_what_the_strategy_says(deck, lang):
         assert expected in text, expected
     title = deck.cards["application-rate"].title.get(lang)
     assert title in text
-    assert ("Zielwert 5 %" if lang == "de" else "Target 5 %") in text
+    assert ("Zielwert 5 %" if lang == "de" else "Target 5%") in text
     assert ("Glossar" if lang == "de" else "Glossary") in text
     assert ("2.500 €" if lang == "de" else "2,500 €") in text  # numbers in the reader's convention
     assert "Vertraulich" in text and f"1 / {pages}" not in text  # the cover has no footer
@@ -82,9 +83,36 @@ def test_the_latest_data_check_is_in_the_pdf_with_vector_charts(deck):
         ReportInput(strategy=strategy, cards=deck.cards, check_results=[r.as_json() for r in report.results])
     )
     text, _ = pdf_text(data)
-    assert "Latest data check" in text and "57.31 %" in text and "met" in text
+    assert "Latest data check" in text and "57.31%" in text and "met" in text
     assert b"/Subtype /Image" not in data  # no logo here, and the charts are vector paths, not pictures
     assert text.count("Lead quality") >= 3  # table row, chart title, KPI plan
+
+
+@pytest.mark.parametrize(("lang", "thousand", "other"), [("de", "1.000", "1,000"), ("en", "1,000", "1.000")])
+def test_the_chart_axes_in_the_pdf_write_numbers_as_the_reader_does(deck, lang, thousand, other):
+    """A German reader reads 1,000 as one: the axis of a German report says 1.000."""
+    strategy = example(lang)
+    kpi = strategy.kpis[0]
+    rows = [
+        {
+            "kpi": kpi.card,
+            "kpi_id": kpi.id,
+            "stage": kpi.stage,
+            "channel": kpi.channel,
+            "segment": None,
+            "period": period,
+            "actual": actual,
+            "target": None,
+            "status": "no target",
+            "inputs": {},
+        }
+        for period, actual in (("2026-01", 2_500.0), ("2026-02", 2_750.5))
+    ]
+    strategy.kpis[0].target = None
+    text, _ = pdf_text(build_pdf(ReportInput(strategy=strategy, cards=deck.cards, check_results=rows)))
+    assert thousand in text  # an axis tick: neither value is 1000, so only the chart writes it
+    assert other not in text
+    assert ("2.750,5" if lang == "de" else "2,750.5") in text  # the status table, same convention
 
 
 def test_a_missing_pango_is_explained_not_a_trace(deck, monkeypatch):
@@ -111,15 +139,25 @@ def test_the_excel_plan_neutralises_formulas(deck):
     strategy.kpis[1].owner.source = "@SUM(A1:A9)"
     strategy.kpis[2].channel = "+linkedin"
     strategy.goals[0].title = "-1 hires"
-    book = openpyxl.load_workbook(io.BytesIO(kpi_plan_xlsx(strategy, deck.cards)))
-    sheet = book.active
-    values = [cell.value for row in sheet.iter_rows() for cell in row]
-    assert '\'=HYPERLINK("http://evil.example","click")' in values
-    assert "'@SUM(A1:A9)" in values and "'+linkedin" in values and "'-1 hires" in values
-    assert all(not (isinstance(v, str) and v.startswith(("=", "+", "-", "@"))) for v in values)
+    typed = ['=HYPERLINK("http://evil.example","click")', "@SUM(A1:A9)", "+linkedin", "-1 hires"]
+    data = kpi_plan_xlsx(strategy, deck.cards)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value in typed}
+    # the reader sees what was typed, no apostrophe; the cell is text marked as such
+    assert sorted(cells) == sorted(typed)
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())
+    plain = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value not in typed]
+    assert plain and not any(c.quotePrefix for c in plain)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        xml = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        styles = book.read("xl/styles.xml").decode("utf-8")
+    assert "<f>" not in xml and "<f " not in xml  # not one formula in the sheet
+    assert 'quotePrefix="1"' in styles
+    numbers = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, float | int)]
+    assert numbers and all(c.data_type == "n" for c in numbers)  # numbers stay numbers
     assert sheet.max_row == len(strategy.kpis) + 1
     assert [c.value for c in sheet[1]][:2] == ["Stage", "KPI"]
-    assert neutralise(-5) == -5  # numbers stay numbers
+    assert looks_like_formula("=1+1") and not looks_like_formula(-5) and not looks_like_formula("Sales")
 
 
 def test_command_line_report(tmp_path):

@@ -14,7 +14,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git to make a fresh copy")
 # Proxies and certificates of this machine still apply; nothing else of the caller's environment does.
-PASSED_ON = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR")
+PASSED_ON = (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+)
 
 
 def _fresh_copy(target: Path) -> Path:
@@ -42,8 +51,13 @@ def test_set_up_on_a_fresh_copy_and_again_over_a_broken_environment(tmp_path):
     first = _setup(checkout)
     assert first.returncode == 0, first.stderr
     impact = checkout / ".venv" / "bin" / "impact"
-    listed = subprocess.run([str(impact), "--lang", "en", "validate", "examples/employer-branding.yaml"],
-                            cwd=checkout, capture_output=True, text=True, check=False)
+    listed = subprocess.run(
+        [str(impact), "--lang", "en", "validate", "examples/employer-branding.yaml"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert listed.returncode == 0 and "valid: 2 goal(s), 8 KPI(s)" in listed.stdout
 
     (checkout / ".venv" / "bin" / "python").unlink()  # a half-made environment, as a failed venv leaves it

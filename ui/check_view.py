@@ -9,10 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from impact.charts import trend_chart
+from impact.formatting import format_amount, format_period, unit_label
 from impact.i18n import reason_text
 from impact.model import STAGES, Card, Strategy
-from impact.numbers import format_number, format_period
-from ui.components import stage_label, unit_label
+from ui.components import stage_label
 from ui.markdown import md_escape
 from ui.state import lang, tr
 
@@ -20,11 +20,7 @@ STATUS_ICONS = {"met": "✅", "missed": "❌", "no data": "⚪", "no target": "�
 
 
 def _number(value: float | None, unit: str = "") -> str:
-    """In the reader's convention (1.234,5 in German), as everywhere else in the app."""
-    if value is None:
-        return "—"
-    text = format_number(value, lang(), decimals=2 if abs(value) < 1e6 else 0)
-    return f"{text} {unit}".strip()
+    return format_amount(value, lang(), unit)
 
 
 def _change(value: float | None) -> str:
@@ -47,7 +43,7 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
             card = cards.get(kpi.card)
             if card is None:
                 continue
-            unit = unit_label(card.unit)
+            unit = card.unit
             whole = [r for r in rows if r["segment"] is None]
             in_periods = [r for r in whole if not r.get("spans_periods")]
             with_data = [r for r in in_periods if r["actual"] is not None] or [
@@ -91,8 +87,9 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                         in_periods,
                         title=title,
                         target=kpi.target,
-                        unit=unit,
+                        unit=unit_label(unit, lang()),
                         labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
+                        lang=lang(),
                     )
                     st.altair_chart(chart, width="stretch")
                 render_segment_ranking(rows, card, unit)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from html import escape
+from typing import TypeVar
 
 import streamlit as st
 
+from impact import formatting
 from impact.model import STAGES, Card, KpiChoice, Strategy
 from ui import state
 from ui.markdown import md_escape  # noqa: F401 - pages import it from here
 from ui.state import current, lang, tr
+
+T = TypeVar("T")
 
 STAGE_ICONS = {"awareness": "👀", "consideration": "🤔", "conversion": "🎯", "retention": "🔁", "advocacy": "📣"}
 
@@ -20,10 +24,7 @@ def stage_label(stage: str) -> str:
 
 
 def department_label(department: str | None) -> str:
-    if not department:
-        return "—"
-    label = tr(f"department.{department}")
-    return department if label.startswith("department.") else label
+    return formatting.department_label(department, lang())
 
 
 def render_status() -> None:
@@ -54,14 +55,8 @@ def require_strategy() -> Strategy:
     return strategy
 
 
-_UNIT_WORDS = {"points": {"de": "Punkte", "en": "points"}, "stars": {"de": "Sterne", "en": "stars"}}
-
-
 def unit_label(unit: str) -> str:
-    """Counts need no unit on screen ("12 / month", not "12 count / month"); words are translated."""
-    if unit in ("count", "people"):
-        return ""
-    return _UNIT_WORDS.get(unit, {}).get(lang(), unit)
+    return formatting.unit_label(unit, lang())
 
 
 def _text(value: str | None) -> str:
@@ -87,9 +82,9 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
     if kpi is not None:
         facts = []
         if kpi.target is not None:
-            unit = _text(unit_label(card.unit))
+            target = _text(formatting.format_amount(kpi.target, lang(), card.unit, decimals=6))
             period = escape(tr("period." + (kpi.period or "month")))
-            facts.append(f"🎯 {_number(kpi.target)}{' ' + unit if unit else ''} / {period}")
+            facts.append(f"🎯 {target} / {period}")
         goal = strategy.goal(kpi.goal) if strategy else None
         if goal is not None:
             facts.append(f"⛳ {_text(goal.title)}")
@@ -109,10 +104,6 @@ def unknown_card_html(card_id: str) -> str:
         f'<div class="iw-card iw-kind-metric"><div class="iw-card-title">{_text(card_id)}</div>'
         f'<div class="iw-card-q">{escape(tr("card.unknown"))}</div></div>'
     )
-
-
-def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
 
 
 def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str = "board") -> None:
@@ -137,7 +128,7 @@ def card_title(cards: dict[str, Card], card_id: str) -> str:
     return card.title.get(lang()) if card else card_id
 
 
-def labels(options, label) -> Callable[[object], str]:  # type: ignore[no-untyped-def]
+def labels(options: Iterable[T], label: Callable[[T], str]) -> Callable[[object], str]:
     """A format_func computed now, in the script run: the language is known here,
     and the widget need not call back into translations for every option."""
     table = {option: label(option) for option in options}

@@ -11,11 +11,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from impact.formatting import format_date, format_number
 from impact.i18n import export_text
 from impact.importers import FORMATS, Choices, Sniffed
 from impact.importers import preview as preview_
 from impact.metrics import METRICS, metric_label
-from impact.numbers import format_date, format_number
 from impact.pipeline import FileRead
 from ui import state, uploads
 from ui.components import labels

@@ -10,7 +10,7 @@ from impact.model import Strategy
 from impact.report.branding import DEFAULT_COLOR, Branding, BrandingError, checked_logo, normalise_color
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx
-from storage.checks import list_checks, load_check
+from storage.checks import StoredCheck, list_checks, load_check
 from storage.errors import StorageError
 from storage.report_settings import recall_branding, remember_branding
 from ui import state
@@ -56,7 +56,7 @@ def _remember(key_prefix: str, strategy_id: str) -> None:
         state.notify(tr("state.db_error"), "⚠️")
 
 
-def _latest_check(strategy_id: str):  # type: ignore[no-untyped-def]
+def _latest_check(strategy_id: str) -> StoredCheck | None:
     try:
         checks = list_checks(state.engine(), strategy_id)
         return load_check(state.engine(), checks[0].id, with_data=False) if checks else None

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from impact import pipeline
 from impact.importers import Choices, ExportError, Sniffed
@@ -35,7 +37,7 @@ def _read(name: str, sha: str, choices_json: str, _sniffed: Sniffed) -> pipeline
     return pipeline.read_sniffed(_sniffed, choices=choices)
 
 
-def keep(files) -> None:  # type: ignore[no-untyped-def]
+def keep(files: Iterable[UploadedFile] | None) -> None:
     """Copy what the uploader holds into the session (the uploader forgets on page change)."""
     stored: dict[str, bytes] = st.session_state.setdefault(KEY_UPLOADS, {})
     for file in files or []:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 
 from impact.diff import diff_strategies
+from impact.formatting import format_moment
 from impact.model import Strategy
 from storage import repository
 from storage.errors import StorageError
@@ -15,8 +18,8 @@ from ui.state import lang, tr
 SHOWN = 200  # rows in the table; the selectors reach every version
 
 
-def _when(created) -> str:  # type: ignore[no-untyped-def]
-    return f"{created:%Y-%m-%d %H:%M} UTC"
+def _when(created: datetime) -> str:
+    return format_moment(created, lang())
 
 
 def _restore() -> None:

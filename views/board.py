@@ -5,8 +5,9 @@ import random
 import streamlit as st
 
 from impact import edits
+from impact.formatting import format_number
 from impact.model import PERIODS, STAGES, Card
-from impact.numbers import format_number, parse_user_number
+from impact.numbers import parse_user_number
 from ui import state
 from ui.components import (
     card_html,

@@ -5,8 +5,8 @@ import streamlit as st
 
 from impact import edits
 from impact.custom_cards import slug
+from impact.formatting import format_amount, format_date
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
-from impact.numbers import format_date
 from impact.strategy_file import strategy_to_yaml
 from ui import state
 from ui.components import (
@@ -16,7 +16,6 @@ from ui.components import (
     render_board,
     require_strategy,
     stage_label,
-    unit_label,
 )
 from ui.guide import render_guide
 from ui.report_panel import render_report_panel
@@ -126,10 +125,8 @@ if strategy.kpis:
                 tr("strategy.col_kpi"): card_title(cards, kpi.card),
                 tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
                 tr("strategy.col_formula"): card.formula if card else "",
-                tr("strategy.col_target"): f"{kpi.target:g} {unit_label(card.unit) if card else ''}".strip()
-                if kpi.target is not None
-                else "—",
-                tr("strategy.col_baseline"): f"{kpi.baseline:g}" if kpi.baseline is not None else "—",
+                tr("strategy.col_target"): format_amount(kpi.target, lang(), card.unit if card else "", decimals=6),
+                tr("strategy.col_baseline"): format_amount(kpi.baseline, lang(), decimals=6),
                 tr("strategy.col_period"): tr(f"period.{kpi.period}") if kpi.period else "—",
                 tr("strategy.col_goal"): goal.title if goal else "—",
                 tr("strategy.col_owner"): department_label(kpi.owner.department),

@@ -78,7 +78,7 @@ def _say_what_it_holds(sniffed: Sniffed, today: date | None) -> None:
         return
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name == "FORMATS":
         return formats()
     raise AttributeError(name)

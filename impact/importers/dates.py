@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -218,7 +219,7 @@ def _numeric_order(
     return None, f"{text}|{date(year, b, a).isoformat()}|{date(year, a, b).isoformat()}"
 
 
-def _steadiness(cells: list, order: str) -> float:
+def _steadiness(cells: list[Any], order: str) -> float:
     """Share of neighbouring values one day apart: a daily series is steady in its true reading."""
     days = []
     for (a, b, year, _s), _t in cells:
@@ -318,13 +319,15 @@ def parse_dates(
     if pending:
         # factorize keeps the order of first appearance, which is the file's order
         inferred = _infer_years([md for _p, md in pending], reference or date.today())
-        for (position, _md), day in zip(pending, inferred, strict=True):
-            starts[position] = pd.Timestamp(day) if day is not None else None
-    nat = np.datetime64("NaT", "ns")
+        for (position, _md), found in zip(pending, inferred, strict=True):
+            starts[position] = pd.Timestamp(found) if found is not None else None
+    no_day = np.datetime64("NaT", "ns")
     start_table = np.array(
-        [*(s.to_datetime64() if s is not None else nat for s in starts), nat], dtype="datetime64[ns]"
+        [*(s.to_datetime64() if s is not None else no_day for s in starts), no_day], dtype="datetime64[ns]"
     )
-    end_table = np.array([*(e.to_datetime64() if e is not None else nat for e in ends), nat], dtype="datetime64[ns]")
+    end_table = np.array(
+        [*(e.to_datetime64() if e is not None else no_day for e in ends), no_day], dtype="datetime64[ns]"
+    )
     bad_table = np.array([*((t is not None and s is None) for t, s in zip(texts, starts, strict=True)), False])
     return DateColumn(
         start=pd.Series(start_table[codes], index=index, dtype="datetime64[ns]"),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,7 +29,7 @@ from impact.importers.canonical import (
 )
 from impact.importers.errors import ExportError
 from impact.importers.layout import RawTable
-from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers
+from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers, placeholders
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
 from impact.importers.totals import labelled_totals, unlabelled_totals
@@ -117,7 +118,7 @@ def _resolve(
                 cols.ignored.append(Ignored(header, "not_needed"))
                 continue
             if not named:
-                found = next(((v, v.match(header)) for v in spec.variants if v.match(header) is not None), None)
+                found = next(((v, b) for v in spec.variants if (b := v.match(header)) is not None), None)
                 if found is not None:
                     candidate, base = found
                     if candidate.segment is None:
@@ -196,8 +197,11 @@ def _frame(table: RawTable) -> tuple[pd.DataFrame, pd.Series | None]:
     overflow = None
     if frame.shape[1] > width:
         spill = frame.iloc[:, width:].astype(object)
-        overflow = spill.apply(
-            lambda row: next((str(v) for v in row if v is not None and str(v).strip()), None), axis=1
+        cells = spill.to_numpy().tolist()
+        overflow = pd.Series(
+            [next((str(v) for v in row if v is not None and str(v).strip()), None) for row in cells],
+            index=frame.index,
+            dtype=object,
         )
     return frame.iloc[:, :width], overflow
 
@@ -292,36 +296,31 @@ def _date_rows(
         base = notes_range[0] if notes_range else None
         if base is None:
             continue
-        start = dates_.offset_dates(data[position], base, unit)
+        offset_start = dates_.offset_dates(data[position], base, unit)
         span = {"day": 1.0, "week": 7.0, "month": 30.0}[unit]
-        end = None
+        offset_end: pd.Series | None = None
         if unit != "day":
             step = pd.DateOffset(weeks=1) if unit == "week" else pd.DateOffset(months=1)
-            end = (start + step - pd.Timedelta(days=1)).astype("datetime64[ns]")
-        candidates.append((span, -1, Dated(start, end, span)))
+            offset_end = (offset_start + step - pd.Timedelta(days=1)).astype("datetime64[ns]")
+        candidates.append((span, -1, Dated(offset_start, offset_end, span)))
     if cols.range_start is not None and cols.range_end is not None:
-        start = dates_.parse_dates(
+        starts = dates_.parse_dates(
             data[cols.range_start], order=spec.date_order, force=context.date_order, reference=reference
         )
-        end = dates_.parse_dates(
+        ends = dates_.parse_dates(
             data[cols.range_end], order=spec.date_order, force=context.date_order, reference=reference
         )
-        if start.share > 0 and not start.ambiguous and not end.ambiguous:
-            span_end = end.start.where(end.start > start.start)
-            candidates.append(
-                (
-                    dates_.span_days(start.start, span_end),
-                    99,
-                    Dated(start.start, span_end, dates_.span_days(start.start, span_end)),
-                )
-            )
+        if starts.share > 0 and not starts.ambiguous and not ends.ambiguous:
+            span_end = ends.start.where(ends.start > starts.start)
+            length = dates_.span_days(starts.start, span_end)
+            candidates.append((length, 99, Dated(starts.start, span_end, length)))
     if candidates:
         best = min(candidates, key=lambda c: (c[0], c[1]))[2]
         if spec.date_is_range_start and notes_range and notes_range[1] > notes_range[0]:
-            first = pd.Timestamp(notes_range[0])
-            if best.end is None and bool((best.start.dropna() == first).all()):
-                end = pd.Series(pd.Timestamp(notes_range[1]), index=index, dtype="datetime64[ns]")
-                return Dated(best.start, end, float((notes_range[1] - notes_range[0]).days + 1), best.warnings)
+            period_start = pd.Timestamp(notes_range[0])
+            if best.end is None and bool((best.start.dropna() == period_start).all()):
+                whole = pd.Series(pd.Timestamp(notes_range[1]), index=index, dtype="datetime64[ns]")
+                return Dated(best.start, whole, float((notes_range[1] - notes_range[0]).days + 1), best.warnings)
         return best
     if ambiguous is not None:
         raise ExportError("ambiguous_dates", f"{ambiguous[0]}|{ambiguous[1]}")
@@ -347,7 +346,7 @@ def _date_rows(
 def _decimal_default(data: pd.DataFrame, positions: list[int], context: Context) -> str:
     texts: list[str] = []
     for position in positions:
-        texts += distinct_texts(data[position])[:300]
+        texts += distinct_texts(data[position], limit=300)
     found = guess_decimal(texts)
     if found:
         return found
@@ -359,7 +358,7 @@ def missing_mask(values: pd.Series) -> pd.Series:
     if values.dtype.kind in "iufMb":
         return values.isna()
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    flags = np.append([is_missing(u) for u in uniques], True)
+    flags = np.append(placeholders(np.asarray(uniques, dtype=object)), True)
     return pd.Series(flags[codes], index=values.index)
 
 
@@ -398,15 +397,15 @@ def read_table(
             raise ExportError("breakdown_only", dimension)
         raise ExportError("no_metric")
     blank = pd.Series(True, index=data.index)
-    for position in data.columns:
-        blank &= missing_mask(data[position])
+    for key in data.columns:
+        blank &= missing_mask(data[key])
     data = data[~blank]
     if overflow is not None:
         overflow = overflow[~blank]
     warnings: list[tuple[str, str]] = []
     if wider_rows:
         warnings.append(("wider_rows", f"{wider_rows}|{first_wide}"))
-    metric_positions = {m[0] for m in cols.metrics}
+    metric_positions = [m[0] for m in cols.metrics]
     identity = sorted(
         {
             *cols.segments,
@@ -416,10 +415,9 @@ def read_table(
     )
     labels = [data[p] for p in identity]
     # any text cell may say 'Total' (Google Ads writes it in the third column of a keyword report)
-    texts = [data[p] for p in range(data.shape[1]) if p not in metric_positions and _short_labels(data[p])]
-    labelled = labelled_totals(data.index, texts, overflow)
+    label_columns = [data[p] for p in range(data.shape[1]) if p not in metric_positions and _short_labels(data[p])]
+    labelled = labelled_totals(data.index, label_columns, overflow)
 
-    metric_positions = [m[0] for m in cols.metrics]
     default_decimal = _decimal_default(data, metric_positions, context)
     values: dict[tuple[str, str | None], pd.Series] = {}
     censored = 0
@@ -428,7 +426,7 @@ def read_table(
     row_currency: pd.Series | None = None
     for position, metric, factor, variant in cols.metrics:
         column = data[position]
-        texts = distinct_texts(column)[:2000]
+        texts = distinct_texts(column)
         decimal = guess_decimal(texts) or _grouping_only(texts, metric) or default_decimal
         numbers = parse_numbers(column, decimal)
         header = headers[position]
@@ -492,13 +490,15 @@ def read_table(
         groups.setdefault(variant, {})[metric] = series
     parts = []
     for variant, metrics in groups.items():
-        label = variant if variant is not None else spec.plain_segment
-        if label is None:
-            part_segment = segment
+        variant_label = variant if variant is not None else spec.plain_segment
+        if variant_label is None:
+            part_segment: pd.Series | str | None = segment
         elif segment is None:
-            part_segment = label
+            part_segment = variant_label
         else:
-            part_segment = segment.where(segment.isna(), segment.astype(str) + " / " + label).fillna(label)
+            part_segment = segment.where(segment.isna(), segment.astype(str) + " / " + variant_label).fillna(
+                variant_label
+            )
         parts.append(
             wide_table(
                 dated.start, metrics, channel=channel, segment=part_segment, span_end=dated.end, currency=currency
@@ -620,7 +620,7 @@ def _currency(
     from_headers: dict[str, str],
     from_cells: set[str],
     per_row: pd.Series | None,
-    warnings: list,
+    warnings: list[Any],
 ) -> pd.Series | str | None:
     """The currency of each money row: a currency column, else the headers, else the cells."""
     money = [m for _p, m, _f, _v in cols.metrics if METRICS[m].is_money]
@@ -710,29 +710,29 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
             continue
         try:
             reads.append(read_table(table, spec, local, rule=rule))
-        except ExportError as error:
-            failed.append((table, rule, error))
+        except ExportError as refused:
+            failed.append((table, rule, refused))
     if reads:
         dated = [r.table for r in reads if not r.table.empty]
         if dated:
             whole = pd.concat(dated)
             span = (whole["date"].min().date(), whole["span_end"].fillna(whole["date"]).max().date())
-            for table, rule, error in list(failed):
-                if error.code != "no_date":
+            for table, rule, dateless in list(failed):
+                if dateless.code != "no_date":
                     continue
                 local = replace(context, delimiter=sniffed.delimiter, file_notes=[])
                 try:
                     reads.append(read_table(table, spec, local, rule=rule, fallback=span))
-                    failed.remove((table, rule, error))
+                    failed.remove((table, rule, dateless))
                 except ExportError:
                     pass
     if not reads:
         if not failed:
             raise ExportError("no_metric")
-        raise min((error for _t, _r, error in failed), key=_weight)
-    for table, _rule, error in failed:
-        if error.code in ("ambiguous_dates", "bad_dates", "no_date"):
-            warnings.append(("table_unreadable", f"{table.source or ', '.join(table.header[:3])}|{error.code}"))
+        raise min((why for _t, _r, why in failed), key=_weight)
+    for table, _rule, why in failed:
+        if why.code in ("ambiguous_dates", "bad_dates", "no_date"):
+            warnings.append(("table_unreadable", f"{table.source or ', '.join(table.header[:3])}|{why.code}"))
     ordered = sorted(range(len(reads)), key=lambda i: (reads[i].span, reads[i].segmented, i))
     taken: dict[str, list[tuple[Coverage, str]]] = {}
     kept: list[TableRead] = []

@@ -15,10 +15,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from impact.importers.encoding import decode
 from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
-from impact.importers.layout import RawTable, split_tables, table_at
+from impact.importers.layout import Cell, RawTable, split_tables, table_at
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DELIMITERS = (",", ";", "\t", "|")
@@ -33,7 +34,7 @@ class Source:
     """A sheet, a zip member, or the CSV itself: its rows as parsed, before any table was found."""
 
     name: str
-    rows: list[list[object]]
+    rows: list[list[Cell]]
     start_line: int = 1
 
 
@@ -119,9 +120,10 @@ def pick_delimiter(text: str) -> str:
     return best
 
 
-def _records(text: str, delimiter: str) -> list[list[str]]:
+def _records(text: str, delimiter: str) -> list[list[Cell]]:
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+        # text cells only; the rows are read, never written to, so the wider type is safe
+        return cast("list[list[Cell]]", list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)))
     except csv.Error as exc:
         raise ExportError("unreadable", str(exc)[:120]) from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from impact.importers.vocabulary import Role, fold, header_key
 
@@ -89,7 +89,7 @@ class FormatSpec:
     matcher: Callable[[Sniffed], bool] | None = None  # an extra test for a match, where declarations do not say it
     strength: float = 0.9  # how sure a match is; more specific formats say more
     label: str = ""  # what the format is, for the docs
-    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _cache: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def rule_for(self, table: RawTable) -> TableRule | None:
         return next((rule for rule in self.tables if rule.applies(table)), None)
@@ -100,14 +100,16 @@ class FormatSpec:
 
     def patterns(self) -> list[tuple[re.Pattern[str], str]]:
         """Spellings given as 're:<regex>' (a header with a varying part)."""
-        if "patterns" not in self._cache:
-            self._cache["patterns"] = [
+        found: list[tuple[re.Pattern[str], str]] | None = self._cache.get("patterns")
+        if found is None:
+            found = [
                 (re.compile(spelling[3:], re.IGNORECASE), role)
                 for role, spellings in self.roles.items()
                 for spelling in spellings
                 if spelling.startswith("re:")
             ]
-        return self._cache["patterns"]
+            self._cache["patterns"] = found
+        return found
 
     def title_metric(self, text: str) -> str | None:
         folded = fold(text)
@@ -119,15 +121,16 @@ class FormatSpec:
 
 def _lookup(spec: FormatSpec, rule: TableRule | None) -> dict[str, Role | None]:
     key = ("lookup", rule.match if rule else None)
-    if key not in spec._cache:
+    cached: dict[str, Role | None] | None = spec._cache.get(key)
+    if cached is None:
         table: dict[str, Role | None] = {}
         for roles in (spec.roles, rule.roles if rule else {}):
             for role, spellings in roles.items():
                 for spelling in spellings:
                     if not spelling.startswith("re:"):
                         table[header_key(spelling)] = None if role == IGNORE else Role(role)
-        spec._cache[key] = table
-    return spec._cache[key]
+        spec._cache[key] = cached = table
+    return cached
 
 
 @dataclass

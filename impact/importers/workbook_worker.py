@@ -33,8 +33,9 @@ def _cell(value: object) -> object:
         if value != value or value in (float("inf"), float("-inf")):
             return None
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()  # type: ignore[union-attr]
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):  # dates and times from the workbook
+        return str(isoformat())
     return str(value)
 
 

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import base64
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
+import altair as alt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.charts import trend_chart
+from impact.formatting import department_label, format_amount, format_date, format_period, unit_label
 from impact.health import check_health
 from impact.i18n import reason_text, t
 from impact.metrics import metric_label
-from impact.model import STAGES, Card, Profile, Strategy
-from impact.numbers import format_date, format_number, format_period
+from impact.model import STAGES, Card, KpiChoice, Profile, Strategy
 from impact.owners import ownership_matrix
 from impact.report.branding import Branding, normalise_color
 
@@ -38,20 +42,21 @@ class ReportInput:
     cards: dict[str, Card]
     profile: Profile | None = None
     branding: Branding = field(default_factory=Branding)
-    check_results: list[dict] | None = None
+    check_results: list[dict[str, Any]] | None = None
     check_date: date | None = None
     today: date | None = None
 
 
-def _weasyprint():  # type: ignore[no-untyped-def]
+def _weasyprint() -> ModuleType:
     try:
         import weasyprint
     except (OSError, ImportError) as exc:  # OSError: libpango/libgobject not found
         raise ReportUnavailable(str(exc).splitlines()[0][:200]) from None
-    return weasyprint
+    module: ModuleType = weasyprint
+    return module
 
 
-def _data_urls_only(weasyprint):  # type: ignore[no-untyped-def]
+def _data_urls_only() -> Any:
     """The PDF fetches nothing from outside or from disk: only data: URIs (logo, charts).
     An SVG logo that points elsewhere renders without that part."""
     from weasyprint.urls import URLFetcher
@@ -59,38 +64,28 @@ def _data_urls_only(weasyprint):  # type: ignore[no-untyped-def]
     return URLFetcher(allowed_protocols=("data",), timeout=5)
 
 
-def _unit(unit: str, lang: str) -> str:
-    if unit in ("count", "people"):
-        return ""
-    return {"points": {"de": "Punkte", "en": "points"}, "stars": {"de": "Sterne", "en": "stars"}}.get(unit, {}).get(
-        lang, unit
-    )
-
-
-def _svg(chart) -> str:  # type: ignore[no-untyped-def]
+def _svg(chart: alt.TopLevelMixin) -> str:
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(chart.to_dict())
+    svg: str = vl_convert.vegalite_to_svg(chart.to_dict())
+    return svg
 
 
 def _chart_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def report_context(data: ReportInput) -> dict:
+def report_context(data: ReportInput) -> dict[str, Any]:
     strategy, lang = data.strategy, data.strategy.language
     cards = {**data.cards, **{c.id: c for c in strategy.custom_cards}}
 
     def tr(key: str, **params: object) -> str:
         return t(key, lang, **params)
 
-    def number(value: float | None) -> str:
-        return format_number(value, lang) if value is not None else "—"
-
-    def kpi_view(kpi) -> dict:  # type: ignore[no-untyped-def]
+    def kpi_view(kpi: KpiChoice) -> dict[str, Any]:
         card = cards.get(kpi.card)
         goal = strategy.goal(kpi.goal)
-        unit = _unit(card.unit, lang) if card else ""
+        unit = card.unit if card else ""
         return {
             "id": kpi.id,
             "title": card.title.get(lang) if card else kpi.card,
@@ -99,11 +94,11 @@ def report_context(data: ReportInput) -> dict:
             "inputs": ", ".join(metric_label(m, lang) for m in (card.inputs if card else [])),
             "metric": bool(card and card.is_metric),
             "unit": unit,
-            "target": (number(kpi.target) + (f" {unit}" if unit else "")) if kpi.target is not None else "—",
-            "baseline": number(kpi.baseline) if kpi.baseline is not None else "—",
+            "target": format_amount(kpi.target, lang, unit, decimals=6),
+            "baseline": format_amount(kpi.baseline, lang, decimals=6),
             "period": tr(f"period.{kpi.period}") if kpi.period else "—",
             "goal": goal.title if goal else "—",
-            "department": _department(kpi.owner.department, lang),
+            "department": department_label(kpi.owner.department, lang),
             "person": kpi.owner.person or "",
             "source": kpi.owner.source or "",
             "channel": kpi.channel or "",
@@ -113,7 +108,7 @@ def report_context(data: ReportInput) -> dict:
     kpis = [kpi_view(k) for k in strategy.kpis]
     goals = []
     for goal in strategy.goals:
-        linked = [k for k in kpis if strategy.kpi(k["id"]).goal == goal.id]
+        linked = [k for k, choice in zip(kpis, strategy.kpis, strict=True) if choice.goal == goal.id]
         goals.append(
             {
                 "title": goal.title,
@@ -127,7 +122,7 @@ def report_context(data: ReportInput) -> dict:
     matrix = ownership_matrix(strategy)
     owner_rows = [
         {
-            "department": _department(dep, lang) if dep else tr("owners.none"),
+            "department": department_label(dep, lang) if dep else tr("owners.none"),
             "cells": [[cards[c].title.get(lang) if c in cards else c for c in row[s]] for s in STAGES],
         }
         for dep, row in matrix.items()
@@ -136,7 +131,7 @@ def report_context(data: ReportInput) -> dict:
         {"ok": i.ok, "severity": i.severity, "title": tr(f"health.{i.rule}.title"), "why": tr(f"health.{i.rule}.why")}
         for i in check_health(strategy, cards)
     ]
-    check = _check_view(data, kpis, cards, tr, number) if data.check_results else None
+    check = _check_view(data, kpis, tr) if data.check_results else None
     return {
         "lang": lang,
         "tr": tr,
@@ -159,36 +154,33 @@ def report_context(data: ReportInput) -> dict:
     }
 
 
-def _department(department: str | None, lang: str) -> str:
-    if not department:
-        return "—"
-    label = t(f"department.{department}", lang)
-    return department if label.startswith("department.") else label
-
-
-def _check_view(data: ReportInput, kpis: list[dict], cards, tr, number) -> dict:  # type: ignore[no-untyped-def]
-    rows_by_kpi: dict[str, list[dict]] = defaultdict(list)
+def _check_view(
+    data: ReportInput,
+    kpis: list[dict[str, Any]],
+    tr: Callable[[str], str],
+) -> dict[str, Any]:
+    rows_by_kpi: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in data.check_results or []:
         if row.get("segment") is None:
             rows_by_kpi[row.get("kpi_id") or row["kpi"]].append(row)
     lang = data.strategy.language
-    status_rows, charts = [], []
+    status_rows: list[dict[str, Any]] = []
+    charts: list[dict[str, str]] = []
     for kpi in kpis:
         rows = rows_by_kpi.get(kpi["id"], [])
         in_periods = [r for r in rows if not r.get("spans_periods")]
         with_data = [r for r in in_periods if r.get("actual") is not None]
         any_data = with_data or [r for r in rows if r.get("actual") is not None]
-        latest = any_data[-1] if any_data else (in_periods or rows or [None])[-1]
-        if latest is None:
+        candidates = any_data or in_periods or rows
+        if not candidates:
             continue
+        latest = candidates[-1]
         unit = latest.get("currency") or kpi["unit"]
         status_rows.append(
             {
                 "title": kpi["title"] + (f" · {kpi['channel']}" if kpi["channel"] else ""),
                 "period": format_period(latest.get("period"), lang),
-                "actual": (number(latest["actual"]) + (f" {unit}" if unit else ""))
-                if latest.get("actual") is not None
-                else "—",
+                "actual": format_amount(latest.get("actual"), lang, unit),
                 "target": kpi["target"],
                 "status": latest["status"],
                 "status_label": tr(f"check.status.{latest['status']}"),
@@ -201,8 +193,9 @@ def _check_view(data: ReportInput, kpis: list[dict], cards, tr, number) -> dict:
                 in_periods,
                 title=kpi["title"],
                 target=strategy_kpi.target if strategy_kpi else None,
-                unit=unit,
+                unit=unit_label(unit, lang),
                 labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
+                lang=lang,
                 width=460,
             )
             charts.append({"title": kpi["title"], "uri": _chart_uri(_svg(chart))})
@@ -227,5 +220,6 @@ def build_pdf(data: ReportInput) -> bytes:
     weasyprint = _weasyprint()
     html = render_html(data)
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_data_urls_only(weasyprint))
-    return document.write_pdf(stylesheets=[weasyprint.CSS(string=css)])
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_data_urls_only())
+    pdf: bytes = document.write_pdf(stylesheets=[weasyprint.CSS(string=css)])
+    return pdf

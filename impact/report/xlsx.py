@@ -1,26 +1,25 @@
 """The KPI plan as an Excel workbook: one row per KPI.
 
 User text is data: a cell that starts with ``=``, ``+``, ``-`` or ``@`` would be run
-as a formula by a spreadsheet, so it is written as text (a leading apostrophe is what
-Excel itself shows for such cells, and openpyxl's explicit string type keeps it inert).
+as a formula by a spreadsheet. Such a cell is written as a text cell with ``quotePrefix``
+set, which is how Excel and LibreOffice themselves mark "text that looks like a formula":
+the reader sees exactly what was typed, no apostrophe added, and nothing is evaluated.
 """
 
 from __future__ import annotations
 
 import io
 
+from impact.formatting import department_label, format_date, unit_label
 from impact.i18n import t
 from impact.model import Card, Strategy
-from impact.numbers import format_date
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value: object) -> object:
-    """Text that a spreadsheet would evaluate becomes plain text; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def looks_like_formula(value: object) -> bool:
+    """Text a spreadsheet would evaluate if it were typed into a cell; numbers never are."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
 def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str], list[list[object]]]:
@@ -37,20 +36,18 @@ def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str]
     for kpi in strategy.kpis:
         card = known.get(kpi.card)
         goal = strategy.goal(kpi.goal)
-        department = kpi.owner.department or ""
-        label = t(f"department.{department}", lang) if department else ""
         rows.append(
             [
                 t(f"stage.{kpi.stage}", lang),
                 card.title.get(lang) if card else kpi.card,
                 t(f"board.kind_{card.kind}", lang) if card else "",
                 card.formula if card else "",
-                card.unit if card else "",
+                unit_label(card.unit, lang) if card else "",
                 kpi.target,
                 kpi.baseline,
                 t(f"period.{kpi.period}", lang) if kpi.period else "",
                 goal.title if goal else "",
-                department if label.startswith("department.") else label,
+                department_label(kpi.owner.department, lang) if kpi.owner.department else "",
                 kpi.owner.person or "",
                 kpi.owner.source or "",
                 kpi.channel or "",
@@ -70,10 +67,11 @@ def kpi_plan_xlsx(strategy: Strategy, cards: dict[str, Card]) -> bytes:
     sheet.title = t("report.xlsx_sheet", strategy.language)[:31]
     sheet.append(headers)
     for row in rows:
-        sheet.append([neutralise(v) for v in row])
+        sheet.append(row)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text looks like
+                cell.quotePrefix = looks_like_formula(cell.value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = max(12, min(40, len(str(cell.value)) + 4))

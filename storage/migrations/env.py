@@ -13,7 +13,7 @@ if connection is not None:
     with context.begin_transaction():
         context.run_migrations()
 else:  # `alembic` on the command line
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
     with engine.connect() as conn:
         context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)
         with context.begin_transaction():

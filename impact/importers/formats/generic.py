@@ -4,9 +4,10 @@ seven languages: columns are recognised by their names through the shared vocabu
 with decimal commas unless the values say otherwise.
 
 Large plain files (one table, header on the first line) are read by pyarrow's typed
-CSV reader, with the file's separator and decimal sign; when a metric column does
-not come out as numbers (``1.234,56`` with thousands separators) the careful reader
-takes over."""
+CSV reader, with the file's separator and decimal sign (``;`` goes with ``12,5``).
+A metric column that does not come out as numbers (``1.234,56``: pyarrow knows no
+thousands mark; ``€ 5``; a placeholder) stays text and is read by the same number
+reader the careful path uses, so both paths agree on every cell."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ class GenericImporter:
 
 
 def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
-    """A million plain rows in about a second; anything unusual takes the careful path."""
+    """A million plain rows in about a second; an unusual layout takes the careful path."""
     if sniffed.container != "csv" or sniffed.size < FAST_FROM_BYTES or len(sniffed.tables) != 1:
         return None
     if context.header_row is not None or context.table not in (None, 0):
@@ -56,24 +57,49 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
     decimal = "," if sniffed.delimiter == ";" else "."
     # only metric columns are typed by pyarrow; dates stay text for the shared date reader
     # (pyarrow would turn '2026-10-01T23:30:00-05:00' into the next day in UTC)
-    as_text = {h: pa.string() for h in table.header if _role(h, context) not in METRICS}
-    try:
-        typed = pacsv.read_csv(
-            io.BytesIO(data),
-            parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter or ","),
-            convert_options=pacsv.ConvertOptions(decimal_point=decimal, strings_can_be_null=True, column_types=as_text),
-        )
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+    metrics = [h for h in table.header if _role(h, context) in METRICS]
+    as_text = {h: pa.string() for h in table.header if h not in metrics}
+    frame = None
+    for _attempt in range(3):
+        try:
+            typed = pacsv.read_csv(
+                io.BytesIO(data),
+                parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter or ","),
+                convert_options=pacsv.ConvertOptions(
+                    decimal_point=decimal, strings_can_be_null=True, column_types=as_text
+                ),
+            )
+        except pa.ArrowInvalid:
+            # a type guessed from the first block failed further down ('1.234' after '457'):
+            # the metric columns as text, for the careful number reader
+            if all(h in as_text for h in metrics):
+                return None
+            as_text.update({h: pa.string() for h in metrics})
+            continue
+        except (pa.ArrowNotImplementedError, ValueError):
+            return None
+        frame = typed.to_pandas(types_mapper=None)
+        # a count cannot be 1.234 of something: where pyarrow made fractions of a count,
+        # the mark may group thousands; the careful reader decides that from the column
+        doubtful = [h for h in metrics if h not in as_text and _fractional_count(frame[h], h, context)]
+        if not doubtful:
+            break
+        as_text.update({h: pa.string() for h in doubtful})
+        frame = None
+    if frame is None:
         return None
-    frame = typed.to_pandas(types_mapper=None)
     if list(frame.columns) != table.header[: len(frame.columns)] or len(frame.columns) != table.width:
         return None
-    for header in frame.columns:
-        if _role(header, context) in METRICS and frame[header].dtype.kind not in "iuf":
-            return None  # numbers written as text ("1.234,56"): the careful path reads them
     body = frame.set_axis(range(len(frame.columns)), axis=1)
     body.index = pd.RangeIndex(2, len(body) + 2)
     return assemble(sniffed, SPEC, [read_table(table, SPEC, context, body=body)], [])
+
+
+def _fractional_count(values: pd.Series, header: str, context: Context) -> bool:
+    role = _role(header, context)
+    if role is None or METRICS[role].unit not in ("count", "people") or values.dtype.kind != "f":
+        return False
+    return bool((values.dropna() % 1 != 0).any())
 
 
 def _role(header: str, context: Context) -> str | None:

@@ -1,0 +1,162 @@
+"""How values are written for a reader: numbers, amounts with their unit, dates, periods,
+departments. The screen, the PDF, the XLSX, the charts and the command line all call
+these, so a German reader sees ``1.234,5`` and ``31.12.2027`` wherever the app speaks.
+
+Reading what people type is the other direction and lives in :mod:`impact.numbers`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from impact.i18n import t
+
+EMPTY = "—"  # a value that is not there, in every table and card
+
+_UNIT_WORDS = {"points": {"de": "Punkte", "en": "points"}, "stars": {"de": "Sterne", "en": "stars"}}
+_COUNTS = ("count", "people")  # "12 / month", not "12 count / month"
+
+
+def _decimals_for(value: float) -> int:
+    """Two decimals for everyday figures, none from a million on (a reach of 1.234.567
+    needs no cents), and enough for a small rate not to print as 0."""
+    size = abs(value)
+    if size >= 1_000_000:
+        return 0
+    if 0 < size < 0.01:
+        return 4
+    return 2
+
+
+def format_number(value: float | None, lang: str, *, decimals: int | None = None) -> str:
+    """Thousands grouped, trailing zeros dropped, in the reader's convention; "" for None.
+
+    ``decimals=None`` picks the precision from the size (see ``_decimals_for``); a value
+    the user typed (a target, a baseline) is shown with ``decimals=6`` so it reads back
+    exactly as entered."""
+    if value is None:
+        return ""
+    places = _decimals_for(value) if decimals is None else decimals
+    text = f"{value:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    if lang == "de":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def unit_label(unit: str | None, lang: str) -> str:
+    """The unit as a reader says it: counts need none, words are translated."""
+    if not unit or unit in _COUNTS:
+        return ""
+    return _UNIT_WORDS.get(unit, {}).get(lang, unit)
+
+
+def format_amount(value: float | None, lang: str, unit: str | None = "", *, decimals: int | None = None) -> str:
+    """A number with its unit ("1.234,5 €", "12,5 %", "12.5%"), or the empty mark."""
+    if value is None:
+        return EMPTY
+    number = format_number(value, lang, decimals=decimals)
+    label = unit_label(unit, lang)
+    if not label:
+        return number
+    if label == "%" and lang != "de":
+        return f"{number}%"
+    return f"{number}\u00a0{label}"  # never broken across lines on a card
+
+
+def format_date(value: date | None, lang: str) -> str:
+    """31.12.2027 for German readers, 2027-12-31 otherwise (unambiguous in English)."""
+    if value is None:
+        return ""
+    return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+
+
+def format_moment(value: datetime, lang: str) -> str:
+    """When something was saved: 23.11.2026, 14:05 UTC or 2026-11-23 14:05 UTC. Stored
+    times are UTC (several people, several time zones); a naive one is taken as UTC."""
+    moment = value.astimezone(UTC) if value.tzinfo else value
+    return f"{moment:%d.%m.%Y, %H:%M} UTC" if lang == "de" else f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def format_period(label: str | None, lang: str) -> str:
+    """A check's period in the reader's words; a report's own range
+    (``2025-02-01/2025-08-04``) as two dates."""
+    if not label:
+        return EMPTY
+    if "/" in label:
+        start, _, end = label.partition("/")
+        try:
+            return f"{format_date(date.fromisoformat(start), lang)} – {format_date(date.fromisoformat(end), lang)}"
+        except ValueError:
+            return label
+    return label
+
+
+def department_label(department: str | None, lang: str) -> str:
+    """A known department in the reader's language; a team's own name as they wrote it."""
+    if not department:
+        return EMPTY
+    label = t(f"department.{department}", lang)
+    return department if label.startswith("department.") else label
+
+
+def chart_locale(lang: str) -> dict[str, Any]:
+    """Vega's number and time locale, so chart axes and tooltips read like the tables
+    (Vega-Lite ``config.locale``; honoured in the browser and by vl-convert)."""
+    if lang == "de":
+        return {
+            "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+            "time": {
+                "dateTime": "%A, der %e. %B %Y, %X",
+                "date": "%d.%m.%Y",
+                "time": "%H:%M:%S",
+                "periods": ["AM", "PM"],
+                "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+                "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+                "months": [
+                    "Januar",
+                    "Februar",
+                    "März",
+                    "April",
+                    "Mai",
+                    "Juni",
+                    "Juli",
+                    "August",
+                    "September",
+                    "Oktober",
+                    "November",
+                    "Dezember",
+                ],
+                "shortMonths": ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+            },
+        }
+    return {
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", "\u00a0€"]},
+        "time": {
+            "dateTime": "%x, %X",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+            "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+            "months": [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        },
+    }
