@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from impact.formula_words import from_typed
 from impact.formulas import Formula, parse
 from impact.model import Card, LocalText, new_id
 
@@ -29,8 +30,11 @@ def build_custom_card(
     lang: str,
     owner: str = "marketing",
 ) -> Card:
-    """Raises FormulaError for a bad formula and pydantic's ValidationError for the rest."""
-    parsed: Formula = parse(formula.strip())
+    """Raises FormulaError for a bad formula and pydantic's ValidationError for the rest.
+    The formula is read as the team typed it (their language, their numbers) and kept
+    in canonical form."""
+    canonical = from_typed(formula, lang)
+    parsed: Formula = parse(canonical)
     other = "en" if lang == "de" else "de"
     return Card(
         id=f"custom-{slug(title)}-{new_id()[:4]}",
@@ -38,7 +42,7 @@ def build_custom_card(
         kind=kind,
         title=LocalText(**{lang: title.strip(), other: ""}),
         question=LocalText(**{lang: (question.strip() or title.strip()), other: ""}),
-        formula=formula.strip(),
+        formula=canonical,
         unit=unit.strip(),
         direction=direction,
         inputs=list(parsed.inputs),

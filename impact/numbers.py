@@ -1,6 +1,14 @@
 """Numbers as people type them: "12,5" and "1.234,5" in German, "12.5" and "1,234.5" in
 English. A German user who types 12,5 must never get 125. (Writing numbers for a reader
-is :mod:`impact.formatting`.)"""
+is :mod:`impact.formatting`.)
+
+The reader's language decides between the two conventions: ``1.000`` is a thousand in
+German and ``1,000`` a thousand in English, as each reader writes it. A text that the
+reader's own convention reads as a decimal with exactly three places (``1,500`` in
+German, ``1.500`` in English) is what the *other* convention writes for a thousand and
+more; it is refused with both readings, never guessed. A text only the other convention
+can read (``1.5`` in German) has one reading and is taken.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +17,82 @@ import re
 
 _DE = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _EN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_THREE_PLACES = re.compile(r"^[+-]?(?P<whole>\d{1,3})(?P<mark>[.,])\d{3}$")
+DECIMAL_SIGN = {"de": ",", "en": "."}
+
+
+class NumberError(ValueError):
+    """Not a number (``readings`` empty), or one that reads two ways (both values)."""
+
+    def __init__(self, text: str, readings: tuple[float, float] | None = None) -> None:
+        super().__init__(text)
+        self.text = text
+        self.readings = readings
+
+
+def _german(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _english(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def clean_number_text(text: str) -> str:
+    """Spaces, a percent or euro sign and the typographic minus taken out."""
+    return (
+        text.strip()
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace(" ", "")
+        .replace("%", "")
+        .replace("€", "")
+        .replace("\u2212", "-")
+    )
+
+
+def read_number(text: str, lang: str) -> float:
+    """The value of a number as the reader of ``lang`` writes it; NumberError otherwise."""
+    cleaned = clean_number_text(text)
+    own, other = (_german, _english) if lang == "de" else (_english, _german)
+    own_pattern, other_pattern = (_DE, _EN) if lang == "de" else (_EN, _DE)
+    own_match, other_match = own_pattern.match(cleaned), other_pattern.match(cleaned)
+    if own_match and other_match:
+        mine, theirs = own(cleaned), other(cleaned)
+        three = _THREE_PLACES.match(cleaned)
+        if (
+            mine != theirs
+            and three is not None
+            and three.group("mark") == DECIMAL_SIGN.get(lang, ".")
+            and three.group("whole").lstrip("+-") != "0"
+        ):
+            raise NumberError(text, (mine, theirs))
+        value = mine
+    elif own_match:
+        value = own(cleaned)
+    elif other_match:
+        value = other(cleaned)
+    else:
+        raise NumberError(text)
+    if not math.isfinite(value):
+        raise NumberError(text)
+    return value
+
+
+def one_way_spellings(readings: tuple[float, float], lang: str) -> tuple[str, str]:
+    """How to write each of two readings so that it reads one way only: the decimal one
+    with a fourth place (1,1250), the large one grouped as the reader groups (1.125)."""
+    from impact.formatting import format_number
+
+    small, large = sorted(readings)
+    decimal = format_number(small, lang, decimals=6)
+    if _THREE_PLACES.match(decimal):
+        decimal += "0"
+    return decimal, format_number(large, lang, decimals=6)
 
 
 def parse_user_number(text: str | None, lang: str) -> float | None:
-    """None for an empty field; ValueError for anything that is not clearly a number."""
-    if text is None:
+    """None for an empty field; NumberError for anything that is not clearly a number."""
+    if text is None or not clean_number_text(text):
         return None
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("%", "").replace("€", "")
-    if not cleaned:
-        return None
-    german, english = _DE.match(cleaned), _EN.match(cleaned)
-    if lang == "de" and german:
-        value = float(cleaned.replace(".", "").replace(",", "."))
-    elif lang != "de" and english:
-        value = float(cleaned.replace(",", ""))
-    elif german and not english:
-        value = float(cleaned.replace(".", "").replace(",", "."))
-    elif english and not german:
-        value = float(cleaned.replace(",", ""))
-    else:
-        raise ValueError(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
+    return read_number(text, lang)

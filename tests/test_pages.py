@@ -149,10 +149,12 @@ def test_custom_card_formula_is_checked_as_you_type(app, open_app, db_url, deck)
     at.toggle(key="board_custom_open").set_value(True).run()
     at.text_input(key="board_custom_title").input("Demo requests per click")
     at.text_input(key="board_custom_formula").input("__import__('os').system('rm -rf /')").run()
-    assert "Functions cannot be called in a formula." in [e.value for e in at.error]
+    assert "“__import__” is not a known metric. Open “Metrics you can use” for the list." in [e.value for e in at.error]
     assert at.button(key="board_custom_create").disabled
+    at.text_input(key="board_custom_formula").input("leads(clicks)").run()
+    assert "Functions cannot be called in a formula." in [e.value for e in at.error]
     at.text_input(key="board_custom_formula").input("likes / clicks").run()
-    assert any(e.value == "“likes” is not a known metric. Did you mean reactions?" for e in at.error)
+    assert any(e.value == "“likes” is not a known metric. Did you mean Reactions?" for e in at.error)
     at.text_input(key="board_custom_formula").input("leads / link_clicks * 100").run()
     assert any(s.value.startswith("Formula OK") for s in at.success)
     at.button(key="board_custom_create").click().run()
@@ -161,6 +163,28 @@ def test_custom_card_formula_is_checked_as_you_type(app, open_app, db_url, deck)
     [custom] = strategy.custom_cards
     assert custom.inputs == ["leads", "link_clicks"] and strategy.kpis[-1].card == custom.id
     assert load_strategy(make_engine(db_url), stored.id)[0].custom_cards[0].id == custom.id
+
+
+def test_a_german_formula_is_read_as_a_german_reader_means_it(app, open_app, db_url, deck):
+    at, stored = open_app(big_strategy(deck, 5).model_copy(update={"language": "de"}), lang="de")
+    at.switch_page("views/board.py").run()
+    at.toggle(key="board_custom_open").set_value(True).run()
+    at.text_input(key="board_custom_title").input("Vorbestellungen je 1.000 Impressionen")
+    at.text_input(key="board_custom_formula").input("Bestellungen / Impressionen * 1,500").run()
+    assert any("„1,500“ lässt sich zweifach lesen (1,5 oder 1.500)" in e.value for e in at.error)
+    assert at.button(key="board_custom_create").disabled
+    at.text_input(key="board_custom_formula").input("Bestellungen ÷ Impressionen × 1.000").run()
+    assert [s.value for s in at.success] == [
+        "Formel in Ordnung: Bestellungen ÷ Impressionen × 1.000. Eingaben: Bestellungen, Impressionen"
+    ]
+    at.button(key="board_custom_create").click().run()
+    _clean(at)
+    [custom] = at.session_state["strategy"].custom_cards
+    assert custom.formula == "orders / impressions * 1000"  # the file keeps the canonical form
+    saved, _ = load_strategy(make_engine(db_url), stored.id)
+    assert saved.custom_cards[0].formula == "orders / impressions * 1000"
+    board = " ".join(h.proto.body for h in at.get("html"))
+    assert "Bestellungen ÷ Impressionen × 1.000" in board  # the card shows it in words
 
 
 def test_user_text_is_shown_literally(app, open_app, db_url, deck):

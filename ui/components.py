@@ -9,6 +9,7 @@ from typing import TypeVar
 import streamlit as st
 
 from impact import formatting
+from impact.formula_words import in_words
 from impact.model import STAGES, Card, KpiChoice, Strategy
 from ui import state
 from ui.markdown import md_escape  # noqa: F401 - pages import it from here
@@ -76,7 +77,7 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
         f'<div class="iw-card iw-kind-{card.kind}">',
         f'<div class="iw-card-head"><span class="iw-card-title">{_text(card.title.get(language))}</span>{badge}</div>',
         f'<div class="iw-card-q">{_text(card.question.get(language))}</div>',
-        f'<div class="iw-card-f"><code>{_text(card.formula)}</code> '
+        f'<div class="iw-card-f">{_text(in_words(card.formula, language))} '
         f'<span class="iw-unit">{_text(unit_label(card.unit))}</span></div>',
     ]
     if kpi is not None:

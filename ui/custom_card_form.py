@@ -12,7 +12,8 @@ from pydantic import ValidationError
 
 from impact import edits
 from impact.custom_cards import build_custom_card
-from impact.formulas import FormulaError, parse
+from impact.formula_words import error_text, from_typed, in_words, inputs_in_order, short_label
+from impact.formulas import FormulaError
 from impact.metrics import METRICS, metric_label
 from impact.model import STAGES
 from ui import state
@@ -35,11 +36,11 @@ def formula_feedback(text: str) -> tuple[bool, str]:
     if not text.strip():
         return False, ""
     try:
-        formula = parse(text.strip())
+        canonical = from_typed(text, lang())
     except FormulaError as exc:
-        return False, tr(f"formula.{exc.code}", detail=exc.detail, hint=exc.hint)
-    names = ", ".join(f"{n} ({metric_label(n, lang())})" for n in formula.inputs)
-    return True, tr("formula.ok", inputs=names)
+        return False, error_text(exc, lang())
+    names = ", ".join(metric_label(n, lang()) for n in inputs_in_order(canonical))
+    return True, tr("formula.ok", words=in_words(canonical, lang()), inputs=names)
 
 
 def _create(key_prefix: str) -> None:
@@ -56,7 +57,7 @@ def _create(key_prefix: str) -> None:
             lang=lang(),
         )
     except FormulaError as exc:
-        st.session_state[f"{key_prefix}_error"] = tr(f"formula.{exc.code}", detail=exc.detail, hint=exc.hint)
+        st.session_state[f"{key_prefix}_error"] = error_text(exc, lang())
         return
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0])
@@ -116,7 +117,7 @@ def render_custom_card_form(key_prefix: str, stage: str) -> None:
             "formula",
             tr("board.custom_formula"),
             500,
-            placeholder="leads / link_clicks * 100",
+            placeholder=tr("board.custom_formula_placeholder"),
             help=tr("board.custom_formula_help"),
         )
         ok, message = formula_feedback(draft.get("formula") or "")
@@ -124,7 +125,7 @@ def render_custom_card_form(key_prefix: str, stage: str) -> None:
             (st.success if ok else st.error)(message)
         text("unit", tr("board.custom_unit"), 20, placeholder="%")
         with st.popover(tr("board.custom_metrics")):
-            st.markdown("\n".join(f"- `{m}`: {metric_label(m, lang())}" for m in METRICS))
+            st.markdown("\n".join(f"- **{short_label(m, lang())}** — {metric_label(m, lang())}" for m in METRICS))
         st.button(
             tr("board.custom_create"),
             key=f"{key_prefix}_create",

@@ -6,8 +6,9 @@ import streamlit as st
 
 from impact import edits
 from impact.formatting import format_number
+from impact.formula_words import two_readings
 from impact.model import PERIODS, STAGES, Card
-from impact.numbers import parse_user_number
+from impact.numbers import NumberError, one_way_spellings, parse_user_number
 from ui import state
 from ui.components import (
     card_html,
@@ -52,17 +53,39 @@ def _add(card_id: str) -> None:
         st.session_state.pop("board_drawn", None)
 
 
+NUMBER_DRAFTS = "board_numbers_draft"  # (kpi id, field) -> text that did not read as a number yet
+
+
+def _number_drafts() -> dict[tuple[str, str], str]:
+    return st.session_state.setdefault(NUMBER_DRAFTS, {})
+
+
 def _set_number(kpi_id: str, field: str) -> None:
-    """Typed numbers in the reader's convention; a bad one is refused and stays in the field."""
-    text = st.session_state.get(f"board_{kpi_id}_{field}")
+    """Typed numbers in the reader's convention. Text that does not read as one number
+    is kept (in the field, across pages) with a message, and nothing is saved."""
+    text = st.session_state.get(f"board_{kpi_id}_{field}") or ""
     try:
         value = parse_user_number(text, lang())
-    except ValueError:
-        state.notify(tr("board.not_a_number", text=text or ""), "⚠️")
+    except NumberError:
+        _number_drafts()[(kpi_id, field)] = text
         return
-    state.apply(
+    _number_drafts().pop((kpi_id, field), None)
+    if state.apply(
         edits.update_kpi, kpi_id, **{field: value}, summary=tr("summary.kpi_changed", field=tr(f"board.field_{field}"))
-    )
+    ):
+        st.session_state[f"board_{kpi_id}_{field}"] = format_number(value, lang(), decimals=6)
+
+
+def _number_problem(text: str) -> str:
+    try:
+        parse_user_number(text, lang())
+    except NumberError as error:
+        if error.readings:
+            first, second = (format_number(v, lang(), decimals=6) for v in error.readings)
+            small, large = one_way_spellings(error.readings, lang())
+            readings = two_readings(first, second, lang())
+            return tr("board.two_readings", text=text, readings=readings, small=small, large=large)
+    return tr("board.not_a_number", text=text)
 
 
 def _set(kpi_id: str, field: str) -> None:
@@ -110,16 +133,23 @@ def render_kpi_settings(kpi, card: Card) -> None:
             args=(kpi.id, "period"),
         )
         t, b, c = st.columns(3)
+        problems = []
         for column, field in ((t, "target"), (b, "baseline")):
+            pending = _number_drafts().get((kpi.id, field))
+            if f"{prefix}_{field}" not in st.session_state:  # first look, or back from another page
+                st.session_state[f"{prefix}_{field}"] = (
+                    pending if pending is not None else format_number(getattr(kpi, field), lang(), decimals=6)
+                )
             column.text_input(
                 _with_unit(tr(f"board.field_{field}"), card.unit),
-                value=format_number(getattr(kpi, field), lang(), decimals=6),
                 key=f"{prefix}_{field}",
                 on_change=_set_number,
                 args=(kpi.id, field),
                 max_chars=24,
                 placeholder=tr("board.number_placeholder"),
             )
+            if pending is not None:
+                problems.append(tr(f"board.field_{field}") + ": " + _number_problem(pending))
         c.text_input(
             tr("board.field_channel"),
             value=kpi.channel or "",
@@ -129,6 +159,8 @@ def render_kpi_settings(kpi, card: Card) -> None:
             on_change=_set,
             args=(kpi.id, "channel"),
         )
+        for problem in problems:
+            st.error(problem, icon="✋")
         if card.is_metric:
             st.caption("⚠️ " + tr("board.metric_warning"))
         if card.pitfall:

@@ -8,6 +8,7 @@ import time
 import streamlit as st
 
 from impact import edits
+from impact.formula_words import in_words
 from impact.model import STAGES
 from impact.owners import ownership_matrix
 from ui import state
@@ -91,7 +92,7 @@ def show_card(card_id: str) -> None:
     card = cards[card_id]
     st.markdown(f"# {md_escape(card.title.get(lang()))}")
     st.markdown(f"### {md_escape(card.question.get(lang()))}")
-    st.code(card.formula, language=None)
+    st.markdown(f"#### {md_escape(in_words(card.formula, lang()))}")
     if card.is_metric:
         st.warning(tr("card.metric_help"))
     if card.pitfall:

@@ -6,6 +6,7 @@ import streamlit as st
 from impact import edits
 from impact.custom_cards import slug
 from impact.formatting import format_amount, format_date
+from impact.formula_words import in_words
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
 from ui import state
@@ -124,7 +125,7 @@ if strategy.kpis:
                 tr("strategy.col_stage"): tr(f"stage.{kpi.stage}"),
                 tr("strategy.col_kpi"): card_title(cards, kpi.card),
                 tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
-                tr("strategy.col_formula"): card.formula if card else "",
+                tr("strategy.col_formula"): in_words(card.formula, lang()) if card else "",
                 tr("strategy.col_target"): format_amount(kpi.target, lang(), card.unit if card else "", decimals=6),
                 tr("strategy.col_baseline"): format_amount(kpi.baseline, lang(), decimals=6),
                 tr("strategy.col_period"): tr(f"period.{kpi.period}") if kpi.period else "—",

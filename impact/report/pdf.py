@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.charts import trend_chart
 from impact.formatting import department_label, format_amount, format_date, format_period, unit_label
+from impact.formula_words import in_words
 from impact.health import check_health
 from impact.i18n import reason_text, t
 from impact.metrics import metric_label
@@ -90,7 +91,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "id": kpi.id,
             "title": card.title.get(lang) if card else kpi.card,
             "question": card.question.get(lang) if card else "",
-            "formula": card.formula if card else "",
+            "formula": in_words(card.formula, lang) if card else "",
             "inputs": ", ".join(metric_label(m, lang) for m in (card.inputs if card else [])),
             "metric": bool(card and card.is_metric),
             "unit": unit,

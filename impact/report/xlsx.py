@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 from impact.formatting import department_label, format_date, unit_label
+from impact.formula_words import in_words
 from impact.i18n import t
 from impact.model import Card, Strategy
 
@@ -41,7 +42,7 @@ def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str]
                 t(f"stage.{kpi.stage}", lang),
                 card.title.get(lang) if card else kpi.card,
                 t(f"board.kind_{card.kind}", lang) if card else "",
-                card.formula if card else "",
+                in_words(card.formula, lang) if card else "",
                 unit_label(card.unit, lang) if card else "",
                 kpi.target,
                 kpi.baseline,
