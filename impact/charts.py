@@ -7,7 +7,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from impact.formatting import chart_locale
+from impact.formatting import chart_locale, format_period
+from impact.i18n import t
 
 
 def trend_chart(
@@ -23,14 +24,26 @@ def trend_chart(
     """Actual per period as a line with points, the target as a dashed rule; axis and
     tooltip numbers in the reader's convention (1.000 in German)."""
     data = pd.DataFrame(
-        [{"period": r["period"], "actual": r["actual"], "status": r["status"]} for r in rows if r["period"]]
+        [
+            {
+                "period": format_period(r["period"], lang),
+                "actual": r["actual"],
+                "status": t(f"check.status.{r['status']}", lang),
+            }
+            for r in rows
+            if r["period"]
+        ]
     )
     if data.empty:
         data = pd.DataFrame({"period": [], "actual": [], "status": []})
     base = alt.Chart(data).encode(x=alt.X("period:O", title=labels.get("period", "period"), sort=None))
     line = base.mark_line(point=alt.OverlayMarkDef(size=80, filled=True), strokeWidth=3).encode(
         y=alt.Y("actual:Q", title=f"{labels.get('actual', 'actual')} {unit}".strip()),
-        tooltip=[alt.Tooltip("period:O"), alt.Tooltip("actual:Q", format=",.2f"), alt.Tooltip("status:N")],
+        tooltip=[
+            alt.Tooltip("period:O", title=labels.get("period", "period")),
+            alt.Tooltip("actual:Q", format=",.2f", title=labels.get("actual", "actual")),
+            alt.Tooltip("status:N", title=labels.get("status", "status")),
+        ],
     )
     layers: list[alt.Chart] = [line]
     if target is not None:

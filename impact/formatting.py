@@ -7,8 +7,10 @@ Reading what people type is the other direction and lives in :mod:`impact.number
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from impact.i18n import t
 
@@ -75,16 +77,36 @@ def format_date(value: date | None, lang: str) -> str:
     return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
 
 
-def format_moment(value: datetime, lang: str) -> str:
-    """When something was saved: 23.11.2026, 14:05 UTC or 2026-11-23 14:05 UTC. Stored
-    times are UTC (several people, several time zones); a naive one is taken as UTC."""
-    moment = value.astimezone(UTC) if value.tzinfo else value
-    return f"{moment:%d.%m.%Y, %H:%M} UTC" if lang == "de" else f"{moment:%Y-%m-%d %H:%M} UTC"
+def format_moment(value: datetime, lang: str, zone: str | None = None) -> str:
+    """When something was saved, in the reader's time zone when it is known (the
+    browser's): 23.11.2026, 15:05 or 2026-11-23 15:05. Stored times are UTC; without a
+    zone the time says so (23.11.2026, 14:05 UTC). A naive time is taken as UTC."""
+    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    suffix = " UTC"
+    if zone:
+        try:
+            moment, suffix = moment.astimezone(ZoneInfo(zone)), ""
+        except (ZoneInfoNotFoundError, ValueError):
+            moment = moment.astimezone(UTC)
+    else:
+        moment = moment.astimezone(UTC)
+    text = f"{moment:%d.%m.%Y, %H:%M}" if lang == "de" else f"{moment:%Y-%m-%d %H:%M}"
+    return text + suffix
+
+
+_MONTHS = {
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+_WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})$")
+_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+_QUARTER = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
 
 
 def format_period(label: str | None, lang: str) -> str:
-    """A check's period in the reader's words; a report's own range
-    (``2025-02-01/2025-08-04``) as two dates."""
+    """A check's period in the reader's words: KW 47/2026, Okt. 2026, Q4 2026 (Week 47,
+    2026 · Oct 2026 · Q4 2026); a report's own range (``2025-02-01/2025-08-04``) as two
+    dates. The canonical label stays in files and JSON; this is for people."""
     if not label:
         return EMPTY
     if "/" in label:
@@ -93,6 +115,15 @@ def format_period(label: str | None, lang: str) -> str:
             return f"{format_date(date.fromisoformat(start), lang)} – {format_date(date.fromisoformat(end), lang)}"
         except ValueError:
             return label
+    if week := _WEEK.match(label):
+        number, year = int(week["week"]), week["year"]
+        return f"KW {number}/{year}" if lang == "de" else f"Week {number}, {year}"
+    if month := _MONTH.match(label):
+        index = int(month["month"]) - 1
+        if 0 <= index < 12:
+            return f"{_MONTHS['de' if lang == 'de' else 'en'][index]} {month['year']}"
+    if quarter := _QUARTER.match(label):
+        return f"Q{quarter['quarter']} {quarter['year']}"
     return label
 
 

@@ -193,7 +193,7 @@ def test_upload_real_exports_and_see_the_results(page, tmp_path):
         page.get_by_role("heading", name="Results").wait_for()
         page.wait_for_timeout(1000)
         page.screenshot(path=str(ARTIFACTS / "check-results.png"), full_page=True)
-        page.get_by_text(re.compile(r"Lead quality — Actual \(2026-10\): 57\.31% · Target: 50% · met")).wait_for()
+        page.get_by_text(re.compile(r"Lead quality — Actual \(Oct 2026\): 57\.31% · Target: 50% · met")).wait_for()
         page.screenshot(path=str(ARTIFACTS / "check-results.png"), full_page=True)
         page.get_by_text(re.compile("Lead quality: periods, trend and segments")).click()
         page.get_by_text("Segments in 2026-10, best first").first.wait_for()

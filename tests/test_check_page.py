@@ -39,7 +39,7 @@ def test_upload_a_broken_file_beside_good_ones_and_run_the_check(open_app, db_ur
     at.button(key="check_run").click().run()
     assert not at.exception
     assert any(
-        v.startswith("✅ **Lead quality** — Actual (2026-10): **57.31%**") for v in (m.value for m in at.markdown)
+        v.startswith("✅ **Lead quality** — Actual (Oct 2026): **57.31%**") for v in (m.value for m in at.markdown)
     )
     [saved] = list_checks(make_engine(db_url), stored.id)
     check = load_check(make_engine(db_url), saved.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 
 from impact.deck import Deck, load_deck
 from impact.diff import diff_strategies, summarise
+from impact.formatting import format_moment
 from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact.merge import MergeFailed, merge_strategies
@@ -70,6 +72,18 @@ def init() -> None:
 
 def lang() -> str:
     return st.session_state.get(KEY_LANG, "de")
+
+
+def time_zone() -> str | None:
+    """The browser's time zone (IANA name), for showing when something was saved."""
+    try:
+        return st.context.timezone
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest, scripts): UTC is shown
+        return None
+
+
+def moment(value: datetime) -> str:
+    return format_moment(value, lang(), time_zone())
 
 
 def tr(key: str, **params: Any) -> str:

@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from impact.diff import diff_strategies
-from impact.formatting import format_moment
 from impact.model import Strategy
 from storage import repository
 from storage.errors import StorageError
@@ -19,7 +18,7 @@ SHOWN = 200  # rows in the table; the selectors reach every version
 
 
 def _when(created: datetime) -> str:
-    return format_moment(created, lang())
+    return state.moment(created)
 
 
 def _restore() -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from impact import pipeline
 from impact.custom_cards import slug
-from impact.formatting import format_date, format_moment
+from impact.formatting import format_date
 from impact.i18n import warning_text
 from impact.metrics import METRICS, metric_label
 from impact.template import needed_metrics, template_csv, template_xlsx
@@ -142,9 +142,7 @@ except StorageError:
 if saved:
     st.divider()
     ids = [c.id for c in saved]
-    names = {
-        c.id: f"{format_moment(c.created_at, lang())} · " + ", ".join(f["name"] for f in c.files)[:80] for c in saved
-    }
+    names = {c.id: f"{state.moment(c.created_at)} · " + ", ".join(f["name"] for f in c.files)[:80] for c in saved}
     st.session_state.setdefault("check_shown", ids[0])
     if st.session_state["check_shown"] not in ids:
         st.session_state["check_shown"] = ids[0]

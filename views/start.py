@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from impact.formatting import format_moment
 from impact.i18n import problem_text
 from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
@@ -10,7 +9,7 @@ from storage import repository
 from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape, render_status
-from ui.state import lang, tr
+from ui.state import tr
 
 
 def _create() -> None:
@@ -92,7 +91,7 @@ with open_col:
                 org = f" · {md_escape(item.organisation)}" if item.organisation else ""
                 text.markdown(
                     f"**{md_escape(item.name)}**{org}  \n"
-                    + tr("start.saved_meta", version=item.latest_version, date=format_moment(item.updated_at, lang()))
+                    + tr("start.saved_meta", version=item.latest_version, date=state.moment(item.updated_at))
                 )
                 button.button(tr("start.open_button"), key=f"start_open_{item.id}", on_click=_open, args=(item.id,))
         if len(saved) > len(shown):
