@@ -168,3 +168,43 @@ def test_formulas_shown_in_words():
     assert in_words("(revenue - spend) / spend * 100", "de") == "(Umsatz − Ausgaben) ÷ Ausgaben × 100"
     assert in_words("leads / (clicks / impressions)", "en") == "Leads ÷ (Clicks ÷ Impressions)"
     assert in_words("leads - (clicks - orders)", "en") == "Leads − (Clicks − Orders)"
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "shown"),
+    [
+        ("2026-W47", "de", "KW 47/2026"),
+        ("2026-W47", "en", "Week 47, 2026"),
+        ("2026-W03", "de", "KW 3/2026"),
+        ("2026-10", "de", "Okt. 2026"),
+        ("2026-10", "en", "Oct 2026"),
+        ("2026-03", "de", "März 2026"),
+        ("2026-Q4", "de", "Q4 2026"),
+        ("2026-Q4", "en", "Q4 2026"),
+        ("2025-02-01/2025-08-04", "de", "01.02.2025 – 04.08.2025"),
+        ("2025-02-01/2025-08-04", "en", "2025-02-01 – 2025-08-04"),
+        (None, "de", "—"),
+    ],
+)
+def test_periods_read_in_the_readers_words(label, lang, shown):
+    from impact.formatting import format_period
+
+    assert format_period(label, lang) == shown
+
+
+def test_a_saved_time_is_shown_in_the_readers_time_zone_or_says_utc():
+    from datetime import UTC, datetime
+
+    from impact.formatting import format_moment
+
+    saved = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+    # Berlin is UTC+1 in November, New York UTC-5: the wall clock of the reader.
+    assert format_moment(saved, "de", "Europe/Berlin") == "23.11.2026, 15:05"
+    assert format_moment(saved, "en", "America/New_York") == "2026-11-23 09:05"
+    # Summer time: Berlin is UTC+2 in July.
+    assert format_moment(datetime(2026, 7, 1, 10, 0, tzinfo=UTC), "de", "Europe/Berlin") == "01.07.2026, 12:00"
+    # No zone known, or one that does not exist: the time says it is UTC.
+    assert format_moment(saved, "de") == "23.11.2026, 14:05 UTC"
+    assert format_moment(saved, "en", "Mars/Olympus") == "2026-11-23 14:05 UTC"
+    # A naive time from an old database row is UTC.
+    assert format_moment(datetime(2026, 11, 23, 14, 5), "de", "Europe/Berlin") == "23.11.2026, 15:05"
