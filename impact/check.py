@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from impact.channels import channels_label, channels_of
 from impact.formulas import Formula, parse
 from impact.importers.vocabulary import currency_code
 from impact.metrics import METRICS
@@ -244,13 +245,22 @@ def _sources_of(rows: pd.DataFrame, metric: str) -> list[str]:
     return sorted(rows.loc[rows[metric].notna(), "source"].dropna().unique().tolist())
 
 
-def _no_data_reason(inputs: dict[str, float | None], has_rows: bool) -> str:
+def _no_data_reason(inputs: dict[str, float | None], has_rows: bool, job: _Kpi) -> str:
+    """Why a KPI has no number, with what the reader needs to mend it: the channel the
+    KPI asks for and the channels the data has; an input no file holds and the columns
+    that were left unused; the input that is zero."""
+    if job.channel_reason:
+        return job.channel_reason
     if not has_rows:
-        return "no_rows_in_period"
+        return "no_rows_in_period" + (f"|{job.channels}" if job.channels else "")
     missing = [name for name, value in inputs.items() if value is None]
+    nowhere = [name for name in missing if name not in job.columns]
+    if nowhere:
+        return "input_not_in_files|" + ", ".join(nowhere) + "|" + ", ".join(job.unused)
     if missing:
         return "input_missing|" + ", ".join(missing)
-    return "division_by_zero"
+    zero = [name for name, value in inputs.items() if value == 0]
+    return "division_by_zero|" + ", ".join(zero)
 
 
 def is_intensive(formula: Formula) -> bool:
@@ -296,6 +306,10 @@ class _Kpi:
     money: list[str]
     target_currency: str
     money_unit: bool
+    columns: frozenset[str] = frozenset()  # the metrics any file holds
+    unused: tuple[str, ...] = ()  # columns no file's import used: a missing input may be one of them
+    channels: str = ""  # the channels the KPI counts, as people write them
+    channel_reason: str | None = None  # why no row is about those channels, when none is
 
 
 def _emit(
@@ -323,7 +337,7 @@ def _emit(
         value, reason = None, "mixed_currencies|" + ", ".join(currencies)
     status = _status(value, target, card.direction)
     if value is None and reason is None:
-        reason = _no_data_reason(inputs, has_rows=row is not None)
+        reason = _no_data_reason(inputs, row is not None, job)
     if value is not None and job.money_unit and currency and currency != job.target_currency and target is not None:
         status, reason = "not comparable", f"other_currency|{currency}|{job.target_currency}"
     if value is not None and spans and target is not None and not is_intensive(job.formula):
@@ -406,11 +420,32 @@ def target_currency(strategy: Strategy, card: Card) -> str:
     return strategy.currency or currency_code(card.unit or "") or DEFAULT_CURRENCY
 
 
+def _channel_reason(data: pd.DataFrame, wanted: tuple[str, ...]) -> str | None:
+    """Why no row is about the channels a KPI asks for: the data names no channel at
+    all (a shop's own spreadsheet), or other channels only."""
+    if data.empty:
+        return None
+    present = sorted(data["channel"].dropna().unique().tolist()) if "channel" in data else []
+    if any(channel in wanted for channel in present):
+        return None
+    asked = channels_label(wanted)
+    if not present:
+        return f"channel_no_column|{asked}"
+    return f"channel_not_in_data|{asked}|{channels_label(present)}"
+
+
 def run_check(
-    strategy: Strategy, cards: dict[str, Card], tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]]
+    strategy: Strategy,
+    cards: dict[str, Card],
+    tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]],
+    *,
+    unused: Iterable[str] = (),
 ) -> CheckReport:
+    """Every KPI against the data; ``unused`` names the uploaded columns no import used,
+    so that an input no file holds can point at them."""
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
     data = combine(tables)
+    unused_columns = tuple(dict.fromkeys(unused))
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
@@ -424,17 +459,26 @@ def run_check(
         if period not in by_period:
             by_period[period] = _assign_periods(data, period) if not data.empty else (data, data)
         inside, ranges = by_period[period]
-        if kpi.channel:
-            wanted = kpi.channel.strip().lower()
+        wanted = channels_of(kpi.channel)
+        if wanted:
             if not inside.empty:
-                inside = inside[inside["channel"] == wanted]
+                inside = inside[inside["channel"].isin(wanted)]
             if not ranges.empty:
-                ranges = ranges[ranges["channel"] == wanted]
+                ranges = ranges[ranges["channel"].isin(wanted)]
         formula = parse(card.formula)
         metrics = list(formula.inputs)
         money = [m for m in metrics if METRICS[m].is_money]
         job = _Kpi(
-            kpi, card, formula, money, target_currency(strategy, card), currency_code(card.unit or "") is not None
+            kpi,
+            card,
+            formula,
+            money,
+            target_currency(strategy, card),
+            currency_code(card.unit or "") is not None,
+            columns=frozenset(data.columns),
+            unused=unused_columns,
+            channels=channels_label(wanted),
+            channel_reason=_channel_reason(data, wanted) if wanted else None,
         )
         missing = [m for m in metrics if m not in data.columns]
         if missing:

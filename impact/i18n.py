@@ -80,7 +80,7 @@ def _params(detail: str, lang: str) -> dict[str, str]:
 _PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
     "missing_inputs": ("card", "metrics"),
     "several_sources": ("card", "metrics", None),
-    "reach_upper_bound": ("card", None),
+    "reach_upper_bound": ("card", "label"),
     "span_straddles": (None, "period"),
     "engagements_derived": ("metrics",),
 }
@@ -101,6 +101,10 @@ def _worded(code: str, params: dict[str, str], lang: str, titles: Mapping[str, s
             params[key] = joiner.join(metric_label(m.strip(), lang) for m in value.replace("+", ",").split(","))
         elif kind == "period":
             params[key] = t(f"period.{value}", lang)
+        elif kind == "label":
+            from impact.formatting import format_period
+
+            params[key] = format_period(value, lang)
     return params
 
 
@@ -124,15 +128,20 @@ def export_text(code: str, detail: str, lang: str) -> str:
 
 
 def reason_text(reason: str | None, lang: str) -> str:
-    """Why a result has no data or no comparison (a code with '|'-separated parameters)."""
+    """Why a result has no data or no comparison (a code with '|'-separated parameters),
+    in one sentence with the fix; metrics by their labels."""
     if not reason:
         return ""
+    from impact.metrics import metric_label
+
     code, _, detail = reason.partition("|")
     params = _params(detail, lang)
     if code == "range_longer_than_period" and "p0" in params:
         params["p0"] = t(f"period.{params['p0']}", lang)
-    if code == "input_missing" and "p0" in params:
-        from impact.metrics import metric_label
-
+    if code in ("input_missing", "input_not_in_files", "division_by_zero") and params.get("p0"):
         params["p0"] = ", ".join(metric_label(m.strip(), lang) for m in params["p0"].split(","))
+    # A sentence without its optional part (no channel, no unused column, no zero input known).
+    last = {"no_rows_in_period": "p0", "input_not_in_files": "p1", "division_by_zero": "p0"}.get(code)
+    if last and not params.get(last):
+        code += "_plain"
     return t(f"check.why.{code}", lang, **params)

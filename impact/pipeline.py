@@ -184,7 +184,8 @@ def check(strategy: Strategy, cards: Mapping[str, Card], files: list[FileRead]) 
     duplicates are left out (and said so), the others still count."""
     usable = [f for f in files if f.usable]
     tables = [(f.name, f.result.table) for f in usable if f.result is not None]
-    report = run_check(strategy, dict(cards), tables)
+    unused = [column for f in usable if f.result is not None for column in f.result.unused_columns]
+    report = run_check(strategy, dict(cards), tables, unused=unused)
     notices: list[Notice] = []
     for read in files:
         notices += file_notices(read)

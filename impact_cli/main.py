@@ -14,9 +14,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from impact.channels import channels_label, channels_of
 from impact.formatting import format_amount, format_period
 from impact.health import check_health
-from impact.i18n import normalise_language, t
+from impact.i18n import normalise_language, reason_text, t
 from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
 
 if TYPE_CHECKING:
@@ -117,7 +118,10 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool, ma
             "reason",
             "currency",
         )
-        results = [{key: row[key] for key in keys} for row in (r.as_json() for r in run.report.results)]
+        results = [
+            {**{key: row[key] for key in keys}, "why": reason_text(row["reason"], lang) or None}
+            for row in (r.as_json() for r in run.report.results)
+        ]
         print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
         return 0
     _print_table(run.report, cards, lang)
@@ -135,6 +139,7 @@ def _print_table(report: CheckReport, cards: Mapping[str, Card], lang: str) -> N
         t("check.col_actual", lang),
         t("check.col_target", lang),
         t("check.col_status", lang),
+        t("check.col_note", lang),
     ]
     rows = []
     for r in report.results:
@@ -143,12 +148,13 @@ def _print_table(report: CheckReport, cards: Mapping[str, Card], lang: str) -> N
         rows.append(
             [
                 card.title.get(lang) if card else r.kpi,
-                r.channel or "",
+                channels_label(channels_of(r.channel)),
                 r.segment or "",
                 format_period(r.period, lang),
                 format_amount(r.actual, lang, r.currency or unit) + ("*" if r.upper_bound else ""),
                 format_amount(r.target, lang, unit, decimals=6),
                 t(f"check.status.{r.status}", lang),
+                reason_text(r.reason, lang),
             ]
         )
     print_table(headers, rows, rule=True)

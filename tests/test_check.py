@@ -223,6 +223,7 @@ def test_cli_json_is_one_object_and_a_file_given_twice_counts_once(tmp_path):
         "status": "met",
         "inputs": {"leads": 171.0, "qualified_leads": 98.0},
         "reason": None,
+        "why": None,
         "currency": None,
     }
     assert any("is the same file" in w for w in second["warnings"])

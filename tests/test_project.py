@@ -231,6 +231,7 @@ def test_dynamic_string_families_are_complete(deck):
     families += [f"check.reason.{r}" for r in set(re.findall(r'Ignored\([^)]*?"(\w+)"\)', source))]
     families += [f"check.why.{c}" for c in set(re.findall(r'"(\w+)\|', source)) if c.islower() and "_" in c]
     families += [f"check.why.{c}" for c in ("no_rows_in_period", "division_by_zero")]
+    families += [f"check.why.{c}_plain" for c in ("no_rows_in_period", "input_not_in_files", "division_by_zero")]
     missing = [k for k in families if k not in en]
     assert not missing, missing
 

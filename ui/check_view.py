@@ -8,9 +8,11 @@ from collections import defaultdict
 import pandas as pd
 import streamlit as st
 
+from impact.channels import channels_label, channels_of
 from impact.charts import trend_chart
 from impact.formatting import format_amount, format_period, unit_label
 from impact.i18n import reason_text
+from impact.metrics import metric_label
 from impact.model import STAGES, Card, Strategy
 from ui.components import stage_label
 from ui.markdown import md_escape
@@ -50,7 +52,8 @@ def render_check_results(results: list[dict], strategy: Strategy, cards: dict[st
                 r for r in whole if r["actual"] is not None
             ]
             latest = with_data[-1] if with_data else (in_periods or whole or [None])[-1]
-            title = card.title.get(lang()) + (f" · {kpi.channel}" if kpi.channel else "")
+            channels = channels_label(channels_of(kpi.channel))
+            title = card.title.get(lang()) + (f" · {channels}" if channels else "")
             icon = STATUS_ICONS.get(latest["status"], "") if latest else "⚪"
             actual_unit = (latest.get("currency") if latest else None) or unit
             st.markdown(
@@ -115,7 +118,9 @@ def render_segment_ranking(rows: list[dict], card: Card, unit: str) -> None:
             {
                 tr("check.col_segment"): row["segment"],
                 tr("check.col_actual"): _number(row["actual"], unit),
-                tr("check.col_inputs"): ", ".join(f"{k}: {_number(v)}" for k, v in row["inputs"].items()),
+                tr("check.col_inputs"): ", ".join(
+                    f"{metric_label(k, lang())}: {_number(v)}" for k, v in row["inputs"].items()
+                ),
                 tr("check.col_advice"): advice,
             }
         )

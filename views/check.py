@@ -88,6 +88,9 @@ def render_upload(upload: uploads.Upload) -> None:
             st.warning(warning_text("duplicate_file", f"{upload.name}|{upload.duplicate_of}", lang()))
         for code, detail in result.warnings:
             st.caption("⚠️ " + md_escape(warning_text(code, detail, lang(), titles)))
+        if result.unused_columns:
+            columns = ", ".join(f"„{c}“" if lang() == "de" else f"“{c}”" for c in result.unused_columns)
+            st.info(md_escape(tr("check.unused_columns", columns=columns)), icon="ℹ️")
         unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
         if unused:
             st.caption("ℹ️ " + tr("check.unused_metrics", metrics=", ".join(metric_label(m, lang()) for m in unused)))

@@ -23,6 +23,9 @@ KEY_COLUMNS = ("date", "span_end", "channel", "segment", "currency", "whole")
 Warning_ = tuple[str, str]  # (code, '|'-separated parameters), translated when shown
 
 
+UNUSED_REASONS = ("unknown", "by_user")
+
+
 @dataclass
 class Ignored:
     column: str
@@ -60,6 +63,13 @@ class ImportResult:
     @property
     def metrics(self) -> list[str]:
         return [c for c in self.table.columns if c not in KEY_COLUMNS]
+
+    @property
+    def unused_columns(self) -> list[str]:
+        """Columns with numbers that nothing read (not recognised, or set aside by the
+        person): where an input the KPIs miss may be hiding, so they are named on the
+        page and in a missing input's reason."""
+        return [i.column for i in self.ignored if i.reason in UNUSED_REASONS]
 
     @property
     def period(self) -> tuple[date, date] | None:
