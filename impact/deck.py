@@ -128,6 +128,16 @@ def load_profiles(cards: dict[str, Card], folder: Path = PROFILES_DIR) -> dict[s
             for index, ref in enumerate(profile.reference_values):
                 if ref.card and ref.card not in cards:
                     problems.append(f"{where}: reference_values.{index}.card: unknown card {ref.card}")
+            for index, pick in enumerate(profile.quick_start):
+                place = f"{where}: quick_start.{index}"
+                if pick.card not in cards:
+                    problems.append(f"{place}.card: unknown card {pick.card}")
+                    continue
+                if pick.goal > len(profile.goals):
+                    problems.append(f"{place}.goal: the profile has {len(profile.goals)} goals")
+                owner = pick.owner or cards[pick.card].owner
+                if owner not in profile.departments:
+                    problems.append(f"{place}: department {owner} is not among the profile's departments")
             if profile.id in profiles:
                 problems.append(f"{where}: id: used twice")
             profiles[profile.id] = profile

@@ -50,6 +50,24 @@ def format_number(value: float | None, lang: str, *, decimals: int | None = None
     return text
 
 
+_AUTHORED_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\d)")
+
+
+def localise_numbers(text: str, lang: str) -> str:
+    """Numbers in text the deck's authors wrote in English notation ("8.18 %",
+    "$5.42", "2,000") in the reader's: 8,18 %, 2.000. Plain whole numbers (a year)
+    stay as they are."""
+    if lang != "de":
+        return text
+
+    def german(match: re.Match[str]) -> str:
+        written = match.group()
+        places = len(written.partition(".")[2])
+        return format_number(float(written.replace(",", "")), lang, decimals=places)
+
+    return _AUTHORED_NUMBER.sub(german, text)
+
+
 def unit_label(unit: str | None, lang: str) -> str:
     """The unit as a reader says it: counts need none, words are translated."""
     if not unit or unit in _COUNTS:

@@ -89,6 +89,7 @@ _ALL = [
     _m("repeat_orders", "sum", "count", "Wiederholungskäufe", "Repeat orders"),
     _m("revenue", "sum", "currency", "Umsatz", "Revenue"),
     _m("bookings", "sum", "count", "Buchungen", "Bookings"),
+    _m("pre_orders", "sum", "count", "Vorbestellungen", "Pre-orders"),
     _m("calls", "sum", "count", "Anrufe", "Calls"),
     _m("direction_requests", "sum", "count", "Routenanfragen", "Direction requests"),
     _m("donations", "sum", "currency", "Spenden (Betrag)", "Donations (amount)"),

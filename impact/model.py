@@ -101,6 +101,10 @@ class ReferenceValue(Strict):
     source: str = Field(min_length=1)
     year: int = Field(ge=1990, le=2100)
     card: str | None = None
+    # True only when the figure is computed exactly as the card computes it (same inputs,
+    # same basis, same kind of channel): then, and only then, it may stand as a first
+    # target. An engagement rate per follower is not one per impression.
+    same_measure: bool = False
 
 
 class SuggestedGoal(Strict):
@@ -108,6 +112,16 @@ class SuggestedGoal(Strict):
     area: Area
     hard: bool
     months: int = Field(default=12, ge=1, le=60)
+
+
+class QuickStartCard(Strict):
+    """A card the quick start lays on the board for this kind of business, the goal it
+    serves and, where the card's own department does not exist in such a business,
+    who owns it instead."""
+
+    card: str
+    goal: int = Field(ge=1)  # the profile's suggested goal it serves: 1 is the first
+    owner: Short | None = None
 
 
 class Profile(Strict):
@@ -119,6 +133,7 @@ class Profile(Strict):
     priority_cards: dict[Stage, list[str]]
     departments: list[str] = Field(min_length=1)
     reference_values: list[ReferenceValue] = Field(default_factory=list)
+    quick_start: list[QuickStartCard] = Field(min_length=1)
 
 
 def new_id() -> str:

@@ -1,80 +1,98 @@
 """Quick start for someone alone: one click drafts a whole strategy from the profile.
 
-Goals come from the profile's suggestions; each stage gets one or two of its priority
-cards (real KPIs first), linked to a fitting goal; owners come from the cards. A
-target is filled in only where the profile has a published reference value for that
-card — never an invented number; the guided mode asks for the rest.
+What is drafted is curated per profile (``quick_start`` in its YAML): cards a business
+of that kind can measure, each linked to the suggested goal it serves, each owned by a
+department such a business has. A target is filled in only from a published reference
+value that measures exactly what the card measures (``same_measure``); a benchmark on
+another basis is shown beside the KPI, never copied. :func:`describe_draft` says what
+was drafted and what is left to decide, so the page can tell the person.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from impact import edits
-from impact.model import STAGES, Card, Goal, Profile, Strategy
+from impact.model import Card, Profile, ReferenceValue, Strategy
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-EARLY_STAGES = ("awareness", "consideration")
-# which business area a card's inputs speak to
-_AREAS = {
-    "revenue": {"revenue", "orders", "repeat_orders", "bookings", "donations"},
-    "leads": {"leads", "qualified_leads", "inquiries", "newsletter_signups", "calls", "direction_requests"},
-    "recruiting": {"applications", "qualified_applications", "hires", "recruiting_costs", "volunteers"},
-    "satisfaction": {
-        "promoters",
-        "satisfied_responses",
-        "review_stars",
-        "reviews",
-        "response_minutes",
-        "answered_inquiries",
-        "positive_mentions",
-    },
-    "awareness": {"reach", "impressions", "aware_respondents", "mentions", "video_views", "followers"},
-    "retention": {"customers_end", "customers_start", "repeat_donors", "repeat_orders"},
-}
 
 
-def _fitting_goal(card: Card, goals: list[Goal], used: dict[str, int]) -> Goal | None:
-    """A goal whose area the card speaks to; else the goal with the fewest KPIs so far."""
-    inputs = set(card.inputs)
-    matching = [g for g in goals if inputs & _AREAS.get(g.area, set())]
-    pool = matching or goals
-    return min(pool, key=lambda g: used.get(g.id, 0)) if pool else None
-
-
-def reference_target(profile: Profile, card_id: str) -> float | None:
-    """The first number in the profile's reference value for this card ("1.6 %" → 1.6)."""
+def target_reference(profile: Profile, card_id: str) -> ReferenceValue | None:
+    """The published value that may stand as a first target for this card: one that
+    measures the same thing and holds a number."""
     for ref in profile.reference_values:
-        if ref.card == card_id:
-            match = _NUMBER.search(ref.value)
-            if match:
-                return float(match.group().replace(",", "."))
+        if ref.card == card_id and ref.same_measure and _NUMBER.search(ref.value):
+            return ref
     return None
 
 
-def draft_strategy(
-    strategy: Strategy, profile: Profile, cards: dict[str, Card], lang: str, today: date, per_stage: int = 2
-) -> Strategy:
+def reference_target(profile: Profile, card_id: str) -> float | None:
+    """The first number in that reference value ("1.6 %" → 1.6)."""
+    ref = target_reference(profile, card_id)
+    match = _NUMBER.search(ref.value) if ref else None
+    return float(match.group().replace(",", ".")) if match else None
+
+
+def draft_strategy(strategy: Strategy, profile: Profile, cards: dict[str, Card], lang: str, today: date) -> Strategy:
+    """The profile's goals (those not there yet) and its quick-start cards (those not on
+    the board yet), each linked to its goal and owned by a department the business has."""
     draft = edits.set_profile(strategy, profile.id)
-    taken = {g.title for g in draft.goals}
+    goal_ids: list[str] = []
     for suggestion in profile.goals:
-        if suggestion.title.get(lang) not in taken:
-            draft = edits.add_goal(draft, edits.goal_from_suggestion(suggestion, lang, today))
-    hard = [g for g in draft.goals if g.hard]
-    soft = [g for g in draft.goals if not g.hard]
-    used: dict[str, int] = {}
-    for stage in STAGES:
-        on_board = {k.card for k in draft.kpis_in(stage)}
-        candidates = [cards[c] for c in profile.priority_cards.get(stage, []) if c in cards and c not in on_board]
-        candidates.sort(key=lambda c: c.is_metric)  # real KPIs first
-        goal_pool = (soft + hard) if stage in EARLY_STAGES else (hard + soft)
-        for card in candidates[: max(0, per_stage - len(on_board))]:
-            goal = _fitting_goal(card, goal_pool, used)
-            if goal is not None:
-                used[goal.id] = used.get(goal.id, 0) + 1
-            draft, kpi_id = edits.add_kpi(draft, card, goal=goal.id if goal else None, stage=stage)
-            target = reference_target(profile, card.id)
-            if target is not None:
-                draft = edits.update_kpi(draft, kpi_id, target=target)
+        title = suggestion.title.get(lang)
+        existing = next((g for g in draft.goals if g.title == title), None)
+        if existing is None:
+            goal = edits.goal_from_suggestion(suggestion, lang, today)
+            draft = edits.add_goal(draft, goal)
+            existing = goal
+        goal_ids.append(existing.id)
+    on_board = {k.card for k in draft.kpis}
+    for pick in profile.quick_start:
+        card = cards.get(pick.card)
+        if card is None or card.id in on_board:
+            continue
+        draft, kpi_id = edits.add_kpi(draft, card, goal=goal_ids[pick.goal - 1], stage=card.stage)
+        changes: dict[str, object] = {"period": "month"}
+        if pick.owner:
+            changes["department"] = pick.owner
+        target = reference_target(profile, card.id)
+        if target is not None:
+            changes["target"] = target
+        draft = edits.update_kpi(draft, kpi_id, **changes)
     return draft
+
+
+@dataclass
+class DraftReport:
+    """What a quick start did and what it left to the person, as ids the page words."""
+
+    goals: list[str] = field(default_factory=list)  # goal ids added
+    kpis: list[str] = field(default_factory=list)  # KPI ids added
+    targets_from: dict[str, ReferenceValue] = field(default_factory=dict)  # KPI id → where its target came from
+    benchmarks_not_targets: dict[str, list[ReferenceValue]] = field(default_factory=dict)  # KPI id → other-basis values
+    without_target: list[str] = field(default_factory=list)  # KPI ids (all of the strategy's) still without target
+    without_person: list[str] = field(default_factory=list)  # KPI ids whose owner names no person yet
+
+
+def describe_draft(before: Strategy, after: Strategy, profile: Profile) -> DraftReport:
+    old_goals = {g.id for g in before.goals}
+    old_kpis = {k.id for k in before.kpis}
+    report = DraftReport(
+        goals=[g.id for g in after.goals if g.id not in old_goals],
+        kpis=[k.id for k in after.kpis if k.id not in old_kpis],
+        without_target=[k.id for k in after.kpis if k.target is None],
+        without_person=[k.id for k in after.kpis if not k.owner.person],
+    )
+    for kpi in after.kpis:
+        if kpi.id not in report.kpis:
+            continue
+        ref = target_reference(profile, kpi.card)
+        if ref is not None and kpi.target is not None:
+            report.targets_from[kpi.id] = ref
+        others = [r for r in profile.reference_values if r.card == kpi.card and r is not ref]
+        if others:
+            report.benchmarks_not_targets[kpi.id] = others
+    return report

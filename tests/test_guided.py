@@ -6,15 +6,17 @@ import pytest
 
 from impact.health import check_health
 from impact.model import Strategy
-from impact.quickstart import draft_strategy, reference_target
+from impact.quickstart import describe_draft, draft_strategy, reference_target
 from storage.db import make_engine
 from storage.repository import load_strategy
+
+SURVEY_INPUTS = {"aware_respondents", "survey_respondents"}
 
 
 @pytest.mark.parametrize(
     "profile_id", ["ecommerce", "b2b", "services", "media", "nonprofit", "recruiting", "tourism", "local"]
 )
-def test_quick_start_drafts_a_whole_strategy_for_every_profile(deck, profile_id):
+def test_quick_start_drafts_a_whole_strategy_that_fits_every_profile(deck, profile_id):
     profile = deck.profiles[profile_id]
     draft = draft_strategy(Strategy(name="Mine", language="de"), profile, deck.cards, "de", date(2026, 11, 21))
     assert draft.industry_profile == profile_id and len(draft.goals) == len(profile.goals)
@@ -22,29 +24,78 @@ def test_quick_start_drafts_a_whole_strategy_for_every_profile(deck, profile_id)
     assert stages == {"awareness", "consideration", "conversion", "retention", "advocacy"}
     failing = {i.rule for i in check_health(draft, deck.cards) if not i.ok}
     assert failing <= {"kpi_complete"}  # only the targets are left to the owner (never invented)
+    goal_of = {g.id: index for index, g in enumerate(draft.goals, start=1)}
+    curated = {pick.card: pick.goal for pick in profile.quick_start}
     for kpi in draft.kpis:
-        assert kpi.owner.department and kpi.goal
-        if kpi.target is not None:
-            assert kpi.target == reference_target(profile, kpi.card)
+        # a department this kind of business has, the goal the profile says the card serves
+        assert kpi.owner.department in profile.departments, (kpi.card, kpi.owner.department)
+        assert goal_of[kpi.goal] == curated[kpi.card]
+        assert kpi.period == "month"
+        # no published figure in the shipped profiles measures exactly what its card does
+        assert kpi.target is None, kpi.card
+    # a survey card only where a goal is itself a survey figure
+    surveyed = [k.card for k in draft.kpis if set(deck.cards[k.card].inputs) & SURVEY_INPUTS]
+    assert not surveyed or any("%" in g.title and g.area == "awareness" for g in draft.goals), surveyed
 
 
-def test_targets_come_only_from_published_reference_values(deck):
-    profile = deck.profiles["ecommerce"]
-    assert reference_target(profile, "conversion-rate") == 1.6  # Statista Q3 2025
-    assert reference_target(profile, "nps") is None
+def test_a_local_shop_gets_a_pre_order_card_no_survey_and_no_e_commerce_department(deck):
+    draft = draft_strategy(
+        Strategy(name="Bäckerei", language="de"), deck.profiles["local"], deck.cards, "de", date(2026, 11, 21)
+    )
+    by_card = {k.card: k for k in draft.kpis}
+    goals = {g.id: g.title for g in draft.goals}
+    assert "brand-awareness" not in by_card and "engagement-rate" not in by_card
+    assert goals[by_card["pre-orders"].goal].startswith("150 Vorbestellungen")
+    assert by_card["repeat-purchase-rate"].owner.department == "sales"
+    assert "ecommerce" not in {k.owner.department for k in draft.kpis}
 
 
-def test_quick_start_on_the_profile_page_and_guided_texts(open_app, db_url, deck):
+def test_a_benchmark_becomes_a_target_only_when_it_measures_what_the_card_does(deck):
+    local = deck.profiles["local"]
+    # Rival IQ's engagement rate is per follower; the card's is per impression.
+    assert [r.value for r in local.reference_values if r.card == "engagement-rate"] == ["0.47 %", "0.06 %"]
+    assert reference_target(local, "engagement-rate") is None
+    same = local.reference_values[1].model_copy(update={"same_measure": True, "card": "repeat-purchase-rate"})
+    profile = local.model_copy(update={"reference_values": [*local.reference_values, same]})
+    assert reference_target(profile, "repeat-purchase-rate") == 0.47
+    before = Strategy(name="Bäckerei", language="de")
+    draft = draft_strategy(before, profile, deck.cards, "de", date(2026, 11, 21))
+    report = describe_draft(before, draft, profile)
+    [with_target] = [k for k in draft.kpis if k.target is not None]
+    assert with_target.card == "repeat-purchase-rate" and with_target.target == 0.47
+    assert report.targets_from == {with_target.id: same}
+    assert len(report.without_target) == len(draft.kpis) - 1
+    assert len(report.kpis) == len(profile.quick_start) and len(report.goals) == len(profile.goals)
+
+
+def test_quick_start_twice_adds_nothing_the_second_time(deck):
+    once = draft_strategy(Strategy(name="x"), deck.profiles["b2b"], deck.cards, "en", date(2026, 11, 21))
+    assert draft_strategy(once, deck.profiles["b2b"], deck.cards, "en", date(2026, 11, 21)) == once
+
+
+def test_quick_start_on_the_profile_page_says_what_it_drafted_and_what_is_left(open_app, db_url, deck):
     at, stored = open_app(Strategy(name="Bäckerei", language="de", industry_profile="local"), guided="1")
     assert any("Fortschritt: 2 von 6 Schritten" in c.value for c in at.sidebar.caption)
     at.switch_page("views/profile.py").run()
+    # the profile's benchmarks in German notation
+    [references] = at.dataframe
+    assert "0,47 %" in references.value.iloc[:, 1].tolist()
     at.button(key="profile_quick_start").click().run()
     assert not at.exception
     saved, _ = load_strategy(make_engine(db_url), stored.id)
-    assert len(saved.kpis) >= 5 and saved.goals
+    profile = deck.profiles["local"]
+    assert len(saved.kpis) == len(profile.quick_start) and len(saved.goals) == len(profile.goals)
+    said = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "Was der Schnellstart entworfen hat" in said
+    assert f"{len(profile.goals)} Ziele: „300 lokale Aktionen" in said
+    assert "Konversion: **Vorbestellungen und Reservierungen** → 150 Vorbestellungen über Social Media" in said
+    assert "Noch zu entscheiden" in said
+    assert f"Zielwerte für {len(saved.kpis)} KPIs (Reichweite, Profilbesuche" in said
+    # a second click says so instead of drafting again
+    at.button(key="profile_quick_start").click().run()
+    assert any("hat nichts hinzugefügt" in i.value for i in at.info)
     at.switch_page("views/goals.py").run()
     [guide] = [i.value for i in at.info if "hartes Ziel" in i.value]
-    profile = deck.profiles["local"]
     hard = next(g for g in profile.goals if g.hard)
     assert f"Für {profile.title.de} könnte ein hartes Ziel lauten: „{hard.title.de}“." in guide.replace("\\", "")
 

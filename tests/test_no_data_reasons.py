@@ -19,10 +19,10 @@ SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
 # The bakery's own spreadsheet: no channel column, and a column no card knows.
 BAKERY_CSV = (
-    "Datum;Filiale;Bestellungen;Umsatz €;Anrufe;Vorbestellungen\n"
-    "01.10.2026;Altstadt;40;1.250,50;12;7\n"
-    "02.10.2026;Bahnhof;35;980,00;9;5\n"
-    "03.11.2026;Altstadt;38;1.100,00;0;6\n"
+    "Datum;Filiale;Bestellungen;Umsatz €;Anrufe;Vorbestellungen;Tortenstücke\n"
+    "01.10.2026;Altstadt;40;1.250,50;12;7;30\n"
+    "02.10.2026;Bahnhof;35;980,00;9;5;22\n"
+    "03.11.2026;Altstadt;38;1.100,00;0;6;25\n"
 ).encode()
 
 
@@ -118,13 +118,13 @@ def test_a_channel_with_rows_in_one_month_only_says_the_other_month_has_none_for
 def test_an_input_no_file_holds_names_it_by_label_and_the_columns_left_unused(deck):
     run = bakery(plan(kpi("local-actions", target=30)), deck)
     [upload] = run.files
-    assert upload.result is not None and upload.result.unused_columns == ["Vorbestellungen"]
+    assert upload.result is not None and upload.result.unused_columns == ["Tortenstücke"]
     october = next(r for r in whole(run, "local-actions") if r.period == "2026-10")
     # calls are in the file (Anrufe), direction requests are not
-    assert october.reason == "input_not_in_files|direction_requests|Vorbestellungen"
+    assert october.reason == "input_not_in_files|direction_requests|Tortenstücke"
     said = reason_text(october.reason, "de")
     assert said.startswith("Keine hochgeladene Datei hat eine Spalte für Routenanfragen.")
-    assert "Vorbestellungen" in said and "„Spalten“" in said
+    assert "Tortenstücke" in said and "„Spalten“" in said
     assert not SNAKE.search(said), said
     # the warning over all the results names the card by its title
     texts = [n.text("de", pipeline.card_titles(deck.cards, "de")) for n in run.notices]
@@ -195,7 +195,9 @@ def test_the_check_page_names_unused_columns_and_says_why_a_kpi_has_no_data(open
     at.file_uploader(key="check_upload").set_value([("umsatz.csv", BAKERY_CSV, "text/csv")]).run()
     assert not at.exception
     # visible without opening anything: the column nothing read
-    assert any("„Vorbestellungen“" in i.value and "keine bekannte Kennzahl" in i.value for i in at.info)
+    assert any("„Tortenstücke“" in i.value and "keine bekannte Kennzahl" in i.value for i in at.info)
+    # pre-orders are read (a metric of their own) and said to be used by no KPI here
+    assert any("verwendet: Bestellungen, Vorbestellungen." in c.value for c in at.caption)
     at.button(key="check_run").click().run()
     assert not at.exception
     captions = [c.value.replace("\\", "") for c in at.caption]  # as shown: without Markdown's escapes

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from impact import edits
+from impact.formatting import localise_numbers
 from impact.model import STAGES
-from impact.quickstart import draft_strategy
+from impact.quickstart import DraftReport, describe_draft, draft_strategy
 from ui import state
 from ui.components import (
     card_title,
@@ -17,9 +18,11 @@ from ui.components import (
     require_strategy,
     stage_label,
 )
+from ui.draft_report import render_draft_report
 from ui.guide import render_guide
 from ui.state import lang, tr
 
+DRAFT_REPORT = "profile_draft_report"
 strategy = require_strategy()
 profiles = state.deck().profiles
 cards = state.cards()
@@ -85,14 +88,13 @@ for column, stage in zip(columns, STAGES, strict=True):
 
 def _quick_start(profile_id: str) -> None:
     chosen = state.deck().profiles[profile_id]
-    if state.apply(
-        draft_strategy,
-        chosen,
-        state.cards(),
-        lang(),
-        date.today(),
-        summary=tr("summary.quick_start", profile=chosen.title.get(lang())),
-    ):
+    before = state.current()
+    drafted = draft_strategy(before, chosen, state.cards(), lang(), date.today())
+    if drafted == before:
+        st.session_state[DRAFT_REPORT] = (before.id, DraftReport())
+        return
+    if state.apply(lambda _s: drafted, summary=tr("summary.quick_start", profile=chosen.title.get(lang()))):
+        st.session_state[DRAFT_REPORT] = (before.id, describe_draft(before, state.current(), chosen))
         state.notify(tr("profile.quick_started"))
 
 
@@ -108,13 +110,15 @@ with st.container(border=True):
         type="primary" if not strategy.kpis else "secondary",
     )
 
+render_draft_report(strategy, profile, cards, st.session_state.get(DRAFT_REPORT))
+
 st.subheader(tr("profile.reference_values"))
 if profile.reference_values:
     table = pd.DataFrame(
         [
             {
                 tr("profile.ref_label"): ref.label.get(lang()),
-                tr("profile.ref_value"): ref.value,
+                tr("profile.ref_value"): localise_numbers(ref.value, lang()),
                 tr("profile.ref_source"): ref.source,
                 tr("profile.ref_year"): str(ref.year),
             }
