@@ -43,8 +43,7 @@ access.gate()  # a hosted installation: nothing below is reachable without a wor
 
 wanted = st.query_params.get("strategy")
 strategy = state.current()
-if wanted and (strategy is None or strategy.id != wanted):
-    state.open_strategy(wanted)
+opened_from_address = bool(wanted and (strategy is None or strategy.id != wanted) and state.open_strategy(wanted))
 
 PAGES = [
     ("views/start.py", "start", "🏁"),
@@ -62,7 +61,12 @@ pages = [
     for index, (path, name, icon) in enumerate(PAGES, start=1)
 ]
 page = st.navigation(pages)
+if opened_from_address:  # a bookmark of the start page continues where the person stopped
+    resume_at = state.take_resume_page()
+    if resume_at and page.url_path in ("", "start"):
+        st.switch_page(resume_at)
 state.keep_in_url()  # a page switch drops query parameters; a reload must still find the strategy
+state.remember_place(page.url_path)
 
 
 def _projector(on: bool) -> None:

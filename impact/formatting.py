@@ -95,21 +95,40 @@ def format_date(value: date | None, lang: str) -> str:
     return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
 
 
+def _in_zone(value: datetime, zone: str | None) -> tuple[datetime, str]:
+    """A stored (UTC) time on the reader's clock, and " UTC" when their zone is unknown."""
+    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if zone:
+        try:
+            return moment.astimezone(ZoneInfo(zone)), ""
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return moment.astimezone(UTC), " UTC"
+
+
+def _day_and_time(moment: datetime, lang: str) -> tuple[str, str]:
+    return (f"{moment:%d.%m.%Y}, ", f"{moment:%H:%M}") if lang == "de" else (f"{moment:%Y-%m-%d} ", f"{moment:%H:%M}")
+
+
 def format_moment(value: datetime, lang: str, zone: str | None = None) -> str:
     """When something was saved, in the reader's time zone when it is known (the
     browser's): 23.11.2026, 15:05 or 2026-11-23 15:05. Stored times are UTC; without a
     zone the time says so (23.11.2026, 14:05 UTC). A naive time is taken as UTC."""
-    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-    suffix = " UTC"
-    if zone:
-        try:
-            moment, suffix = moment.astimezone(ZoneInfo(zone)), ""
-        except (ZoneInfoNotFoundError, ValueError):
-            moment = moment.astimezone(UTC)
-    else:
-        moment = moment.astimezone(UTC)
-    text = f"{moment:%d.%m.%Y, %H:%M}" if lang == "de" else f"{moment:%Y-%m-%d %H:%M}"
-    return text + suffix
+    moment, suffix = _in_zone(value, zone)
+    day, time = _day_and_time(moment, lang)
+    return day + time + suffix
+
+
+def format_moment_span(start: datetime, end: datetime, lang: str, zone: str | None = None) -> str:
+    """A sitting's time: 23.11.2026, 18:02–21:40 within one day, two full moments otherwise."""
+    first, last = format_moment(start, lang, zone), format_moment(end, lang, zone)
+    if first == last:
+        return first
+    (start_local, suffix), (end_local, _) = _in_zone(start, zone), _in_zone(end, zone)
+    if start_local.date() == end_local.date():
+        day, time = _day_and_time(start_local, lang)
+        return f"{day}{time}–{_day_and_time(end_local, lang)[1]}{suffix}"
+    return f"{first} – {last}"
 
 
 _MONTHS = {

@@ -7,6 +7,7 @@ and a result can always be traced back to the rows behind it.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -47,6 +48,20 @@ def _to_parquet(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
+def fingerprint(files: str, results: str, warnings: str) -> str:
+    """What makes two checks the same: the same files (by content) giving the same
+    results and warnings. (Migration 0007 holds a frozen copy for older checks.)"""
+    hashes = sorted(str(f.get("sha256") or f.get("name")) for f in json.loads(files))
+    text = json.dumps([hashes, json.loads(results), json.loads(warnings)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class SavedCheck:
+    id: int
+    repeated: CheckSummary | None = None  # the earlier check this one is the same as: nothing new was kept
+
+
 @database_errors
 def save_check(
     engine: Engine,
@@ -56,32 +71,57 @@ def save_check(
     files: list[dict[str, Any]],
     data: pd.DataFrame,
     results: list[dict[str, Any]],
-    warnings: list[str],
-) -> int:
+    warnings: list[Any],
+) -> SavedCheck:
+    """Keep a check, unless the same files already gave the same results and warnings:
+    then the earlier check is the answer (a second click must not list it twice)."""
+    files_json = json.dumps(files, ensure_ascii=False, default=str)
+    results_json = json.dumps(results, ensure_ascii=False)
+    warnings_json = json.dumps(warnings, ensure_ascii=False)
+    mark = fingerprint(files_json, results_json, warnings_json)
     with engine.begin() as conn:
+        same = conn.execute(
+            select(checks.c.id, checks.c.strategy_version, checks.c.created_at, checks.c.files)
+            .where(checks.c.strategy_id == strategy_id, checks.c.fingerprint == mark)
+            .order_by(checks.c.created_at.desc(), checks.c.id.desc())
+            .limit(1)
+        ).first()
+        if same is not None:
+            earlier = CheckSummary(same.id, same.strategy_version, same.created_at, json.loads(same.files))
+            return SavedCheck(same.id, repeated=earlier)
         row = conn.execute(
             insert(checks).values(
                 strategy_id=strategy_id,
                 strategy_version=strategy_version,
                 created_at=datetime.now(UTC),
-                files=json.dumps(files, ensure_ascii=False, default=str),
+                files=files_json,
                 data=_to_parquet(data),
-                results=json.dumps(results, ensure_ascii=False),
-                warnings=json.dumps(warnings, ensure_ascii=False),
+                results=results_json,
+                warnings=warnings_json,
+                fingerprint=mark,
             )
         )
-        return new_id(row)
+        return SavedCheck(new_id(row))
 
 
 @database_errors
 def list_checks(engine: Engine, strategy_id: str) -> list[CheckSummary]:
+    """Newest first; a check the same as a newer one (kept before checks were compared)
+    is listed once."""
     with engine.connect() as conn:
         rows = conn.execute(
-            select(checks.c.id, checks.c.strategy_version, checks.c.created_at, checks.c.files)
+            select(checks.c.id, checks.c.strategy_version, checks.c.created_at, checks.c.files, checks.c.fingerprint)
             .where(checks.c.strategy_id == strategy_id)
             .order_by(checks.c.created_at.desc(), checks.c.id.desc())
         ).all()
-    return [CheckSummary(r.id, r.strategy_version, r.created_at, json.loads(r.files)) for r in rows]
+    seen: set[str] = set()
+    listed = []
+    for r in rows:
+        if r.fingerprint is not None and r.fingerprint in seen:
+            continue
+        seen.add(r.fingerprint)
+        listed.append(CheckSummary(r.id, r.strategy_version, r.created_at, json.loads(r.files)))
+    return listed
 
 
 @database_errors

@@ -44,6 +44,7 @@ class VersionInfo:
     created_at: datetime
     author: str | None
     summary: str
+    milestone: str | None = None  # the note of a named point ("" without a note); None for work in between
 
 
 def _now() -> datetime:
@@ -198,6 +199,7 @@ def list_versions(engine: Engine, strategy_id: str, *, workspace: str = "") -> l
                 strategy_versions.c.created_at,
                 strategy_versions.c.author,
                 strategy_versions.c.summary,
+                strategy_versions.c.milestone,
             )
             .where(strategy_versions.c.strategy_id == strategy_id)
             .order_by(strategy_versions.c.version.desc())
@@ -205,6 +207,26 @@ def list_versions(engine: Engine, strategy_id: str, *, workspace: str = "") -> l
     if not rows:
         raise StrategyNotFound(strategy_id)
     return [VersionInfo(*row) for row in rows]
+
+
+@database_errors
+def mark_milestone(engine: Engine, strategy_id: str, version: int, note: str, *, workspace: str = "") -> None:
+    """Name a saved version as a milestone. Every change is already a version, so a
+    milestone marks one instead of copying it (a copy would be a second, identical
+    version)."""
+    with engine.begin() as conn:
+        owned = conn.execute(
+            select(strategies.c.id).where(strategies.c.id == strategy_id, strategies.c.workspace == workspace)
+        ).first()
+        if owned is None:
+            raise StrategyNotFound(strategy_id)
+        moved = conn.execute(
+            update(strategy_versions)
+            .where(strategy_versions.c.strategy_id == strategy_id, strategy_versions.c.version == version)
+            .values(milestone=note.strip()[:200])
+        )
+        if moved.rowcount != 1:
+            raise StrategyNotFound(strategy_id, version)
 
 
 @database_errors

@@ -37,6 +37,8 @@ strategy_versions = Table(
     Column("author", String(100), nullable=True),
     Column("summary", String(300), nullable=False, default=""),
     Column("document", Text, nullable=False),
+    # A named point ("" when unnamed); None for the versions saved as work goes on.
+    Column("milestone", String(200), nullable=True),
 )
 
 checks = Table(
@@ -50,6 +52,7 @@ checks = Table(
     Column("data", LargeBinary, nullable=False),
     Column("results", Text, nullable=False),
     Column("warnings", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=True),  # files and results: the same check is kept once
 )
 
 column_mappings = Table(
@@ -96,5 +99,16 @@ votes = Table(
     Column("option_id", String(80), primary_key=True),
     Column("name", String(60), nullable=False),
     Column("dots", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+resume_points = Table(
+    "resume_points",
+    metadata,
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), primary_key=True),
+    Column("who", String(200), primary_key=True),  # a signed-in account; "" for an installation without one
+    Column("page", String(40), nullable=False),
+    Column("guided", Boolean, nullable=False),
+    Column("author", String(100), nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

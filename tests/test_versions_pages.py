@@ -88,7 +88,11 @@ def test_history_names_who_and_what_and_compares_and_restores(app, db_url, deck)
     _set_target(anna, kpi, "77")
     anna.switch_page("views/strategy.py").run()
     _clean(anna)
-    history = anna.dataframe[-2].value
+    # one expandable entry per sitting, newest first: Anna's change, then the creation
+    sittings = [e for e in anna.expander if e.label.startswith(("Version ", "🏁")) and " · " in e.label]
+    assert [e.label.split(" · ")[0] for e in sittings] == ["Version 2", "Version 1"]
+    assert sittings[0].label.split(" · ")[2] == "Anna"
+    history = sittings[0].dataframe[0].value
     assert list(history.columns) == ["Version", "When", "Who", "What changed"]
     assert history.iloc[0]["Who"] == "Anna"
     assert history.iloc[0]["What changed"].startswith(f"KPI “{card_title}”")

@@ -114,6 +114,7 @@ def _login_gate(cfg: AccessConfig) -> None:
         st.stop()
     _enter(workspace)
     st.session_state[state.KEY_AUTHOR] = str(st.user.get("name") or email)[:100]
+    st.session_state[state.KEY_ACCOUNT] = str(email or "")[:200]
 
 
 def render_account(cfg: AccessConfig) -> None:

@@ -22,7 +22,8 @@ from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact.merge import MergeFailed, merge_strategies
 from impact.model import Strategy
-from storage import repository
+from impact.sittings import last_milestone
+from storage import repository, resume
 from storage.db import Engine, database_url, make_engine
 from storage.errors import StorageError, StrategyNotFound, VersionConflict
 from ui.markdown import md_escape
@@ -36,6 +37,9 @@ KEY_UNSAVED = "unsaved"
 KEY_BASE = "strategy_base"  # the open strategy as stored in KEY_VERSION: the base of a "keep both" merge
 KEY_AUTHOR = "author_name"
 KEY_WORKSPACE = "workspace"
+KEY_ACCOUNT = "account"  # the signed-in account's e-mail; "" without sign-in
+KEY_RESUME = "resume_page"  # where the person stopped, to go to once the strategy is open
+RESUMABLE = ("profile", "goals", "board", "owners", "strategy", "check", "workshop", "room")
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
 # shows a value from before. Page choices (which stage is in focus) are kept.
@@ -167,7 +171,54 @@ def open_strategy(strategy_id: str) -> bool:
     _take(strategy, version)
     if "lang" not in st.query_params:  # an explicit choice of the reader wins over the strategy's language
         st.session_state[KEY_LANG] = strategy.language
+    _resume(strategy_id)
     return True
+
+
+def _account() -> str:
+    return st.session_state.get(KEY_ACCOUNT) or ""
+
+
+def _resume(strategy_id: str) -> None:
+    """Guided mode, the name and the page of the person's last visit come back (an
+    explicit ?guided= in the address wins)."""
+    st.session_state.pop(KEY_RESUME, None)
+    try:
+        point = resume.recall_place(engine(), strategy_id, _account())
+    except StorageError:
+        return  # a convenience: the strategy is open all the same
+    if point is None:
+        return
+    if "guided" not in st.query_params:
+        st.session_state["guided_mode"] = point.guided
+        st.session_state["app_guided"] = point.guided
+    if not author() and point.author:
+        st.session_state[KEY_AUTHOR] = point.author
+        st.session_state["app_author"] = point.author
+    if point.page in RESUMABLE:
+        st.session_state[KEY_RESUME] = f"views/{point.page}.py"
+    st.session_state["_resume_saved"] = (strategy_id, point)
+
+
+def take_resume_page() -> str | None:
+    """The page where the person stopped, once, right after opening the strategy."""
+    page: str | None = st.session_state.pop(KEY_RESUME, None)
+    return page
+
+
+def remember_place(page: str) -> None:
+    """Keep where the person is, with the strategy (written only when it changes)."""
+    strategy = current()
+    if strategy is None or not strategy.id or page not in RESUMABLE:
+        return
+    point = resume.ResumePoint(page, bool(st.session_state.get("guided_mode")), author())
+    if st.session_state.get("_resume_saved") == (strategy.id, point):
+        return
+    try:
+        resume.remember_place(engine(), strategy.id, _account(), point)
+    except StorageError:
+        return  # never an error on screen for a convenience; the next page tries again
+    st.session_state["_resume_saved"] = (strategy.id, point)
 
 
 def choose_language(code: str) -> None:
@@ -311,3 +362,26 @@ def restore(version: int) -> bool:
         notify(tr("state.restored_done", version=version, new=st.session_state[KEY_VERSION]))
         return True
     return False
+
+
+def mark_milestone(note: str) -> bool:
+    """Name the version on screen as a milestone; with nothing changed since the last
+    milestone, say so instead of marking the same state twice."""
+    strategy = current()
+    if strategy is None or not strategy.id or st.session_state.get(KEY_CONFLICT):
+        return False
+    if st.session_state.get(KEY_UNSAVED) is not None and not save(strategy, st.session_state[KEY_UNSAVED]):
+        return False  # what is on screen is not stored yet: no milestone on an older state
+    version = st.session_state[KEY_VERSION]
+    try:
+        marked = last_milestone(repository.list_versions(engine(), strategy.id, workspace=workspace()))
+        if marked is not None and marked.version == version:
+            quoted = f"„{marked.milestone}“" if lang() == "de" else f"“{marked.milestone}”"
+            notify(tr("strategy.nothing_new", note=" " + quoted if marked.milestone else "", version=version), "ℹ️")
+            return False
+        repository.mark_milestone(engine(), strategy.id, version, note, workspace=workspace())
+    except StorageError:
+        notify(tr("state.db_error"), "⚠️")
+        return False
+    notify(tr("strategy.saved", version=version))
+    return True

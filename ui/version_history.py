@@ -8,13 +8,16 @@ import pandas as pd
 import streamlit as st
 
 from impact.diff import diff_strategies
+from impact.formatting import format_moment_span
 from impact.model import Strategy
+from impact.sittings import Sitting, sittings
 from storage import repository
 from storage.errors import StorageError
 from ui import state
+from ui.markdown import md_escape
 from ui.state import lang, tr
 
-SHOWN = 200  # rows in the table; the selectors reach every version
+SITTINGS_SHOWN = 30  # expanders on the page; the selectors below reach every version
 
 
 def _when(created: datetime) -> str:
@@ -27,33 +30,64 @@ def _restore() -> None:
         state.restore(int(version))
 
 
+def _quoted(text: str) -> str:
+    return f"„{text}“" if lang() == "de" else f"“{text}”"
+
+
+def _sitting_label(sitting: Sitting[repository.VersionInfo]) -> str:
+    """One line per sitting: a milestone's note, or what changed last; the versions,
+    the time and who."""
+    first, last = sitting.oldest.version, sitting.newest.version
+    numbers = tr("history.versions", first=first, last=last) if first != last else tr("history.version", first=first)
+    when = format_moment_span(sitting.oldest.created_at, sitting.newest.created_at, lang(), state.time_zone())
+    parts = [numbers, when, sitting.author or "—"]
+    if sitting.milestone is not None:
+        head = tr("history.milestone", note=_quoted(sitting.milestone) if sitting.milestone else "").strip()
+        parts.insert(0, head)
+    if len(sitting.versions) > 1:
+        parts.append(tr("history.changes_count", count=len(sitting.versions)))
+    else:
+        parts.append(sitting.newest.summary or "—")
+    return md_escape(" · ".join(parts))
+
+
 def render_version_history(strategy: Strategy) -> None:
     try:
         versions = repository.list_versions(state.engine(), strategy.id or "", workspace=state.workspace())
     except StorageError:
         st.error(tr("state.db_error"))
         return
-    st.caption(tr("history.intro", count=len(versions)))
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    tr("strategy.col_version"): v.version,
-                    tr("strategy.col_when"): _when(v.created_at),
-                    tr("history.col_who"): v.author or "—",
-                    tr("strategy.col_what"): v.summary or "—",
-                }
-                for v in versions[:SHOWN]
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-        height=min(400, 38 + 35 * min(len(versions), SHOWN)),
-    )
+    groups = sittings(versions)
+    st.caption(tr("history.intro", count=len(versions), sittings=len(groups)))
+    for index, sitting in enumerate(groups[:SITTINGS_SHOWN]):
+        with st.expander(_sitting_label(sitting), expanded=False):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            tr("strategy.col_version"): v.version,
+                            tr("strategy.col_when"): _when(v.created_at),
+                            tr("history.col_who"): v.author or "—",
+                            tr("strategy.col_what"): v.summary or "—",
+                        }
+                        for v in sitting.versions
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+                height=min(400, 38 + 35 * len(sitting.versions)),
+                key=f"strategy_sitting_{index}",
+            )
+    if len(groups) > SITTINGS_SHOWN:
+        st.caption(tr("history.older", count=len(groups) - SITTINGS_SHOWN))
     if len(versions) < 2:
         return
     numbers = [v.version for v in versions]
-    label = {v.version: f"{v.version} · {_when(v.created_at)} · {v.author or '—'}" for v in versions}
+    label = {
+        v.version: f"{v.version} · {_when(v.created_at)} · {v.author or '—'}"
+        + (f" · 🏁 {v.milestone}" if v.milestone else "")
+        for v in versions
+    }
 
     st.markdown(f"**{tr('history.compare')}**")
     left, right = st.columns(2)

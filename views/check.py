@@ -101,7 +101,7 @@ def render_upload(upload: uploads.Upload) -> None:
 def _run(present: list[uploads.Upload]) -> None:
     run = pipeline.check(strategy, cards, present)
     try:
-        check_id = save_check(
+        saved = save_check(
             state.engine(),
             strategy.id,
             st.session_state[state.KEY_VERSION],
@@ -113,8 +113,11 @@ def _run(present: list[uploads.Upload]) -> None:
     except StorageError:
         state.notify(tr("state.db_error"), "⚠️")
         return
-    st.session_state["check_shown"] = check_id
-    state.notify(tr("check.saved"))
+    st.session_state["check_shown"] = saved.id
+    if saved.repeated is not None:
+        state.notify(tr("check.same_as_before", when=state.moment(saved.repeated.created_at)), "ℹ️")
+    else:
+        state.notify(tr("check.saved"))
 
 
 present = uploads.read_all(strategy.id)

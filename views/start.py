@@ -44,7 +44,7 @@ def _import(strategy: Strategy) -> None:
 
 
 if st.session_state.pop("start_go_next", False):
-    st.switch_page("views/profile.py")
+    st.switch_page(state.take_resume_page() or "views/profile.py")  # an opened strategy continues where it was left
 
 render_status()
 st.title(tr("start.title"))

@@ -49,10 +49,8 @@ if goto := st.session_state.pop("strategy_goto", None):
 
 
 def _save() -> None:
-    note = (st.session_state.get("strategy_note") or "").strip()
-    if state.save(state.current(), tr("summary.saved", note=note) if note else tr("summary.saved_plain")):
+    if state.mark_milestone((st.session_state.get("strategy_note") or "").strip()):
         st.session_state["strategy_note"] = ""
-        state.notify(tr("strategy.saved", version=st.session_state[state.KEY_VERSION]))
 
 
 def _details() -> None:
@@ -143,7 +141,7 @@ save_col, download_col = st.columns(2, gap="large")
 with save_col:
     st.caption(tr("strategy.autosave", version=st.session_state[state.KEY_VERSION]))
     st.text_input(tr("strategy.note"), key="strategy_note", max_chars=200, placeholder=tr("strategy.note_placeholder"))
-    st.button(tr("strategy.save"), type="primary", on_click=_save, key="strategy_save", icon="💾")
+    st.button(tr("strategy.save"), type="primary", on_click=_save, key="strategy_save", icon="🏁")
 with download_col:
     st.download_button(
         tr("strategy.download_yaml"),
