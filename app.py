@@ -6,6 +6,7 @@ import streamlit as st
 
 from impact.deck import DeckError
 from impact.health import health_score
+from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES
 from storage.errors import StorageError
 from ui import access, state
@@ -13,6 +14,7 @@ from ui.components import md_escape
 from ui.guide import render_progress
 from ui.state import tr
 from ui.theme import projector_css
+from ui.widget_texts import render_widget_texts
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
@@ -33,6 +35,7 @@ except StorageError as exc:  # a wrong DATABASE_URL or an unreachable server: sa
     st.stop()
 
 st.html(Path(__file__).with_name("ui").joinpath("style.css"))
+render_widget_texts()  # Streamlit's own English words, in German where the reader reads German
 
 if st.query_params.get("join"):  # a participant's phone: the voting page and nothing else
     st.navigation([st.Page("views/vote.py", title=tr("vote.title"), url_path="vote")], position="hidden").run()
@@ -118,7 +121,7 @@ with st.sidebar:
     strategy = state.current()
     if strategy is not None:
         st.caption(tr("app.current"))
-        st.markdown(f"**{md_escape(strategy.name)}**")
+        st.markdown(f"**{md_escape(hyphenate(strategy.name, state.lang()))}**")
         passed, total = health_score(state.health())
         st.progress(passed / total, text=tr("app.health", passed=passed, total=total))
         if st.session_state.get(state.KEY_CONFLICT) or st.session_state.get(state.KEY_UNSAVED) is not None:

@@ -78,7 +78,8 @@ def test_quick_start_on_the_profile_page_says_what_it_drafted_and_what_is_left(o
     assert any("Fortschritt: 2 von 6 Schritten" in c.value for c in at.sidebar.caption)
     at.switch_page("views/profile.py").run()
     # the profile's benchmarks in German notation
-    [references] = at.dataframe
+
+    [references] = at.table
     assert "0,47 %" in references.value.iloc[:, 1].tolist()
     at.button(key="profile_quick_start").click().run()
     assert not at.exception

@@ -208,3 +208,13 @@ def test_a_saved_time_is_shown_in_the_readers_time_zone_or_says_utc():
     assert format_moment(saved, "en", "Mars/Olympus") == "2026-11-23 14:05 UTC"
     # A naive time from an old database row is UTC.
     assert format_moment(datetime(2026, 11, 23, 14, 5), "de", "Europe/Berlin") == "23.11.2026, 15:05"
+
+
+def test_long_german_words_break_at_syllables_never_mid_word():
+    from impact.hyphenation import SOFT_HYPHEN, hyphenate
+
+    shown = hyphenate("Tortenvorbestellungen und Routenanfragen, 1.000 Reichweite", "de")
+    assert shown.replace(SOFT_HYPHEN, "") == "Tortenvorbestellungen und Routenanfragen, 1.000 Reichweite"
+    assert shown.split()[0].split(SOFT_HYPHEN) == ["Tor", "ten", "vor", "be", "stel", "lun", "gen"]
+    assert "Rou\u00adten\u00adan\u00adfra\u00adgen" in shown  # no lone letter: never "Route-nanfragen"
+    assert hyphenate("x@example-organisation.org 2026", "de") == "x@example-organisation.org 2026"

@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from impact import formatting
 from impact.formula_words import in_words
+from impact.hyphenation import hyphenate
 from impact.model import STAGES, Card, KpiChoice, Strategy
 from ui import state
-from ui.markdown import md_escape  # noqa: F401 - pages import it from here
+from ui.markdown import md_escape
 from ui.state import current, lang, tr
 
 T = TypeVar("T")
@@ -64,6 +66,11 @@ def _text(value: str | None) -> str:
     return escape(value or "").replace("\n", "<br>")
 
 
+def _words(value: str | None) -> str:
+    """Text in a narrow column: long words break at a syllable, never mid-word."""
+    return _text(hyphenate(value or "", lang()))
+
+
 def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | None = None) -> str:
     """One card as the room sees it: title, question, formula and unit, metric badge."""
     language = lang()
@@ -75,8 +82,8 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
 
     parts = [
         f'<div class="iw-card iw-kind-{card.kind}">',
-        f'<div class="iw-card-head"><span class="iw-card-title">{_text(card.title.get(language))}</span>{badge}</div>',
-        f'<div class="iw-card-q">{_text(card.question.get(language))}</div>',
+        f'<div class="iw-card-head"><span class="iw-card-title">{_words(card.title.get(language))}</span>{badge}</div>',
+        f'<div class="iw-card-q">{_words(card.question.get(language))}</div>',
         f'<div class="iw-card-f">{_text(in_words(card.formula, language))} '
         f'<span class="iw-unit">{_text(unit_label(card.unit))}</span></div>',
     ]
@@ -88,7 +95,7 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
             facts.append(f"🎯 {target} / {period}")
         goal = strategy.goal(kpi.goal) if strategy else None
         if goal is not None:
-            facts.append(f"⛳ {_text(goal.title)}")
+            facts.append(f"⛳ {_words(goal.title)}")
         if kpi.owner.department:
             facts.append(f"👥 {_text(department_label(kpi.owner.department))}")
         if kpi.channel:
@@ -134,3 +141,14 @@ def labels(options: Iterable[T], label: Callable[[T], str]) -> Callable[[object]
     and the widget need not call back into translations for every option."""
     table = {option: label(option) for option in options}
     return lambda option: table.get(option, str(option))
+
+
+def text_table(rows: list[dict[str, str]]) -> None:
+    """A small table of text that wraps to fit its column (a data grid would cut it off
+    on the right): Streamlit's static table, every cell escaped, since it reads Markdown.
+    A column empty in every row is left out, so that what is filled in fits."""
+    if not rows:
+        return
+    filled = [k for k in rows[0] if any(str(row.get(k, "")).strip() for row in rows)]
+    frame = pd.DataFrame([{md_escape(k): md_escape(str(row.get(k, ""))) for k in filled} for row in rows])
+    st.table(frame, hide_index=True)

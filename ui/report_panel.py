@@ -7,7 +7,7 @@ import streamlit as st
 
 from impact.custom_cards import slug
 from impact.model import Strategy
-from impact.report.branding import DEFAULT_COLOR, Branding, BrandingError, checked_logo, normalise_color
+from impact.report.branding import DEFAULT_COLOR, MAX_LOGO_BYTES, Branding, BrandingError, checked_logo, normalise_color
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx
 from storage.checks import StoredCheck, list_checks, load_check
@@ -15,6 +15,9 @@ from storage.errors import StorageError
 from storage.report_settings import recall_branding, remember_branding
 from ui import state
 from ui.state import tr
+from ui.widget_texts import uploader_limits
+
+LOGO_TYPES = ["png", "jpg", "jpeg", "svg"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,11 +97,13 @@ def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
         )
         st.file_uploader(
             tr("report.logo_field"),
-            type=["png", "jpg", "jpeg", "svg"],
+            type=LOGO_TYPES,
             key=f"{key_prefix}_logo",
             on_change=_remember,
             args=(key_prefix, strategy.id),
+            max_upload_size=MAX_LOGO_BYTES // (1024 * 1024),
         )
+        uploader_limits(f"{key_prefix}_logo", LOGO_TYPES, MAX_LOGO_BYTES // (1024 * 1024))
         problem = _pdf_problem()
         name = slug(strategy.name)
         pdf_col, xlsx_col = st.columns(2)

@@ -8,6 +8,7 @@ from impact import pipeline
 from impact.custom_cards import slug
 from impact.formatting import format_date
 from impact.i18n import warning_text
+from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
 from impact.template import needed_metrics, template_csv, template_xlsx
 from storage.checks import list_checks, load_check, save_check
@@ -18,6 +19,7 @@ from ui.components import labels, md_escape, require_strategy
 from ui.file_choices import render_choices
 from ui.guide import render_guide
 from ui.state import lang, tr
+from ui.widget_texts import uploader_limits
 
 strategy = require_strategy()
 cards = state.cards()
@@ -49,13 +51,15 @@ with st.expander(tr("check.template"), icon="📝"):
         on_click="ignore",
     )
 
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "ods", "xml", "zip"]
 files = st.file_uploader(
     tr("check.upload"),
-    type=["csv", "txt", "tsv", "xlsx", "xls", "ods", "xml", "zip"],
+    type=UPLOAD_TYPES,
     accept_multiple_files=True,
     key="check_upload",
     help=tr("check.upload_help"),
 )
+uploader_limits("check_upload", UPLOAD_TYPES, MAX_UPLOAD_BYTES // (1024 * 1024))
 uploads.keep(files)
 
 

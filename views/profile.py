@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from impact import edits
@@ -17,6 +16,7 @@ from ui.components import (
     md_escape,
     require_strategy,
     stage_label,
+    text_table,
 )
 from ui.draft_report import render_draft_report
 from ui.guide import render_guide
@@ -114,7 +114,7 @@ render_draft_report(strategy, profile, cards, st.session_state.get(DRAFT_REPORT)
 
 st.subheader(tr("profile.reference_values"))
 if profile.reference_values:
-    table = pd.DataFrame(
+    text_table(
         [
             {
                 tr("profile.ref_label"): ref.label.get(lang()),
@@ -125,7 +125,6 @@ if profile.reference_values:
             for ref in profile.reference_values
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch")
     st.caption(tr("profile.ref_note"))
 else:
     st.caption(tr("profile.no_references"))

@@ -5,11 +5,13 @@ import streamlit as st
 from impact.i18n import problem_text
 from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
+from impact.yaml_safe import MAX_YAML_BYTES
 from storage import repository
 from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape, render_status
 from ui.state import tr
+from ui.widget_texts import uploader_limits
 
 
 def _create() -> None:
@@ -98,7 +100,13 @@ with open_col:
             st.caption(tr("start.more", count=len(saved) - len(shown)))
 
     st.subheader(tr("start.import"))
-    upload = st.file_uploader(tr("start.import_help"), type=["yaml", "yml"], key="start_upload")
+    upload = st.file_uploader(
+        tr("start.import_help"),
+        type=["yaml", "yml"],
+        key="start_upload",
+        max_upload_size=MAX_YAML_BYTES // 1_000_000,
+    )
+    uploader_limits("start_upload", ["yaml", "yml"], MAX_YAML_BYTES // 1_000_000)
     if upload is not None:
         try:
             imported = parse_strategy(upload.getvalue())

@@ -1,12 +1,12 @@
 """Step 6: the whole strategy on one screen, its health, save and download."""
 
-import pandas as pd
 import streamlit as st
 
 from impact import edits
 from impact.custom_cards import slug
 from impact.formatting import format_amount, format_date
 from impact.formula_words import in_words
+from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
 from ui import state
@@ -17,6 +17,7 @@ from ui.components import (
     render_board,
     require_strategy,
     stage_label,
+    text_table,
 )
 from ui.guide import render_guide
 from ui.report_panel import render_report_panel
@@ -69,7 +70,7 @@ def _details() -> None:
         st.session_state[state.KEY_LANG] = state.current().language
 
 
-st.title(md_escape(strategy.name))
+st.title(md_escape(hyphenate(strategy.name, lang())))
 profile = profiles.get(strategy.industry_profile or "")
 facts = [
     strategy.organisation,
@@ -134,7 +135,7 @@ if strategy.kpis:
                 tr("strategy.col_channel"): kpi.channel or "",
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    text_table(rows)
 
 st.subheader(tr("strategy.save_export"))
 save_col, download_col = st.columns(2, gap="large")
