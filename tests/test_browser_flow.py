@@ -81,8 +81,8 @@ def test_walk_the_workshop_and_find_it_saved(page, tmp_path):
 
         _nav(page, "Strategy")
         page.get_by_role("heading", name="Strategy health").wait_for()
-        page.get_by_role("button", name="Save version").click()
-        page.get_by_text(re.compile(r"Saved as version \d+")).first.wait_for()
+        page.get_by_role("button", name="Mark as milestone").click()
+        page.get_by_text(re.compile(r"Version \d+ is marked as a milestone")).first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "strategy.png"), full_page=True)
         with page.expect_download() as download:
             page.get_by_role("button", name="Download as YAML").click()
@@ -196,7 +196,7 @@ def test_upload_real_exports_and_see_the_results(page, tmp_path):
         page.get_by_text(re.compile(r"Lead quality — Actual \(Oct 2026\): 57\.31% · Target: 50% · met")).wait_for()
         page.screenshot(path=str(ARTIFACTS / "check-results.png"), full_page=True)
         page.get_by_text(re.compile("Lead quality: periods, trend and segments")).click()
-        page.get_by_text("Segments in 2026-10, best first").first.wait_for()
+        page.get_by_text("Segments in Oct 2026, best first").first.wait_for()
         page.wait_for_timeout(800)
         page.screenshot(path=str(ARTIFACTS / "check-details.png"), full_page=True)
     saved = list_strategies(make_engine(url_db))

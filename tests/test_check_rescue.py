@@ -45,10 +45,10 @@ custom_cards:
     owner: sales
 """
 # the kind of spreadsheet a bakery keeps: German, cp1252, ';', 03.11.2026, 1.234,50
-BAKERY = "Datum;Vorbestellungen;Umsatz\n03.11.2026;12;1.234,50\n04.11.2026;8;980,00\n05.11.2026;11;1.101,25\n"
-BAKERY_DECEMBER = "Datum;Vorbestellungen;Umsatz\n01.12.2026;20;2.000,00\n"
+BAKERY = "Datum;Tortenbestellungen;Umsatz\n03.11.2026;12;1.234,50\n04.11.2026;8;980,00\n05.11.2026;11;1.101,25\n"
+BAKERY_DECEMBER = "Datum;Tortenbestellungen;Umsatz\n01.12.2026;20;2.000,00\n"
 # one total per shop and no date at all
-SHOPS = "Filiale;Vorbestellungen;Umsatz\nMitte;40;2.000,00\nNord;25;1.500,50\n"
+SHOPS = "Filiale;Tortenbestellungen;Umsatz\nMitte;40;2.000,00\nNord;25;1.500,50\n"
 
 
 def plan():
@@ -79,9 +79,9 @@ def _button(at, label: str, occurrence: int = 0):
 def test_a_column_no_reader_knows_is_named_by_hand():
     data = BAKERY.encode("cp1252")
     plain = read_export(data, "baeckerei.csv")
-    assert "orders" not in plain.table  # 'Vorbestellungen' is nobody's word for a canonical metric
-    assert ("Vorbestellungen", "unknown") in {(i.column, i.reason) for i in plain.ignored}
-    chosen = read_export(data, "baeckerei.csv", choices=Choices(columns={"Vorbestellungen": "orders"}))
+    assert "orders" not in plain.table  # 'Tortenbestellungen' is nobody's word for a canonical metric
+    assert ("Tortenbestellungen", "unknown") in {(i.column, i.reason) for i in plain.ignored}
+    chosen = read_export(data, "baeckerei.csv", choices=Choices(columns={"Tortenbestellungen": "orders"}))
     assert chosen.table["orders"].sum() == 12 + 8 + 11 and chosen.table["revenue"].sum() == pytest.approx(3315.75)
 
 
@@ -90,7 +90,7 @@ def test_a_table_without_dates_gets_its_period_by_hand():
         read_export(SHOPS.encode(), "filialen.csv")
     assert info.value.code == "no_date"
     choices = Choices(
-        columns={"Filiale": "segment", "Vorbestellungen": "orders"},
+        columns={"Filiale": "segment", "Tortenbestellungen": "orders"},
         period=(date(2026, 10, 1), date(2026, 10, 31)),
         channel="laden",
     )
@@ -170,8 +170,8 @@ def test_the_bakery_reads_its_own_spreadsheets_by_hand_and_next_month_without_qu
     # the dateless table opens its editor by itself and says which choice is missing
     assert any("Wählen Sie die Datumsspalte oder den Zeitraum" in w.value for w in at.warning)
 
-    # the spreadsheet: 'Vorbestellungen' is a column nobody knows; name it
-    _select(at, "Vorbestellungen — nicht erkannt").set_value("orders")
+    # the spreadsheet: 'Tortenbestellungen' is a column nobody knows; name it
+    _select(at, "Tortenbestellungen — nicht erkannt").set_value("orders")
     at.run()
     assert any(
         "3 Zeilen gelesen · 03.11.2026 – 05.11.2026 · Bestellungen: 31 · Umsatz: 3.315,75" in s.value
@@ -187,7 +187,7 @@ def test_the_bakery_reads_its_own_spreadsheets_by_hand_and_next_month_without_qu
     at.date_input(key=f"fix_{shops}_period").set_value((date(2026, 10, 1), date(2026, 10, 31))).run()
     [shop_column] = [s for s in at.selectbox if s.label.startswith("Filiale")]
     shop_column.set_value("segment").run()
-    [shops_orders] = [s for s in at.selectbox if s.label.startswith("Vorbestellungen") and s.value == "__auto__"]
+    [shops_orders] = [s for s in at.selectbox if s.label.startswith("Tortenbestellungen") and s.value == "__auto__"]
     shops_orders.set_value("orders").run()
     assert any("2 Zeilen gelesen · 01.10.2026 – 31.10.2026 · Bestellungen: 65" in s.value for s in at.success)
     _button(at, "Übernehmen und merken", 1).click().run()
@@ -223,7 +223,7 @@ def test_the_bakery_reads_its_own_spreadsheets_by_hand_and_next_month_without_qu
 def test_forgetting_the_choices_reads_the_file_as_recognised_again(open_app, db_url):
     at, stored = open_app(plan(), "views/check.py")
     _upload(at, ("baeckerei.csv", BAKERY.encode("cp1252")))
-    _select(at, "Vorbestellungen — nicht erkannt").set_value("orders")
+    _select(at, "Tortenbestellungen — nicht erkannt").set_value("orders")
     at.run()
     _button(at, "Übernehmen und merken").click().run()
     assert any("Spalten: 3 verwendet" in e.label for e in at.expander)
@@ -282,12 +282,12 @@ def test_the_command_line_reads_the_same_files_with_the_mapping(tmp_path):
     bakery_signature = read_file("baeckerei.csv", BAKERY.encode("cp1252")).signature
     mapping = write_mapping_file(
         [
-            (bakery_signature, "baeckerei.csv", Choices(columns={"Vorbestellungen": "orders"})),
+            (bakery_signature, "baeckerei.csv", Choices(columns={"Tortenbestellungen": "orders"})),
             (
                 signature,
                 "filialen.csv",
                 Choices(
-                    columns={"Filiale": "segment", "Vorbestellungen": "orders"},
+                    columns={"Filiale": "segment", "Tortenbestellungen": "orders"},
                     period=(date(2026, 10, 1), date(2026, 10, 31)),
                 ),
             ),

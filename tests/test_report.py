@@ -4,6 +4,7 @@ the Excel plan's neutralised cells, the command line, and a missing library."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -32,6 +33,7 @@ example = example_with_lead_quality
 def pdf_text(data: bytes) -> tuple[str, int]:
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(page.extract_text() for page in reader.pages)
+    text = re.sub("\u2010\\s+", "", text)  # a word WeasyPrint hyphenated at a line end (U+2010), whole again
     return " ".join(text.split()), len(reader.pages)  # table cells wrap; words are what matter
 
 

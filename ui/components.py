@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import formatting
+from impact.channels import channels_label, channels_of
 from impact.formula_words import in_words
 from impact.hyphenation import hyphenate
 from impact.model import STAGES, Card, KpiChoice, Strategy
@@ -99,7 +100,7 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
         if kpi.owner.department:
             facts.append(f"👥 {_text(department_label(kpi.owner.department))}")
         if kpi.channel:
-            facts.append(f"📡 {_text(kpi.channel)}")
+            facts.append(f"📡 {_text(channels_label(channels_of(kpi.channel)))}")
         if facts:
             parts.append('<div class="iw-card-meta">' + "<br>".join(facts) + "</div>")
     parts.append("</div>")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from impact import edits
+from impact.channels import channels_label, channels_of
 from impact.custom_cards import slug
 from impact.formatting import format_amount, format_date
 from impact.formula_words import in_words
@@ -132,7 +133,7 @@ if strategy.kpis:
                 tr("strategy.col_owner"): department_label(kpi.owner.department),
                 tr("strategy.col_person"): kpi.owner.person or "",
                 tr("strategy.col_source"): kpi.owner.source or "",
-                tr("strategy.col_channel"): kpi.channel or "",
+                tr("strategy.col_channel"): channels_label(channels_of(kpi.channel)),
             }
         )
     text_table(rows)

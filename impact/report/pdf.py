@@ -19,6 +19,7 @@ from typing import Any
 import altair as alt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from impact.channels import channels_label, channels_of
 from impact.charts import trend_chart
 from impact.formatting import department_label, format_amount, format_date, format_period, unit_label
 from impact.formula_words import in_words
@@ -102,7 +103,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "department": department_label(kpi.owner.department, lang),
             "person": kpi.owner.person or "",
             "source": kpi.owner.source or "",
-            "channel": kpi.channel or "",
+            "channel": channels_label(channels_of(kpi.channel)),
             "stage": kpi.stage,
         }
 

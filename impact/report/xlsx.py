@@ -51,7 +51,7 @@ def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str]
                 department_label(kpi.owner.department, lang) if kpi.owner.department else "",
                 kpi.owner.person or "",
                 kpi.owner.source or "",
-                kpi.channel or "",
+                kpi.channel or "",  # as typed: a file keeps what the person wrote
                 format_date(goal.deadline, lang) if goal and goal.deadline else "",
             ]
         )
