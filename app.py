@@ -116,8 +116,12 @@ with st.sidebar:
             value=st.session_state.get(state.KEY_AUTHOR) or "",
             key="app_author",
             max_chars=100,
-            on_change=lambda: st.session_state.update({state.KEY_AUTHOR: st.session_state["app_author"]}),
+            on_change=lambda: st.session_state.update(
+                {state.KEY_AUTHOR: st.session_state["app_author"], state.KEY_AUTHOR_RESTORED: False}
+            ),
         )
+        if st.session_state.get(state.KEY_AUTHOR_RESTORED):  # a shared installation: say whose name it is
+            st.caption(tr("access.name_restored"))
     strategy = state.current()
     if strategy is not None:
         st.caption(tr("app.current"))

@@ -39,6 +39,7 @@ KEY_AUTHOR = "author_name"
 KEY_WORKSPACE = "workspace"
 KEY_ACCOUNT = "account"  # the signed-in account's e-mail; "" without sign-in
 KEY_RESUME = "resume_page"  # where the person stopped, to go to once the strategy is open
+KEY_AUTHOR_RESTORED = "author_restored"  # the name came back from the last visit, not typed in this browser
 RESUMABLE = ("profile", "goals", "board", "owners", "strategy", "check", "workshop", "room")
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
@@ -195,6 +196,7 @@ def _resume(strategy_id: str) -> None:
     if not author() and point.author:
         st.session_state[KEY_AUTHOR] = point.author
         st.session_state["app_author"] = point.author
+        st.session_state[KEY_AUTHOR_RESTORED] = True
     if point.page in RESUMABLE:
         st.session_state[KEY_RESUME] = f"views/{point.page}.py"
     st.session_state["_resume_saved"] = (strategy_id, point)
