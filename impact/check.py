@@ -420,12 +420,12 @@ def target_currency(strategy: Strategy, card: Card) -> str:
     return strategy.currency or currency_code(card.unit or "") or DEFAULT_CURRENCY
 
 
-def _channel_reason(data: pd.DataFrame, wanted: tuple[str, ...]) -> str | None:
+def _channel_reason(present: list[str] | None, wanted: tuple[str, ...]) -> str | None:
     """Why no row is about the channels a KPI asks for: the data names no channel at
-    all (a shop's own spreadsheet), or other channels only."""
-    if data.empty:
+    all (a shop's own spreadsheet), or other channels only. ``present`` is None
+    without any data."""
+    if present is None:
         return None
-    present = sorted(data["channel"].dropna().unique().tolist()) if "channel" in data else []
     if any(channel in wanted for channel in present):
         return None
     asked = channels_label(wanted)
@@ -446,6 +446,8 @@ def run_check(
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
     data = combine(tables)
     unused_columns = tuple(dict.fromkeys(unused))
+    # the channels the data names, once for all KPIs (a million rows, a few channels)
+    channels = None if data.empty else sorted(data["channel"].dropna().unique().tolist()) if "channel" in data else []
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
@@ -478,7 +480,7 @@ def run_check(
             columns=frozenset(data.columns),
             unused=unused_columns,
             channels=channels_label(wanted),
-            channel_reason=_channel_reason(data, wanted) if wanted else None,
+            channel_reason=_channel_reason(channels, wanted) if wanted else None,
         )
         missing = [m for m in metrics if m not in data.columns]
         if missing:

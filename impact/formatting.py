@@ -88,6 +88,11 @@ def format_amount(value: float | None, lang: str, unit: str | None = "", *, deci
     return f"{number}\u00a0{label}"  # never broken across lines on a card
 
 
+def quoted(text: str, lang: str) -> str:
+    """A name quoted as the reader's language quotes: „Erster Abend“ or “First evening”."""
+    return f"„{text}“" if lang == "de" else f"“{text}”"
+
+
 def format_date(value: date | None, lang: str) -> str:
     """31.12.2027 for German readers, 2027-12-31 otherwise (unambiguous in English)."""
     if value is None:

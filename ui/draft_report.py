@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact.formatting import department_label, format_amount, localise_numbers
+from impact.formatting import department_label, format_amount, localise_numbers, quoted
 from impact.model import STAGES, Card, Profile, Strategy
 from impact.quickstart import DraftReport
 from ui.components import stage_label
@@ -32,7 +32,7 @@ def render_draft_report(
             return card.title.get(lang()) if card else kpis[kpi_id].card
 
         if report.goals:
-            titles = "; ".join(f"„{goals[g].title}“" if lang() == "de" else f"“{goals[g].title}”" for g in report.goals)
+            titles = "; ".join(quoted(goals[g].title, lang()) for g in report.goals)
             st.markdown("✅ " + md_escape(tr("profile.draft_goals", count=len(report.goals), titles=titles)))
         added = [kpis[k] for k in report.kpis if k in kpis]
         if added:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from impact.deck import Deck, load_deck
 from impact.diff import diff_strategies, summarise
-from impact.formatting import format_moment
+from impact.formatting import format_moment, quoted
 from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact.merge import MergeFailed, merge_strategies
@@ -378,8 +378,8 @@ def mark_milestone(note: str) -> bool:
     try:
         marked = last_milestone(repository.list_versions(engine(), strategy.id, workspace=workspace()))
         if marked is not None and marked.version == version:
-            quoted = f"„{marked.milestone}“" if lang() == "de" else f"“{marked.milestone}”"
-            notify(tr("strategy.nothing_new", note=" " + quoted if marked.milestone else "", version=version), "ℹ️")
+            note = " " + quoted(marked.milestone, lang()) if marked.milestone else ""
+            notify(tr("strategy.nothing_new", note=note, version=version), "ℹ️")
             return False
         repository.mark_milestone(engine(), strategy.id, version, note, workspace=workspace())
     except StorageError:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from impact.diff import diff_strategies
-from impact.formatting import format_moment_span
+from impact.formatting import format_moment_span, quoted
 from impact.model import Strategy
 from impact.sittings import Sitting, sittings
 from storage import repository
@@ -30,10 +30,6 @@ def _restore() -> None:
         state.restore(int(version))
 
 
-def _quoted(text: str) -> str:
-    return f"„{text}“" if lang() == "de" else f"“{text}”"
-
-
 def _sitting_label(sitting: Sitting[repository.VersionInfo]) -> str:
     """One line per sitting: a milestone's note, or what changed last; the versions,
     the time and who."""
@@ -42,7 +38,7 @@ def _sitting_label(sitting: Sitting[repository.VersionInfo]) -> str:
     when = format_moment_span(sitting.oldest.created_at, sitting.newest.created_at, lang(), state.time_zone())
     parts = [numbers, when, sitting.author or "—"]
     if sitting.milestone is not None:
-        head = tr("history.milestone", note=_quoted(sitting.milestone) if sitting.milestone else "").strip()
+        head = tr("history.milestone", note=quoted(sitting.milestone, lang()) if sitting.milestone else "").strip()
         parts.insert(0, head)
     if len(sitting.versions) > 1:
         parts.append(tr("history.changes_count", count=len(sitting.versions)))

@@ -7,7 +7,7 @@ placeholders of an empty date field. For German readers each is replaced by CSS:
 the English text is set to size 0 and the German one is drawn in its place (the
 element, its behaviour and its accessibility stay Streamlit's). Selectors are the
 ``data-testid`` attributes Streamlit documents for testing and the ``st-key-…`` class
-it gives a widget with a key; tests/test_widget_texts.py checks them in a real
+it gives a widget with a key; tests/test_browser_bakery.py reads the uploader's in a real
 browser, so a Streamlit upgrade that renames one fails a test instead of silently
 showing English again.
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from impact import pipeline
 from impact.custom_cards import slug
-from impact.formatting import format_date
+from impact.formatting import format_date, quoted
 from impact.i18n import warning_text
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
@@ -93,7 +93,7 @@ def render_upload(upload: uploads.Upload) -> None:
         for code, detail in result.warnings:
             st.caption("⚠️ " + md_escape(warning_text(code, detail, lang(), titles)))
         if result.unused_columns:
-            columns = ", ".join(f"„{c}“" if lang() == "de" else f"“{c}”" for c in result.unused_columns)
+            columns = ", ".join(quoted(c, lang()) for c in result.unused_columns)
             st.info(md_escape(tr("check.unused_columns", columns=columns)), icon="ℹ️")
         unused = sorted({m for m in result.mapping.values() if m in METRICS and m not in needed})
         if unused:
