@@ -8,13 +8,13 @@ from impact.deck import DeckError
 from impact.health import health_score
 from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES
-from storage.errors import StorageError
 from ui import access, state
 from ui.components import md_escape
 from ui.guide import render_progress
 from ui.state import tr
 from ui.theme import projector_css
 from ui.widget_texts import render_widget_texts
+from workshop import WorkshopError
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
@@ -29,9 +29,9 @@ except DeckError as exc:  # a broken card file must stop the app with its own wo
     st.stop()
 
 try:
-    state.engine()
-except StorageError as exc:  # a wrong DATABASE_URL or an unreachable server: say so, plainly
-    st.error(tr("app.database_error", detail=str(exc)))
+    state.store()
+except WorkshopError as exc:  # a wrong DATABASE_URL or an unreachable server: say so, plainly
+    st.error(tr("app.database_error", detail=exc.detail))
     st.stop()
 
 st.html(Path(__file__).with_name("ui").joinpath("style.css"))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
 from impact.formatting import chart_locale, format_period
 from impact.i18n import t
+from impact.results import Row
 
 
 def trend_chart(
-    rows: list[dict[str, Any]],
+    rows: Sequence[Row],
     *,
     title: str,
     target: float | None,
@@ -26,12 +27,12 @@ def trend_chart(
     data = pd.DataFrame(
         [
             {
-                "period": format_period(r["period"], lang),
-                "actual": r["actual"],
-                "status": t(f"check.status.{r['status']}", lang),
+                "period": format_period(r.period, lang),
+                "actual": r.actual,
+                "status": t(f"check.status.{r.status}", lang),
             }
             for r in rows
-            if r["period"]
+            if r.period
         ]
     )
     if data.empty:

@@ -35,13 +35,12 @@ def build_custom_card(
     in canonical form."""
     canonical = from_typed(formula, lang)
     parsed: Formula = parse(canonical)
-    other = "en" if lang == "de" else "de"
     return Card(
         id=f"custom-{slug(title)}-{new_id()[:4]}",
         stage=stage,
         kind=kind,
-        title=LocalText(**{lang: title.strip(), other: ""}),
-        question=LocalText(**{lang: (question.strip() or title.strip()), other: ""}),
+        title=LocalText(**{lang: title.strip()}),
+        question=LocalText(**{lang: (question.strip() or title.strip())}),
         formula=canonical,
         unit=unit.strip(),
         direction=direction,

@@ -7,12 +7,14 @@ Reading what people type is the other direction and lives in :mod:`impact.number
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from impact.i18n import t
+from impact.locale import locale_for
 
 EMPTY = "—"  # a value that is not there, in every table and card
 
@@ -45,8 +47,9 @@ def format_number(value: float | None, lang: str, *, decimals: int | None = None
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
-    if lang == "de":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    locale = locale_for(lang)
+    if (locale.decimal, locale.group) != (".", ","):
+        text = text.replace(",", "\x00").replace(".", locale.decimal).replace("\x00", locale.group)
     return text
 
 
@@ -57,7 +60,7 @@ def localise_numbers(text: str, lang: str) -> str:
     """Numbers in text the deck's authors wrote in English notation ("8.18 %",
     "$5.42", "2,000") in the reader's: 8,18 %, 2.000. Plain whole numbers (a year)
     stay as they are."""
-    if lang != "de":
+    if locale_for(lang).writes_point_decimals:
         return text
 
     def german(match: re.Match[str]) -> str:
@@ -83,21 +86,22 @@ def format_amount(value: float | None, lang: str, unit: str | None = "", *, deci
     label = unit_label(unit, lang)
     if not label:
         return number
-    if label == "%" and lang != "de":
+    if label == "%" and not locale_for(lang).percent_gap:
         return f"{number}%"
     return f"{number}\u00a0{label}"  # never broken across lines on a card
 
 
 def quoted(text: str, lang: str) -> str:
     """A name quoted as the reader's language quotes: „Erster Abend“ or “First evening”."""
-    return f"„{text}“" if lang == "de" else f"“{text}”"
+    opening, closing = locale_for(lang).quotes
+    return f"{opening}{text}{closing}"
 
 
 def format_date(value: date | None, lang: str) -> str:
-    """31.12.2027 for German readers, 2027-12-31 otherwise (unambiguous in English)."""
+    """31.12.2027 for German readers, 2027-12-31 in English (unambiguous there)."""
     if value is None:
         return ""
-    return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+    return value.strftime(locale_for(lang).date)
 
 
 def _in_zone(value: datetime, zone: str | None) -> tuple[datetime, str]:
@@ -112,7 +116,8 @@ def _in_zone(value: datetime, zone: str | None) -> tuple[datetime, str]:
 
 
 def _day_and_time(moment: datetime, lang: str) -> tuple[str, str]:
-    return (f"{moment:%d.%m.%Y}, ", f"{moment:%H:%M}") if lang == "de" else (f"{moment:%Y-%m-%d} ", f"{moment:%H:%M}")
+    locale = locale_for(lang)
+    return moment.strftime(locale.day_of_moment), moment.strftime(locale.time)
 
 
 def format_moment(value: datetime, lang: str, zone: str | None = None) -> str:
@@ -120,8 +125,7 @@ def format_moment(value: datetime, lang: str, zone: str | None = None) -> str:
     browser's): 23.11.2026, 15:05 or 2026-11-23 15:05. Stored times are UTC; without a
     zone the time says so (23.11.2026, 14:05 UTC). A naive time is taken as UTC."""
     moment, suffix = _in_zone(value, zone)
-    day, time = _day_and_time(moment, lang)
-    return day + time + suffix
+    return moment.strftime(locale_for(lang).moment) + suffix
 
 
 def format_moment_span(start: datetime, end: datetime, lang: str, zone: str | None = None) -> str:
@@ -136,10 +140,6 @@ def format_moment_span(start: datetime, end: datetime, lang: str, zone: str | No
     return f"{first} – {last}"
 
 
-_MONTHS = {
-    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
 _WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})$")
 _MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 _QUARTER = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
@@ -159,11 +159,11 @@ def format_period(label: str | None, lang: str) -> str:
             return label
     if week := _WEEK.match(label):
         number, year = int(week["week"]), week["year"]
-        return f"KW {number}/{year}" if lang == "de" else f"Week {number}, {year}"
+        return locale_for(lang).week.format(week=number, year=year)
     if month := _MONTH.match(label):
         index = int(month["month"]) - 1
         if 0 <= index < 12:
-            return f"{_MONTHS['de' if lang == 'de' else 'en'][index]} {month['year']}"
+            return f"{locale_for(lang).months[index]} {month['year']}"
     if quarter := _QUARTER.match(label):
         return f"Q{quarter['quarter']} {quarter['year']}"
     return label
@@ -180,56 +180,4 @@ def department_label(department: str | None, lang: str) -> str:
 def chart_locale(lang: str) -> dict[str, Any]:
     """Vega's number and time locale, so chart axes and tooltips read like the tables
     (Vega-Lite ``config.locale``; honoured in the browser and by vl-convert)."""
-    if lang == "de":
-        return {
-            "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
-            "time": {
-                "dateTime": "%A, der %e. %B %Y, %X",
-                "date": "%d.%m.%Y",
-                "time": "%H:%M:%S",
-                "periods": ["AM", "PM"],
-                "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-                "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
-                "months": [
-                    "Januar",
-                    "Februar",
-                    "März",
-                    "April",
-                    "Mai",
-                    "Juni",
-                    "Juli",
-                    "August",
-                    "September",
-                    "Oktober",
-                    "November",
-                    "Dezember",
-                ],
-                "shortMonths": ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
-            },
-        }
-    return {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", "\u00a0€"]},
-        "time": {
-            "dateTime": "%x, %X",
-            "date": "%Y-%m-%d",
-            "time": "%H:%M:%S",
-            "periods": ["AM", "PM"],
-            "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-            "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-            "months": [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
-            "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-        },
-    }
+    return copy.deepcopy(locale_for(lang).chart)  # a chart may add to it; the locale stays as it is

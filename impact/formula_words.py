@@ -49,7 +49,7 @@ def short_label(metric: str, lang: str) -> str:
     known = METRICS.get(metric)
     if known is None:
         return metric
-    label = known.de if lang == "de" else known.en
+    label = known.label(lang)
     return _NOTE.sub("", label) or label
 
 

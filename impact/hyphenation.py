@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pyphen
 
+from impact.locale import locale_for
+
 SOFT_HYPHEN = "\u00ad"
 _LONG_WORD = re.compile(r"[^\W\d_]{10,}")  # letters only: numbers and codes stay whole
 _ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")  # an e-mail address or a link is never broken
@@ -20,7 +22,7 @@ _ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")  # an e-mail address or a link i
 
 @lru_cache(maxsize=4)
 def _dictionary(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="de_DE" if lang == "de" else "en_US")
+    return pyphen.Pyphen(lang=locale_for(lang).hyphenation)
 
 
 def _syllables(word: str, dictionary: pyphen.Pyphen) -> str:

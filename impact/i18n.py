@@ -1,20 +1,22 @@
-"""UI strings in German and English, from ``impact/locales/<lang>.yaml``.
+"""The catalogue: UI strings per language, from ``impact/locales/<lang>.yaml``.
 
 Keys are dotted paths into the nested locale files. A missing key shows the key
-itself rather than crashing a page; a meta-test makes sure none is missing.
+itself rather than crashing a page; a meta-test makes sure none is missing. Only
+words live here; how a language writes numbers and dates is :mod:`impact.locale`,
+and sentences put together from codes are :mod:`impact.wording`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from impact.locale import DEFAULT, languages
 from impact.yaml_safe import load_trusted_yaml
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
-DEFAULT_LANGUAGE = "de"
+DEFAULT_LANGUAGE = DEFAULT
 
 
 def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
@@ -37,7 +39,7 @@ def strings(lang: str) -> dict[str, str]:
 def normalise_language(value: str | None) -> str:
     """'de-AT' → 'de'; anything we do not speak → the default."""
     code = (value or "").split("-")[0].split("_")[0].lower()
-    return code if code in ("de", "en") else DEFAULT_LANGUAGE
+    return code if code in languages() else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **params: Any) -> str:
@@ -50,98 +52,3 @@ def t(key: str, lang: str, **params: Any) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
-
-
-def problem_text(path: str, code: str, detail: str, lang: str) -> str:
-    """One line for a strategy-file problem, in the user's language."""
-    message = t(f"problem.{code}", lang, detail=detail)
-    if message == f"problem.{code}":
-        message = t("problem.invalid", lang, detail=detail or code)
-    return f"{path}: {message}" if path else message
-
-
-def _params(detail: str, lang: str) -> dict[str, str]:
-    """'|'-separated parameters as p0, p1 …; ISO dates in the reader's spelling."""
-    from datetime import date
-
-    from impact.formatting import format_date
-
-    params: dict[str, str] = {}
-    for index, part in enumerate(detail.split("|") if detail else []):
-        try:
-            params[f"p{index}"] = format_date(date.fromisoformat(part), lang) if len(part) == 10 else part
-        except ValueError:
-            params[f"p{index}"] = part
-    return params
-
-
-# What the parameters of a warning are, so that they read as words: a card's title,
-# metric labels, a period in the reader's language.
-_PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
-    "missing_inputs": ("card", "metrics"),
-    "several_sources": ("card", "metrics", None),
-    "reach_upper_bound": ("card", "label"),
-    "span_straddles": (None, "period"),
-    "engagements_derived": ("metrics",),
-}
-
-
-def _worded(code: str, params: dict[str, str], lang: str, titles: Mapping[str, str] | None) -> dict[str, str]:
-    from impact.metrics import metric_label
-
-    for index, kind in enumerate(_PARAM_KINDS.get(code, ())):
-        key = f"p{index}"
-        if key not in params or kind is None:
-            continue
-        value = params[key]
-        if kind == "card" and titles:
-            params[key] = titles.get(value, value)
-        elif kind == "metrics":
-            joiner = " + " if "+" in value else ", "
-            params[key] = joiner.join(metric_label(m.strip(), lang) for m in value.replace("+", ",").split(","))
-        elif kind == "period":
-            params[key] = t(f"period.{value}", lang)
-        elif kind == "label":
-            from impact.formatting import format_period
-
-            params[key] = format_period(value, lang)
-    return params
-
-
-def warning_text(code: str, detail: str, lang: str, titles: Mapping[str, str] | None = None) -> str:
-    """A warning from an import or a check; details are '|'-separated parameters.
-    ``titles`` (card id → title) lets a warning name a KPI as the reader knows it."""
-    params = _worded(code, _params(detail, lang), lang, titles)
-    if code == "file_not_read":
-        reason_code, _, reason_detail = detail.partition("|")
-        return t("warning.file_not_read", lang, reason=export_text(reason_code, reason_detail, lang))
-    text = t(f"warning.{code}", lang, detail=detail, **params)
-    return f"{code}: {detail}" if text == f"warning.{code}" else text
-
-
-def export_text(code: str, detail: str, lang: str) -> str:
-    """Why an upload could not be read, in the reader's language."""
-    params = _params(detail, lang)
-    if code == "nothing_to_check":
-        params["reason"] = t(f"export.nothing.{detail}", lang)
-    return t(f"export.{code}", lang, detail=detail, **params)
-
-
-def reason_text(reason: str | None, lang: str) -> str:
-    """Why a result has no data or no comparison (a code with '|'-separated parameters),
-    in one sentence with the fix; metrics by their labels."""
-    if not reason:
-        return ""
-    from impact.metrics import metric_label
-
-    code, _, detail = reason.partition("|")
-    params = _params(detail, lang)
-    if code == "range_longer_than_period" and "p0" in params:
-        params["p0"] = t(f"period.{params['p0']}", lang)
-    if code in ("input_missing", "input_not_in_files", "division_by_zero") and params.get("p0"):
-        params["p0"] = ", ".join(metric_label(m.strip(), lang) for m in params["p0"].split(","))
-    # A sentence without its optional part (no channel, no unused column, no zero input known).
-    last = {"no_rows_in_period": "p0", "input_not_in_files": "p1", "division_by_zero": "p0"}.get(code)
-    if last and not params.get(last):
-        code += "_plain"
-    return t(f"check.why.{code}", lang, **params)

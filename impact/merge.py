@@ -6,6 +6,11 @@ Goals, KPIs and custom cards are matched by id, departments and parked questions
 are sets. Where both changed the same field differently, this person's value
 wins (they are the one choosing "keep both") and the clash is reported, so the
 screen can say which of their values is now only in the history.
+
+A goal or a team's own card that one side removed while the other still uses it (a
+KPI linked to the goal, a KPI on the card) is kept, as a removal loses to a change
+everywhere else, and reported as a clash of kind ``kept``: a merge never saves a KPI
+that points at nothing.
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ MISSING: Any = _Missing()
 
 @dataclass(frozen=True)
 class Clash:
-    """A field both sides changed: ``path`` such as ("kpis", "k1", "target")."""
+    """A field both sides changed: ``path`` such as ("kpis", "k1", "target"); or
+    (``kind`` "kept") a goal or card one side removed, kept because a KPI uses it."""
 
     path: tuple[str, ...]
     theirs: Any
     mine: Any
+    kind: str = "changed"
 
 
 class MergeFailed(Exception):
@@ -85,8 +92,34 @@ def _merge_set(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any]
     return [v for v in theirs if v not in removed] + added
 
 
+def _keep_what_is_used(
+    merged: dict[str, Any],
+    section: str,
+    field: str,
+    sides: tuple[dict[str, Any], ...],
+    clashes: list[Clash],
+) -> list[Any]:
+    """The merged goals (or cards), with any that a merged KPI still names put back from
+    the side that has it (theirs first)."""
+    items: list[Any] = list(merged.get(section, []))
+    present = {item["id"] for item in items}
+    for kpi in merged.get("kpis", []):
+        wanted = kpi.get(field)
+        if wanted is None or wanted in present:
+            continue
+        for side in sides:
+            found = next((item for item in side.get(section, []) if item["id"] == wanted), None)
+            if found is not None:
+                items.append(found)
+                present.add(wanted)
+                clashes.append(Clash((section, wanted), None, found, kind="kept"))
+                break
+    return items
+
+
 def merge_strategies(base: Strategy, mine: Strategy, theirs: Strategy) -> tuple[Strategy, list[Clash]]:
-    """Theirs plus every change of mine; raises MergeFailed if the result is not valid."""
+    """Theirs plus every change of mine; raises MergeFailed if the result is not valid
+    (schema or references: a KPI on a goal or card that is nowhere)."""
     b, m, th = (strategy_to_data(s) for s in (base, mine, theirs))
     clashes: list[Clash] = []
     merged: dict[str, Any] = {}
@@ -99,8 +132,14 @@ def merge_strategies(base: Strategy, mine: Strategy, theirs: Strategy) -> tuple[
             value = _merge(b.get(key, MISSING), m.get(key, MISSING), th.get(key, MISSING), (key,), clashes)
             if value is not MISSING:
                 merged[key] = value
+    for section, field in (("goals", "goal"), ("custom_cards", "card")):
+        merged[section] = _keep_what_is_used(merged, section, field, (th, m, b), clashes)
     try:
         result = parse_strategy_data(merged)
     except StrategyFileError as exc:
         raise MergeFailed("; ".join(f"{p.path}: {p.code}" for p in exc.problems)) from exc
+    goal_ids = {g.id for g in result.goals}
+    dangling = [k.id for k in result.kpis if k.goal is not None and k.goal not in goal_ids]
+    if dangling:  # no side has the goal any more
+        raise MergeFailed("; ".join(f"kpis.{kpi_id}.goal: unknown_goal" for kpi_id in dangling))
     return result.model_copy(update={"id": theirs.id}), clashes

@@ -26,6 +26,10 @@ class Metric:
     def is_money(self) -> bool:
         return self.unit == "currency"
 
+    def label(self, lang: str) -> str:
+        """Its name in the reader's language (in English for a language it has no name in)."""
+        return {"de": self.de, "en": self.en}.get(lang, self.en)
+
 
 def _m(name: str, aggregation: Aggregation, unit: str, de: str, en: str, weight: str | None = None) -> Metric:
     return Metric(name, aggregation, unit, de, en, weight)
@@ -138,4 +142,4 @@ def metric_label(name: str, lang: str) -> str:
     metric = METRICS.get(name)
     if metric is None:
         return name
-    return metric.de if lang == "de" else metric.en
+    return metric.label(lang)

@@ -69,8 +69,9 @@ class LocalText(Strict):
         return self
 
     def get(self, lang: str) -> str:
-        first, second = (self.de, self.en) if lang == "de" else (self.en, self.de)
-        return first or second
+        """In the reader's language, else in the other one the card has."""
+        own = getattr(self, lang, "") if lang in LANGUAGES else ""
+        return own or self.de or self.en
 
 
 class Card(Strict):

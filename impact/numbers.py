@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 import re
 
+from impact.locale import locale_for
+
 _DE = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 _EN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _THREE_PLACES = re.compile(r"^[+-]?(?P<whole>\d{1,3})(?P<mark>[.,])\d{3}$")
-DECIMAL_SIGN = {"de": ",", "en": "."}
 
 
 class NumberError(ValueError):
@@ -54,8 +55,9 @@ def clean_number_text(text: str) -> str:
 def read_number(text: str, lang: str) -> float:
     """The value of a number as the reader of ``lang`` writes it; NumberError otherwise."""
     cleaned = clean_number_text(text)
-    own, other = (_german, _english) if lang == "de" else (_english, _german)
-    own_pattern, other_pattern = (_DE, _EN) if lang == "de" else (_EN, _DE)
+    decimal = locale_for(lang).decimal
+    own, other = (_english, _german) if decimal == "." else (_german, _english)
+    own_pattern, other_pattern = (_EN, _DE) if decimal == "." else (_DE, _EN)
     own_match, other_match = own_pattern.match(cleaned), other_pattern.match(cleaned)
     if own_match and other_match:
         mine, theirs = own(cleaned), other(cleaned)
@@ -63,7 +65,7 @@ def read_number(text: str, lang: str) -> float:
         if (
             mine != theirs
             and three is not None
-            and three.group("mark") == DECIMAL_SIGN.get(lang, ".")
+            and three.group("mark") == decimal
             and three.group("whole").lstrip("+-") != "0"
         ):
             raise NumberError(text, (mine, theirs))

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from impact.check import CheckReport, combine, run_check
-from impact.i18n import export_text, warning_text
 from impact.importers import HOLDS_NOTHING, Choices, ExportError, ImportResult, Sniffed, read_export, sniff
 from impact.model import Card, Strategy
+from impact.wording import export_text, warning_text
 
 Recall = Callable[[str], Choices | None]  # signature → the choices remembered for files of that shape
 
@@ -97,13 +97,25 @@ def signature(sniffed: Sniffed) -> str:
     return hashlib.sha256("\x1f".join(sniffed.shape).encode("utf-8")).hexdigest()[:32]
 
 
-def _fallback_signature(data: bytes) -> str:
+def fallback_signature(data: bytes) -> str:
+    """The shape of a file no reader could open: its first 4 KiB (next month's broken
+    export of the same kind starts the same way; the whole file's hash would not)."""
     return hashlib.sha256(data[:4096]).hexdigest()[:32]
 
 
-def sniff_upload(name: str, data: bytes) -> Sniffed | ExportError:
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def unreadable(name: str, sha256: str, data: bytes, error: ExportError) -> FileRead:
+    """A file that could not even be sniffed, said with its reason."""
+    return FileRead(name, sha256, fallback_signature(data), error=error)
+
+
+def sniff_upload(name: str, data: bytes, sha256: str | None = None) -> Sniffed | ExportError:
+    """The file sniffed once (``sha256`` when the caller hashed it already), or why not."""
     try:
-        return sniff(data, name)
+        return sniff(data, name, sha256=sha256)
     except ExportError as error:
         return error
     except Exception as exc:  # noqa: BLE001 - a file that breaks the sniff is refused with a reason, never a crash
@@ -126,24 +138,27 @@ def read_sniffed(sniffed: Sniffed, *, choices: Choices | None = None, today: dat
 
 
 def read_file(name: str, data: bytes, *, recall: Recall | None = None, today: date | None = None) -> FileRead:
-    sniffed = sniff_upload(name, data)
+    """One file: sniffed, read with the choices remembered for its shape."""
+    sha = content_hash(data)
+    sniffed = sniff_upload(name, data, sha)
     if isinstance(sniffed, ExportError):
-        return FileRead(name, hashlib.sha256(data).hexdigest(), _fallback_signature(data), error=sniffed)
+        return unreadable(name, sha, data, sniffed)
     choices = recall(signature(sniffed)) if recall else None
     return read_sniffed(sniffed, choices=choices, today=today)
 
 
 def mark_duplicates(reads: list[FileRead]) -> list[FileRead]:
-    """The same file uploaded twice counts once."""
+    """The same file uploaded twice counts once. The reads are not changed (a cache may
+    hold them): a duplicate is a copy that names the file it repeats."""
     seen: dict[str, str] = {}
+    out = []
     for read in reads:
-        if read.result is None:
-            continue
-        if read.sha256 in seen:
-            read.duplicate_of = seen[read.sha256]
-        else:
+        if read.result is not None and read.sha256 in seen:
+            read = replace(read, duplicate_of=seen[read.sha256])
+        elif read.result is not None:
             seen[read.sha256] = read.name
-    return reads
+        out.append(read)
+    return out
 
 
 def read_files(

@@ -11,6 +11,8 @@ import csv
 import io
 
 from impact.formulas import parse
+from impact.i18n import t
+from impact.locale import locale_for
 from impact.metrics import METRICS, metric_label
 from impact.model import Card, Strategy
 
@@ -38,7 +40,7 @@ def template_headers(strategy: Strategy, cards: dict[str, Card]) -> list[str]:
 def template_csv(strategy: Strategy, cards: dict[str, Card]) -> bytes:
     """German spreadsheets expect ';' and a BOM; English ones ','."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if strategy.language == "de" else ",", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=locale_for(strategy.language).csv_delimiter, lineterminator="\r\n")
     writer.writerow(template_headers(strategy, cards))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -49,7 +51,7 @@ def template_xlsx(strategy: Strategy, cards: dict[str, Card]) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "Daten" if strategy.language == "de" else "Data"
+    sheet.title = t("check.template_sheet", strategy.language)
     sheet.append(template_headers(strategy, cards))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

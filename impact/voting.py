@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud from a projector
 CODE_LENGTH = 6
-MAX_DOTS = 10
 
 
 class VoteError(ValueError):

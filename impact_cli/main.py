@@ -2,7 +2,8 @@
 database.
 
 Every command prints what is wrong with its input (with the path of the key) and
-exits 1, so it can guard a consultant's automation.
+exits 1, so it can guard a consultant's automation. The work is the application
+layer's (:mod:`workshop`); a command reads its arguments and prints.
 """
 
 from __future__ import annotations
@@ -10,26 +11,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from impact.channels import channels_label, channels_of
-from impact.formatting import format_amount, format_period
-from impact.health import check_health
-from impact.i18n import normalise_language, reason_text, t
+from impact.i18n import normalise_language, t
+from impact.locale import languages
 from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
 
 if TYPE_CHECKING:
-    from impact.check import CheckReport
-    from impact.importers import Choices
-    from impact.model import Card
+    from impact.pipeline import Recall
+    from impact.results import CheckView
+    from workshop import Workshop
+
+WORKSPACE_HELP = "the workspace of a hosted installation (default: $IMPACT_WORKSPACE, else none)"
 
 
-def _validate(paths: list[str], lang: str, with_health: bool) -> int:
+def _validate(args: argparse.Namespace, lang: str) -> int:
+    from impact.health import check_health
+
     deck = deck_or_refuse()
     failed = False
-    for name in paths:
+    for name in args.files:
         try:
             strategy, problems = read_strategy(name, deck, lang)
         except OSError as exc:
@@ -41,53 +45,70 @@ def _validate(paths: list[str], lang: str, with_health: bool) -> int:
             failed = True
             continue
         print(f"{name}: {t('cli.valid', lang, goals=len(strategy.goals), kpis=len(strategy.kpis))}")
-        if with_health:
+        if args.health:
             for item in check_health(strategy, deck.with_custom(strategy.custom_cards)):
                 mark = t("cli.ok" if item.ok else ("cli.fail" if item.severity == "error" else "cli.warn"), lang)
                 print(f"  {mark} {t(f'health.{item.rule}.title', lang)}")
     return 1 if failed else 0
 
 
-def _mapping(path: str | None, lang: str) -> Callable[[str], Choices | None] | None:
-    """The recall function for a mapping file, or None after saying what is wrong and where."""
+def _mapping(path: str | None, lang: str) -> Recall | None:
+    """The recall function for a mapping file; Refused after saying what is wrong and where."""
     from impact.importers import ChoicesError
     from impact.importers.choices import read_mapping_file
 
     if path is None:
-        return lambda _signature: None
+        return None
     try:
         remembered = read_mapping_file(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         print(f"{path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
-        return None
+        raise Refused from None
     except UnicodeDecodeError:
         print(f"{path}: {t('problem.not_utf8', lang)}", file=sys.stderr)
-        return None
+        raise Refused from None
     except ChoicesError as exc:
         print(f"{path}: {exc.path}: {t(f'cli.mapping.{exc.code}', lang, detail=exc.detail)}", file=sys.stderr)
-        return None
+        raise Refused from None
     return remembered.get
 
 
-def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool, mapping: str | None = None) -> int:
+def _file_names(paths: list[str]) -> list[str]:
+    """Each file by its name, as the page names an upload; by the path given where two
+    files share a name (October's and November's export.csv), numbered where a path is
+    given twice (it is checked once, and said)."""
+    names = [Path(p).name for p in paths]
+    out: list[str] = []
+    for name, path in zip(names, paths, strict=True):
+        given = chosen = name if names.count(name) == 1 else path
+        number = 1
+        while chosen in out:
+            number += 1
+            chosen = f"{given} ({number})"
+        out.append(chosen)
+    return out
+
+
+def _check(args: argparse.Namespace, lang: str) -> int:
     """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
     import json
 
-    from impact import pipeline
     from impact.importers.preview import missing_choice
+    from impact.pipeline import card_titles
+    from impact.results import check_view
+    from workshop.checks import evaluate
+    from workshop.uploads import Uploads
 
-    strategy, deck = load_strategy(strategy_path, lang)
-    recall = _mapping(mapping, lang)
-    if recall is None:
-        return 1
-    uploads = []
-    for name in files:
+    strategy, deck = load_strategy(args.strategy, lang)
+    recall = _mapping(args.mapping, lang)
+    uploads = Uploads()
+    for name, path in zip(_file_names(args.files), args.files, strict=True):
         try:
-            uploads.append((Path(name).name, Path(name).read_bytes()))
+            uploads.keep(name, Path(path).read_bytes())
         except OSError as exc:
-            print(f"{name}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
+            print(f"{path}: {t('cli.cannot_read', lang, detail=exc.strerror or exc)}", file=sys.stderr)
             return 1
-    reads = pipeline.read_files(uploads, recall=recall)
+    reads = uploads.read_all(recall)
     unreadable = [read for read in reads if read.error is not None and not read.holds_nothing]
     for read in unreadable:
         assert read.error is not None
@@ -101,70 +122,46 @@ def _check(strategy_path: str, files: list[str], lang: str, *, as_json: bool, ma
     if unreadable:
         return 1
     cards = deck.with_custom(strategy.custom_cards)
-    run = pipeline.check(strategy, cards, reads)
-    titles = pipeline.card_titles(cards, lang)
-    warnings = [notice.text(lang, titles) for notice in run.notices]
-    if as_json:
-        keys = (
-            "kpi",
-            "stage",
-            "channel",
-            "segment",
-            "period",
-            "actual",
-            "target",
-            "status",
-            "inputs",
-            "reason",
-            "currency",
-        )
+    run = evaluate(strategy, cards, reads)
+    warnings = [notice.text(lang, card_titles(cards, lang)) for notice in run.notices]
+    if args.json:
+        from impact.wording import reason_text
+
+        keys = ("kpi", "stage", "channel", "segment", "period", "actual", "target", "status", "inputs", "reason")
         results = [
-            {**{key: row[key] for key in keys}, "why": reason_text(row["reason"], lang) or None}
+            {**{key: row[key] for key in (*keys, "currency")}, "why": reason_text(row["reason"], lang) or None}
             for row in (r.as_json() for r in run.report.results)
         ]
         print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
         return 0
-    _print_table(run.report, cards, lang)
+    _print_results(check_view([r.as_json() for r in run.report.results], strategy, cards), lang)
     for warning in warnings:
         print(f"! {warning}")
     return 0
 
 
-def _print_table(report: CheckReport, cards: Mapping[str, Card], lang: str) -> None:
+def _print_results(view: CheckView, lang: str) -> None:
+    """The check as a table: every result KPI by KPI, the whole first, then its segments."""
+    from impact.channels import channels_label, channels_of
+    from impact.results import words
+
     headers = [
-        t("check.col_kpi", lang),
-        t("check.col_channel", lang),
-        t("check.col_segment", lang),
-        t("check.col_period", lang),
-        t("check.col_actual", lang),
-        t("check.col_target", lang),
-        t("check.col_status", lang),
-        t("check.col_note", lang),
+        t(f"check.col_{column}", lang)
+        for column in ("kpi", "channel", "segment", "period", "actual", "target", "status", "note")
     ]
     rows = []
-    for r in report.results:
-        card = cards.get(r.kpi)
-        unit = card.unit if card else ""
-        rows.append(
-            [
-                card.title.get(lang) if card else r.kpi,
-                channels_label(channels_of(r.channel)),
-                r.segment or "",
-                format_period(r.period, lang),
-                format_amount(r.actual, lang, r.currency or unit) + ("*" if r.upper_bound else ""),
-                format_amount(r.target, lang, unit, decimals=6),
-                t(f"check.status.{r.status}", lang),
-                reason_text(r.reason, lang),
-            ]
-        )
+    for kpi, row in view.rows():
+        said = words(kpi, row, lang)
+        title = kpi.card.title.get(lang) if kpi.card else kpi.kpi.card
+        channel = channels_label(channels_of(row.channel))
+        rows.append([title, channel, row.segment or "", said.period, said.actual, said.target, said.status, said.note])
     print_table(headers, rows, rule=True)
 
 
 def _report(args: argparse.Namespace, lang: str) -> int:
     """Exit 0 with the PDF written, 1 with a message for a bad strategy, logo or colour."""
     from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
-    from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
-    from impact.report.xlsx import kpi_plan_xlsx
+    from workshop import WorkshopError, reports
 
     strategy, deck = load_strategy(args.strategy, lang)
     try:
@@ -176,23 +173,15 @@ def _report(args: argparse.Namespace, lang: str) -> int:
     except BrandingError as exc:
         print(t(f"report.{exc.code}", lang, detail=exc.detail), file=sys.stderr)
         return 1
-    cards = deck.with_custom(strategy.custom_cards)
     try:
-        pdf = build_pdf(
-            ReportInput(
-                strategy=strategy,
-                cards=deck.cards,
-                profile=deck.profiles.get(strategy.industry_profile or ""),
-                branding=branding,
-            )
-        )
-    except ReportUnavailable as exc:
-        print(t("report.unavailable", lang, detail=str(exc)), file=sys.stderr)
+        document = reports.pdf(strategy, deck, branding)
+    except WorkshopError as error:
+        print(error.text(lang), file=sys.stderr)
         return 1
     try:
-        Path(args.output).write_bytes(pdf)
+        Path(args.output).write_bytes(document)
         if args.xlsx:
-            Path(args.xlsx).write_bytes(kpi_plan_xlsx(strategy, cards))
+            Path(args.xlsx).write_bytes(reports.kpi_plan(strategy, deck.with_custom(strategy.custom_cards)))
     except OSError as exc:
         print(f"{args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -200,7 +189,7 @@ def _report(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-def _hash_password() -> int:
+def _hash_password(_args: argparse.Namespace, _lang: str) -> int:
     """Only the hash goes into the secrets; the password itself is never stored."""
     import getpass
 
@@ -214,77 +203,148 @@ def _hash_password() -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="impact", description="Impact Workshop command line")
-    parser.add_argument("--lang", default=None, help="de or en (default: from LANG)")
-    sub = parser.add_subparsers(dest="command", required=True)
+@contextmanager
+def _workshop(args: argparse.Namespace, lang: str) -> Iterator[Workshop]:
+    """The application on the database (DATABASE_URL, else SQLite under data/), closed after."""
+    from workshop import Workshop, connect
+
+    store = connect()
+    workspace = args.workspace if args.workspace is not None else os.environ.get("IMPACT_WORKSPACE", "")
+    try:
+        yield Workshop(store, workspace=workspace, author=getattr(args, "author", None), lang=lang)
+    finally:
+        store.close()
+
+
+def _save(args: argparse.Namespace, lang: str) -> int:
+    """Exit 0 and the id on the last line of stdout; 1 with a located message otherwise."""
+    strategy, _deck = load_strategy(args.file, lang)
+    with _workshop(args, lang) as ws:
+        done = ws.strategies.import_file(strategy, file_name=Path(args.file).name, expected=args.expect_version)
+    name = done.opened.strategy.name
+    said = t("cli.saved_new", lang, name=name) if done.created else None
+    print(said or t("cli.saved_version", lang, name=name, version=done.opened.version))
+    print(done.opened.strategy.id)
+    return 0
+
+
+def _export(args: argparse.Namespace, lang: str) -> int:
+    from impact.strategy_file import strategy_to_yaml
+
+    with _workshop(args, lang) as ws:
+        opened = ws.strategies.open(args.id, args.version)
+    text = strategy_to_yaml(opened.strategy)
+    try:
+        if args.output == "-":
+            sys.stdout.write(text)
+            return 0
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("cli.exported", lang, name=opened.strategy.name, version=opened.version, file=args.output))
+    return 0
+
+
+def _list(args: argparse.Namespace, lang: str) -> int:
+    from impact.formatting import format_moment
+
+    with _workshop(args, lang) as ws:
+        rows = ws.strategies.list()
+    if not rows:
+        print(t("cli.none_saved", lang))
+        return 0
+    headers = [t("cli.col_id", lang), t("cli.col_name", lang), t("cli.col_versions", lang), t("cli.col_updated", lang)]
+    table = [
+        [
+            r.id,
+            r.name + (f" ({r.organisation})" if r.organisation else ""),
+            str(r.latest_version),
+            format_moment(r.updated_at, lang),
+        ]
+        for r in rows
+    ]
+    print_table(headers, table)
+    return 0
+
+
+COMMANDS = {
+    "validate": _validate,
+    "check": _check,
+    "report": _report,
+    "hash-password": _hash_password,
+    "save": _save,
+    "export": _export,
+    "list": _list,
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """Every command and option (docs/cli.md is generated from this)."""
+    root = argparse.ArgumentParser(prog="impact", description="Impact Workshop command line")
+    root.add_argument("--lang", default=None, help="de or en (default: from LANG)")
+    sub = root.add_subparsers(dest="command", required=True, metavar="command")
     validate = sub.add_parser("validate", help="check strategy files; exit 1 on any problem")
-    validate.add_argument("files", nargs="+")
+    validate.add_argument("files", nargs="+", help="strategy files (YAML)")
     validate.add_argument("--health", action="store_true", help="also print the strategy health checklist")
     check = sub.add_parser("check", help="check a strategy's KPIs against exported data")
-    check.add_argument("strategy")
-    check.add_argument("files", nargs="+")
+    check.add_argument("strategy", help="the strategy file (YAML)")
+    check.add_argument("files", nargs="+", help="exports: CSV, XLSX, XLS, ODS, SpreadsheetML or a zip of them")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
     check.add_argument(
         "--mapping", default=None, help="choices for files the readers cannot read alone (made on the Data check page)"
     )
     report = sub.add_parser("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
-    report.add_argument("strategy")
+    report.add_argument("strategy", help="the strategy file (YAML)")
     report.add_argument("-o", "--output", required=True, help="the PDF to write")
     report.add_argument("--logo", help="a PNG, JPEG or SVG file for the cover")
     report.add_argument("--color", help="brand colour as hex, e.g. #1d4fb8")
     report.add_argument("--author", default="", help="consultant or facilitator named on the cover")
     report.add_argument("--footer", default="", help="footer text on every page")
     report.add_argument("--xlsx", help="also write the KPI plan as an Excel file")
-    workspace_help = "the workspace of a hosted installation (default: $IMPACT_WORKSPACE, else none)"
     save = sub.add_parser("save", help="store a strategy file in the database; prints its id on the last line")
-    save.add_argument("file")
+    save.add_argument("file", help="the strategy file (YAML)")
     save.add_argument("--author", default=None, help="named in the version history")
     save.add_argument(
         "--expect-version", type=int, default=None, help="refuse if the stored strategy has moved past this version"
     )
-    save.add_argument("--workspace", default=None, help=workspace_help)
+    save.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
     export = sub.add_parser("export", help="write a stored strategy as a YAML file")
-    export.add_argument("id")
+    export.add_argument("id", help="the strategy's id (see impact list)")
     export.add_argument("-o", "--output", required=True, help="the YAML file to write ('-' for stdout)")
     export.add_argument("--version", type=int, default=None, help="an earlier version (default: the latest)")
-    export.add_argument("--workspace", default=None, help=workspace_help)
+    export.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
     sub.add_parser(
         "hash-password",
         help="read a workspace password (prompt or stdin) and print the hash for [access.workspaces]",
     )
     listing = sub.add_parser("list", help="list the stored strategies")
-    listing.add_argument("--workspace", default=None, help=workspace_help)
-    args = parser.parse_args(argv)
-    system = os.environ.get("LANG", "")
-    lang = normalise_language(args.lang) if args.lang else ("de" if system.startswith("de") else "en")
+    listing.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
+    return root
+
+
+def language(chosen: str | None, system: str) -> str:
+    """--lang, else the terminal's language where the app speaks it, else English."""
+    if chosen:
+        return normalise_language(chosen)
+    code = system.split(".")[0].split("_")[0].split("-")[0].lower()
+    return code if code in languages() else "en"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from workshop.errors import WorkshopError
+
+    args = parser().parse_args(argv)
+    lang = language(args.lang, os.environ.get("LANG", ""))
     try:
-        return _run(args, lang)
+        return COMMANDS[args.command](args, lang)
     except Refused:
         return 1
-
-
-def _run(args: argparse.Namespace, lang: str) -> int:
-    if args.command == "validate":
-        return _validate(args.files, lang, args.health)
-    if args.command == "check":
-        return _check(args.strategy, args.files, lang, as_json=args.json, mapping=args.mapping)
-    if args.command == "report":
-        return _report(args, lang)
-    if args.command == "hash-password":
-        return _hash_password()
-    if args.command in ("save", "export", "list"):
-        from impact_cli import storage_commands as cli  # the database only for the commands that need it
-
-        workspace = args.workspace if args.workspace is not None else os.environ.get("IMPACT_WORKSPACE", "")
-        if args.command == "save":
-            return cli.save(
-                args.file, lang, workspace=workspace, author=args.author, expect_version=args.expect_version
-            )
-        if args.command == "export":
-            return cli.export(args.id, args.output, lang, workspace=workspace, version=args.version)
-        return cli.list_all(lang, workspace=workspace)
-    return 2  # pragma: no cover - argparse refuses unknown commands
+    except WorkshopError as error:  # said in words; the technical detail in brackets, for whoever runs it
+        where = f"{args.file}: " if args.command == "save" and error.code in ("conflict", "id_taken") else ""
+        detail = f" ({error.detail})" if error.detail else ""
+        print(f"{where}{error.text(lang)}{detail}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

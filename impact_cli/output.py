@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from impact.deck import Deck, DeckError, load_deck
-from impact.i18n import problem_text, t
+from impact.i18n import t
 from impact.model import Strategy
 from impact.strategy_file import Problem, StrategyFileError, check_references, parse_strategy
+from impact.wording import problem_text
 
 
 class Refused(Exception):

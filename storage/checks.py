@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Engine, delete, insert, select
 
 from impact.importers.choices import Choices, ChoicesError
-from storage.errors import StorageError, database_errors, new_id
+from storage.errors import CheckNotFound, database_errors, new_id
 from storage.tables import checks, column_mappings
 
 
@@ -132,7 +132,7 @@ def load_check(engine: Engine, check_id: int, *, with_data: bool = True) -> Stor
     with engine.connect() as conn:
         row = conn.execute(select(*columns).where(checks.c.id == check_id)).one_or_none()
     if row is None:
-        raise StorageError(f"check {check_id} not found")
+        raise CheckNotFound(check_id)
     return StoredCheck(
         id=row.id,
         strategy_id=row.strategy_id,

@@ -29,6 +29,12 @@ class VersionConflict(StorageError):
         self.actual = actual
 
 
+class CheckNotFound(StorageError):
+    def __init__(self, check_id: int) -> None:
+        super().__init__(f"check {check_id} not found")
+        self.check_id = check_id
+
+
 class DatabaseUnavailable(StorageError):
     """The database could not be reached or refused the operation."""
 

@@ -240,24 +240,6 @@ def strategy_exists(engine: Engine, strategy_id: str, *, workspace: str = "") ->
         )
 
 
-def restore_version(
-    engine: Engine,
-    strategy_id: str,
-    version: int,
-    *,
-    expected_version: int | None,
-    author: str | None = None,
-    summary: str = "",
-    workspace: str = "",
-) -> tuple[Strategy, int]:
-    """Make an old version the newest again, as a new version: restoring never deletes."""
-    old, _ = load_strategy(engine, strategy_id, version, workspace=workspace)
-    new_version = save_version(
-        engine, old, expected_version=expected_version, author=author, summary=summary, workspace=workspace
-    )
-    return old, new_version
-
-
 @database_errors
 def strategy_id_taken(engine: Engine, strategy_id: str) -> bool:
     """Whether any workspace has this id (ids are global keys; creating a duplicate must fail politely)."""

@@ -1,13 +1,17 @@
-"""`python -m impact save / export / list` against real databases, as a script would call them."""
+"""`impact save / export / list` against real databases: in-process through the
+application layer (the command's own ``main``), and once per command as a script
+would call it, in a process of its own."""
 
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from impact.strategy_file import parse_strategy, strategy_to_data, strategy_to_yaml
+from impact_cli.main import main
 from storage.db import make_engine
 from storage.repository import list_versions, load_strategy
 from tests.factories import big_strategy
@@ -16,7 +20,26 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "employer-branding.yaml"
 
 
-def run(url: str, *args: str, lang: str = "en_US.UTF-8", workspace: str | None = None):
+@pytest.fixture
+def cli(monkeypatch, capsys):
+    """``cli(url, "save", file)`` runs the command in this process: (exit code, stdout, stderr)."""
+
+    def run(url: str, *args: str, lang: str = "en_US.UTF-8", workspace: str | None = None):
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("LANG", lang)
+        if workspace is None:
+            monkeypatch.delenv("IMPACT_WORKSPACE", raising=False)
+        else:
+            monkeypatch.setenv("IMPACT_WORKSPACE", workspace)
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def process(url: str, *args: str, lang: str = "en_US.UTF-8", workspace: str | None = None):
     env = {"LANG": lang, "PATH": "/usr/bin:/bin", "DATABASE_URL": url}
     if workspace is not None:
         env["IMPACT_WORKSPACE"] = workspace
@@ -37,18 +60,18 @@ def _said(data: dict, source: dict) -> dict:
     return json.loads(json.dumps(result, default=str))  # a date is the same date written as text
 
 
-def test_save_then_export_says_everything_the_file_said(any_url, tmp_path, deck):
+def test_save_then_export_says_everything_the_file_said(cli, any_url, tmp_path, deck):
     original = tmp_path / "big.yaml"
     original.write_text(strategy_to_yaml(big_strategy(deck, kpis=30, name="Ümlaut & <Co> =1+1")), encoding="utf-8")
     for source in (EXAMPLE, original):
-        saved = run(any_url, "save", str(source))
-        assert saved.returncode == 0, saved.stderr
-        strategy_id = saved.stdout.strip().splitlines()[-1]
-        out = tmp_path / f"{strategy_id}.yaml"
-        exported = run(any_url, "export", strategy_id, "-o", str(out))
-        assert exported.returncode == 0, exported.stderr
+        code, out, err = cli(any_url, "save", str(source))
+        assert code == 0, err
+        strategy_id = out.strip().splitlines()[-1]
+        exported = tmp_path / f"{strategy_id}.yaml"
+        code, out, err = cli(any_url, "export", strategy_id, "-o", str(exported))
+        assert code == 0, err
         before = yaml.safe_load(source.read_text(encoding="utf-8"))
-        after = yaml.safe_load(out.read_text(encoding="utf-8"))
+        after = yaml.safe_load(exported.read_text(encoding="utf-8"))
         assert after["id"] == strategy_id
         # every key and value of the file survives (the file may leave defaults out) ...
         plain_before = json.loads(json.dumps(before, default=str))
@@ -57,45 +80,80 @@ def test_save_then_export_says_everything_the_file_said(any_url, tmp_path, deck)
         assert _said(strategy_to_data(parse_strategy(source.read_bytes())), before) == _said(after, before)
 
 
-def test_a_file_naming_a_stored_id_becomes_a_new_version(any_url, tmp_path):
-    first = run(any_url, "save", str(EXAMPLE), "--author", "Anna")
-    strategy_id = first.stdout.strip().splitlines()[-1]
-    out = tmp_path / "mine.yaml"
-    run(any_url, "export", strategy_id, "-o", str(out))
-    out.write_text(out.read_text(encoding="utf-8").replace("Employer Branding 2027", "Employer Branding 2028"))
-    again = run(any_url, "save", str(out), "--author", "Ben")
-    assert again.returncode == 0, again.stderr
-    assert again.stdout.strip().splitlines()[-1] == strategy_id
-    assert "version 2" in again.stdout
+def test_a_file_naming_a_stored_id_becomes_a_new_version(cli, any_url, tmp_path):
+    code, out, _ = cli(any_url, "save", str(EXAMPLE), "--author", "Anna")
+    strategy_id = out.strip().splitlines()[-1]
+    mine = tmp_path / "mine.yaml"
+    cli(any_url, "export", strategy_id, "-o", str(mine))
+    mine.write_text(mine.read_text(encoding="utf-8").replace("Employer Branding 2027", "Employer Branding 2028"))
+    code, out, err = cli(any_url, "save", str(mine), "--author", "Ben")
+    assert code == 0, err
+    assert out.strip().splitlines()[-1] == strategy_id
+    assert "version 2" in out
     engine = make_engine(any_url)
     assert load_strategy(engine, strategy_id)[0].name == "Employer Branding 2028"
     assert [(v.version, v.author) for v in list_versions(engine, strategy_id)] == [(2, "Ben"), (1, "Anna")]
-    stale = run(any_url, "save", str(out), "--expect-version", "1")
-    assert stale.returncode == 1
-    assert "is at version 2, not 1" in stale.stderr
+    code, _, err = cli(any_url, "save", str(mine), "--expect-version", "1")
+    assert code == 1
+    assert f"{mine}: The stored strategy is at version 2, not 1" in err
     assert load_strategy(engine, strategy_id)[1] == 2  # refused, nothing written
     engine.dispose()
 
 
-def test_list_shows_what_is_stored_in_the_callers_workspace(any_url):
-    assert "No strategies saved yet." in run(any_url, "list").stdout
-    run(any_url, "save", str(EXAMPLE), workspace="acme")
-    listing = run(any_url, "list", workspace="acme")
-    assert listing.returncode == 0
-    assert "Employer Branding 2027 (Beispiel GmbH)" in listing.stdout
-    assert "Employer Branding 2027" not in run(any_url, "list").stdout  # another workspace sees nothing
+def test_list_shows_what_is_stored_in_the_callers_workspace(cli, any_url):
+    assert "No strategies saved yet." in cli(any_url, "list")[1]
+    cli(any_url, "save", str(EXAMPLE), workspace="acme")
+    code, out, _ = cli(any_url, "list", workspace="acme")
+    assert code == 0
+    assert "Employer Branding 2027 (Beispiel GmbH)" in out
+    assert "Employer Branding 2027" not in cli(any_url, "list")[1]  # another workspace sees nothing
+    assert "Employer Branding 2027" in cli(any_url, "list", "--workspace", "acme")[1]  # the option wins
 
 
-def test_bad_input_is_refused_with_where_and_why(tmp_path):
+def test_a_file_naming_another_workspaces_id_is_refused(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    code, out, _ = cli(url, "save", str(EXAMPLE), workspace="acme")
+    strategy_id = out.strip().splitlines()[-1]
+    theirs = tmp_path / "theirs.yaml"
+    cli(url, "export", strategy_id, "-o", str(theirs), workspace="acme")
+    code, _, err = cli(url, "save", str(theirs), workspace="globex")
+    assert code == 1
+    assert f"{theirs}: The id {strategy_id} is already used" in err
+    assert "Employer Branding" not in cli(url, "list", workspace="globex")[1]
+
+
+def test_bad_input_is_refused_with_where_and_why(cli, tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: impact-strategy/1\nname: x\nkpis: 7\n", encoding="utf-8")
-    result = run(url, "save", str(broken))
-    assert result.returncode == 1
-    assert f"{broken}: kpis:" in result.stderr and "Traceback" not in result.stderr
-    missing = run(url, "export", "nosuchid", "-o", str(tmp_path / "x.yaml"), lang="de_DE.UTF-8")
-    assert missing.returncode == 1 and "Keine Strategie nosuchid" in missing.stderr
-    down = run("postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "list")
-    assert down.returncode == 1
-    assert "The database cannot be used" in down.stderr and "secret" not in down.stderr
-    assert "Traceback" not in down.stderr
+    code, _, err = cli(url, "save", str(broken))
+    assert code == 1
+    assert f"{broken}: kpis:" in err and "Traceback" not in err
+    code, _, err = cli(url, "export", "nosuchid", "-o", str(tmp_path / "x.yaml"), lang="de_DE.UTF-8")
+    assert code == 1 and "keine gespeicherte Strategie mit der Kennung nosuchid" in err
+    assert not (tmp_path / "x.yaml").exists()
+    code, _, err = cli(url, "export", "nosuchid", "--version", "3", "-o", "-")
+    assert code == 1 and "nosuchid" in err
+
+
+def test_a_database_that_cannot_be_used_is_said_without_its_password(cli):
+    code, _, err = cli("postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "list")
+    assert code == 1
+    assert "The database cannot be used right now" in err and "secret" not in err
+    assert "127.0.0.1" in err  # the detail says which database, for whoever runs the command
+
+
+def test_each_storage_command_runs_as_a_script_calls_it(tmp_path):
+    """One process per command: the console entry, the environment, the exit codes."""
+    url = f"sqlite:///{tmp_path / 'script.db'}"
+    saved = process(url, "save", str(EXAMPLE), workspace="acme")
+    assert saved.returncode == 0, saved.stderr
+    strategy_id = saved.stdout.strip().splitlines()[-1]
+    listing = process(url, "list", workspace="acme")
+    assert listing.returncode == 0 and strategy_id in listing.stdout
+    exported = process(url, "export", strategy_id, "-o", "-", workspace="acme")
+    assert exported.returncode == 0, exported.stderr
+    assert parse_strategy(exported.stdout).id == strategy_id
+    refused = process(url, "export", strategy_id, "-o", "-", lang="de_DE.UTF-8")  # not in this workspace
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "keine gespeicherte Strategie" in refused.stderr

@@ -295,10 +295,10 @@ def test_search_console_zip_with_a_weighted_position():
     result = read(data, "performance.zip")
     assert result.format == "search_console"
     assert total(result, "search_clicks") == 6 and total(result, "search_impressions") == 400
-    from impact.check import _aggregate_by
+    from impact.aggregate import aggregate_by
 
     rows = result.table.assign(_period="2026-10")
-    position = _aggregate_by(rows, ["_period"], ["search_position", "search_impressions"])["search_position"].iloc[0]
+    position = aggregate_by(rows, ["_period"], ["search_position", "search_impressions"])["search_position"].iloc[0]
     assert position == pytest.approx((9 * 300 + 1 * 100) / 400)  # weighted by impressions, not the mean of 9 and 1
 
 

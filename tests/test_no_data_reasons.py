@@ -12,8 +12,8 @@ from impact import pipeline
 from impact.channels import channels_label, channels_of
 from impact.check import run_check
 from impact.custom_cards import build_custom_card
-from impact.i18n import reason_text
 from impact.model import Goal, KpiChoice, Strategy
+from impact.wording import reason_text
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 

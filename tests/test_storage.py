@@ -143,20 +143,6 @@ def test_an_upgrade_from_the_first_schema_keeps_every_strategy_on_postgresql(pos
     assert load_strategy(engine, stored[2].id)[0].goals[0].title == "G2"
 
 
-def test_restore_is_a_new_version_and_deletes_nothing(any_engine):
-    from storage.repository import restore_version
-
-    stored = create_strategy(any_engine, Strategy(name="One"), author="Ada")
-    save_version(any_engine, stored.model_copy(update={"name": "Two"}), expected_version=1, author="Bo")
-    restored, version = restore_version(any_engine, stored.id, 1, expected_version=2, author="Cy", summary="back")
-    assert (restored.name, version) == ("One", 3)
-    history = list_versions(any_engine, stored.id)
-    assert [(v.version, v.author) for v in history] == [(3, "Cy"), (2, "Bo"), (1, "Ada")]
-    assert load_strategy(any_engine, stored.id, 2)[0].name == "Two"  # still there
-    with pytest.raises(VersionConflict):  # a restore from a stale screen is a conflict too
-        restore_version(any_engine, stored.id, 2, expected_version=2)
-
-
 def test_one_workspace_never_sees_another(any_engine):
     ours = create_strategy(any_engine, Strategy(name="Ours"), workspace="acme")
     theirs = create_strategy(any_engine, Strategy(name="Theirs"), workspace="globex")

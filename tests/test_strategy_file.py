@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from impact.i18n import problem_text
 from impact.strategy_file import (
     StrategyFileError,
     check_references,
     parse_strategy,
     strategy_to_yaml,
 )
+from impact.wording import problem_text
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "employer-branding.yaml"
 

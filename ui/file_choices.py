@@ -12,11 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from impact.formatting import format_date, format_number
-from impact.i18n import export_text
 from impact.importers import FORMATS, Choices, Sniffed
 from impact.importers import preview as preview_
+from impact.locale import locale_for
 from impact.metrics import METRICS, metric_label
 from impact.pipeline import FileRead
+from impact.wording import export_text
 from ui import state, uploads
 from ui.components import labels
 from ui.state import lang, tr
@@ -34,10 +35,6 @@ def _role_label(role: str) -> str:
 
 def _column_key(prefix: str, index: int, header: str) -> str:
     return f"{prefix}_col_{index}_{hashlib.sha256(header.encode('utf-8')).hexdigest()[:8]}"
-
-
-def _date_format() -> str:
-    return "DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD"
 
 
 def pending(prefix: str, headers: list[str]) -> Choices:
@@ -177,7 +174,7 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
         left.date_input(
             tr("check.fix.period"),
             value=list(applied.period) if applied.period else [],
-            format=_date_format(),
+            format=locale_for(lang()).date_input,
             key=f"{prefix}_period",
             help=tr("check.fix.period_help"),
             min_value=date(2000, 1, 1),

@@ -8,14 +8,11 @@ import streamlit as st
 from impact.custom_cards import slug
 from impact.model import Strategy
 from impact.report.branding import DEFAULT_COLOR, MAX_LOGO_BYTES, Branding, BrandingError, checked_logo, normalise_color
-from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
-from impact.report.xlsx import kpi_plan_xlsx
-from storage.checks import StoredCheck, list_checks, load_check
-from storage.errors import StorageError
-from storage.report_settings import recall_branding, remember_branding
 from ui import state
 from ui.state import tr
 from ui.widget_texts import uploader_limits
+from workshop import WorkshopError
+from workshop.reports import kpi_plan
 
 LOGO_TYPES = ["png", "jpg", "jpeg", "svg"]
 
@@ -30,16 +27,9 @@ def _pdf_problem() -> str | None:
     return None
 
 
-def _branding(strategy_id: str) -> Branding:
-    try:
-        return recall_branding(state.engine(), strategy_id)
-    except StorageError:
-        return Branding()
-
-
 def _remember(key_prefix: str, strategy_id: str) -> None:
     get = st.session_state.get
-    current = _branding(strategy_id)
+    current = state.workshop().reports.branding(strategy_id)
     try:
         color = normalise_color(get(f"{key_prefix}_color") or DEFAULT_COLOR)
         upload = get(f"{key_prefix}_logo")
@@ -54,21 +44,13 @@ def _remember(key_prefix: str, strategy_id: str) -> None:
         logo=logo,
     )
     try:
-        remember_branding(state.engine(), strategy_id, branding)
-    except StorageError:
-        state.notify(tr("state.db_error"), "⚠️")
-
-
-def _latest_check(strategy_id: str) -> StoredCheck | None:
-    try:
-        checks = list_checks(state.engine(), strategy_id)
-        return load_check(state.engine(), checks[0].id, with_data=False) if checks else None
-    except StorageError:
-        return None
+        state.workshop().reports.remember_branding(strategy_id, branding)
+    except WorkshopError as error:
+        state.fail(error)
 
 
 def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
-    branding = _branding(strategy.id)
+    branding = state.workshop().reports.branding(strategy.id)
     with st.expander(tr("report.branding"), icon="📄", expanded=True):
         a, b = st.columns([3, 1])
         a.text_input(
@@ -112,19 +94,10 @@ def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
         else:
 
             def make_pdf() -> bytes:
-                check = _latest_check(strategy.id)
-                data = ReportInput(
-                    strategy=strategy,
-                    cards=state.deck().cards,
-                    profile=state.deck().profiles.get(strategy.industry_profile or ""),
-                    branding=_branding(strategy.id),
-                    check_results=check.results if check else None,
-                    check_date=check.created_at.date() if check else None,
-                )
                 try:
-                    return build_pdf(data)
-                except ReportUnavailable as exc:  # a library vanished since the check above
-                    raise RuntimeError(tr("report.unavailable", detail=str(exc))) from None
+                    return state.workshop().reports.pdf(strategy, state.deck())
+                except WorkshopError as error:  # a library vanished since the check above, or the database
+                    raise RuntimeError(error.text(state.lang())) from None
 
             pdf_col.download_button(
                 tr("report.download_pdf"),
@@ -138,7 +111,7 @@ def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
             )
         xlsx_col.download_button(
             tr("report.download_xlsx"),
-            data=lambda: kpi_plan_xlsx(strategy, state.cards()),
+            data=lambda: kpi_plan(strategy, state.cards()),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key_prefix}_xlsx",

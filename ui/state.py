@@ -1,32 +1,29 @@
-"""The app's shared state: the open strategy, its version, the language, the engine.
+"""The app's shared state: the open strategy, its version, the language, the store.
 
-Every completed change goes through ``apply``: the domain function makes the new
-strategy, storage appends it as a version, and only then does the session take it.
-If the save fails, what is on screen stays as it was and the user is told why.
+The use cases are the application layer's (:mod:`workshop`); this module keeps what a
+browser session holds between them. Every completed change goes through ``apply``:
+the domain function makes the new strategy, the application saves it as a version,
+and only then does the session take it. If the save fails, what the person did stays
+on screen and they are told why.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import streamlit as st
-from pydantic import ValidationError
 
 from impact.deck import Deck, load_deck
-from impact.diff import diff_strategies, summarise
 from impact.formatting import format_moment, quoted
 from impact.health import check_health
 from impact.i18n import normalise_language, t
-from impact.merge import MergeFailed, merge_strategies
 from impact.model import Strategy
-from impact.sittings import last_milestone
-from storage import repository, resume
-from storage.db import Engine, database_url, make_engine
-from storage.errors import StorageError, StrategyNotFound, VersionConflict
 from ui.markdown import md_escape
+from workshop import Store, Workshop, WorkshopError, connect, database_url
+from workshop.places import ResumePoint
+from workshop.strategies import Opened
 
 KEY_STRATEGY = "strategy"
 KEY_VERSION = "strategy_version"
@@ -41,21 +38,31 @@ KEY_ACCOUNT = "account"  # the signed-in account's e-mail; "" without sign-in
 KEY_RESUME = "resume_page"  # where the person stopped, to go to once the strategy is open
 KEY_AUTHOR_RESTORED = "author_restored"  # the name came back from the last visit, not typed in this browser
 RESUMABLE = ("profile", "goals", "board", "owners", "strategy", "check", "workshop", "room")
-STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 # Widget keys of the pages: forgotten when another version is loaded, so no widget
 # shows a value from before. Page choices (which stage is in focus) are kept.
 PAGE_PREFIXES = ("board_", "goals_", "owners_", "strategy_", "profile_", "check_", "workshop_", "room_")
 KEEP_KEYS = {"board_stage", "owners_stage", "board_only_profile", "board_kind"}
 
 
-def engine() -> Engine:
-    return _engine_for(database_url())
+def store() -> Store:
+    """The database; WorkshopError('db_unavailable') when it cannot be used."""
+    return _store_for(database_url())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _engine_for(url: str) -> Engine:
-    """One engine (and pool) per database URL for the whole server process."""
-    return make_engine(url)
+def _store_for(url: str) -> Store:
+    """One store (an engine and its pool) per database URL for the whole server process."""
+    return connect(url)
+
+
+def workshop() -> Workshop:
+    """The use cases, for who is working in this session, in their language."""
+    return Workshop(store(), workspace=workspace(), author=author(), account=_account(), lang=lang())
+
+
+def fail(error: WorkshopError) -> None:
+    """Say what went wrong, on the next run (the page may be in a callback)."""
+    notify(error.text(lang()), "⚠️")
 
 
 @st.cache_resource(show_spinner=False)
@@ -138,10 +145,17 @@ def author() -> str | None:
     return (st.session_state.get(KEY_AUTHOR) or "").strip()[:100] or None
 
 
-def _take(strategy: Strategy, version: int) -> None:
+def opened() -> Opened | None:
+    """The strategy on screen and the version it is based on."""
+    strategy = current()
+    return Opened(strategy, st.session_state.get(KEY_VERSION) or 0) if strategy is not None else None
+
+
+def _take(opened: Opened) -> None:
+    strategy = opened.strategy
     st.session_state[KEY_STRATEGY] = strategy
     st.session_state[KEY_BASE] = strategy
-    st.session_state[KEY_VERSION] = version
+    st.session_state[KEY_VERSION] = opened.version
     st.session_state[KEY_CONFLICT] = None
     st.session_state[KEY_UNSAVED] = None
     st.query_params["strategy"] = strategy.id or ""
@@ -154,25 +168,17 @@ def forget_page_widgets() -> None:
 
 
 def open_strategy(strategy_id: str) -> bool:
-    if not STRATEGY_ID.match(strategy_id or ""):
-        notify(tr("state.not_found", id=strategy_id[:40]), "⚠️")
-        st.query_params.pop("strategy", None)
-        return False
     try:
-        strategy, version = repository.load_strategy(engine(), strategy_id, workspace=workspace())
-    except StrategyNotFound:
-        notify(tr("state.not_found", id=strategy_id), "⚠️")
-        st.query_params.pop("strategy", None)
-        return False
-    except StorageError:
-        notify(tr("state.db_error_open"), "⚠️")
+        opened = workshop().strategies.open(strategy_id)
+    except WorkshopError as error:
+        fail(error)
         st.query_params.pop("strategy", None)
         return False
     forget_page_widgets()
-    _take(strategy, version)
+    _take(opened)
     if "lang" not in st.query_params:  # an explicit choice of the reader wins over the strategy's language
-        st.session_state[KEY_LANG] = strategy.language
-    _resume(strategy_id)
+        st.session_state[KEY_LANG] = opened.strategy.language
+    _resume(opened.strategy.id or strategy_id)
     return True
 
 
@@ -184,11 +190,8 @@ def _resume(strategy_id: str) -> None:
     """Guided mode, the name and the page of the person's last visit come back (an
     explicit ?guided= in the address wins)."""
     st.session_state.pop(KEY_RESUME, None)
-    try:
-        point = resume.recall_place(engine(), strategy_id, _account())
-    except StorageError:
-        return  # a convenience: the strategy is open all the same
-    if point is None:
+    point = workshop().places.recall(strategy_id)
+    if point is None:  # unknown, or the database cannot say: the strategy is open all the same
         return
     if "guided" not in st.query_params:
         st.session_state["guided_mode"] = point.guided
@@ -213,14 +216,11 @@ def remember_place(page: str) -> None:
     strategy = current()
     if strategy is None or not strategy.id or page not in RESUMABLE:
         return
-    point = resume.ResumePoint(page, bool(st.session_state.get("guided_mode")), author())
+    point = ResumePoint(page, bool(st.session_state.get("guided_mode")), author())
     if st.session_state.get("_resume_saved") == (strategy.id, point):
         return
-    try:
-        resume.remember_place(engine(), strategy.id, _account(), point)
-    except StorageError:
-        return  # never an error on screen for a convenience; the next page tries again
-    st.session_state["_resume_saved"] = (strategy.id, point)
+    if workshop().places.remember(strategy.id, point):  # never an error on screen for a convenience
+        st.session_state["_resume_saved"] = (strategy.id, point)
 
 
 def choose_language(code: str) -> None:
@@ -252,12 +252,29 @@ def keep_in_url() -> None:
 
 def create(strategy: Strategy, summary: str) -> Strategy | None:
     try:
-        stored = repository.create_strategy(engine(), strategy, summary=summary, author=author(), workspace=workspace())
-    except StorageError:
-        notify(tr("state.db_error"), "⚠️")
+        stored = workshop().strategies.create(strategy, summary)
+    except WorkshopError as error:
+        fail(error)
         return None
-    _take(stored, 1)
-    return stored
+    _take(stored)
+    return stored.strategy
+
+
+def _not_saved(error: WorkshopError) -> None:
+    """A save that failed: what the person did stays on screen. Someone else's save in
+    between is a conflict to resolve; a database that cannot be reached, a change that
+    says plainly it is not saved yet (with a button to try again)."""
+    if error.pending is None:
+        fail(error)
+        return
+    st.session_state[KEY_STRATEGY] = error.pending.strategy
+    if error.code == "conflict":
+        actual = error.params["actual"]
+        pending = error.pending
+        st.session_state[KEY_CONFLICT] = {"mine": pending.strategy, "theirs": actual, "summary": pending.summary}
+        notify(tr("app.conflict_toast", version=actual), "⚠️")  # the banner may be scrolled out of view
+    else:
+        st.session_state[KEY_UNSAVED] = error.pending.summary
 
 
 def save(strategy: Strategy, summary: str, *, expected: int | None = None) -> bool:
@@ -268,19 +285,11 @@ def save(strategy: Strategy, summary: str, *, expected: int | None = None) -> bo
     """
     expected = st.session_state.get(KEY_VERSION) if expected is None else expected
     try:
-        version = repository.save_version(
-            engine(), strategy, expected_version=expected, summary=summary, author=author(), workspace=workspace()
-        )
-    except VersionConflict as exc:
-        st.session_state[KEY_CONFLICT] = {"mine": strategy, "theirs": exc.actual, "summary": summary}
-        notify(tr("app.conflict_toast", version=exc.actual), "⚠️")  # the banner may be scrolled out of view
-        st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen
+        stored = workshop().strategies.save(strategy, summary, expected=expected)
+    except WorkshopError as error:
+        _not_saved(error)
         return False
-    except StorageError:
-        st.session_state[KEY_STRATEGY] = strategy  # keep what the user did on screen ...
-        st.session_state[KEY_UNSAVED] = summary  # ... and say plainly that it is not saved yet
-        return False
-    _take(strategy, version)
+    _take(stored)
     return True
 
 
@@ -296,27 +305,16 @@ def apply(change: Callable[..., Any], *args: Any, summary: str, **kwargs: Any) -
     Returns what the edit returned beyond the strategy (e.g. a new KPI's id), or
     None when nothing was saved. Invalid input is reported, never raised.
     """
-    strategy = current()
-    if strategy is None:
+    on_screen = opened()
+    if on_screen is None:
         return None
     try:
-        result = change(strategy, *args, **kwargs)
-    except ValidationError as exc:
-        notify(tr("state.invalid", detail=_first_error(exc)), "⚠️")
+        applied = workshop().strategies.apply(on_screen, change, *args, cards=cards(), summary=summary, **kwargs)
+    except WorkshopError as error:
+        _not_saved(error)  # the caller keeps its form as it is: nothing was lost, nothing claimed
         return None
-    extra = None
-    if isinstance(result, tuple):
-        result, extra = result
-    described = summarise(diff_strategies(strategy, result, cards(), lang()), lang())
-    if not save(result, described or summary):
-        return None  # the caller keeps its form as it is: nothing was lost, nothing claimed
-    return extra if extra is not None else True
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    return f"{where}: {err['msg']}" if where else err["msg"]
+    _take(applied.opened)
+    return applied.extra if applied.extra is not None else True
 
 
 def resolve_conflict(keep_both: bool) -> None:
@@ -329,24 +327,26 @@ def resolve_conflict(keep_both: bool) -> None:
         open_strategy(mine.id)
         return
     try:
-        theirs, their_version = repository.load_strategy(engine(), mine.id, workspace=workspace())
-    except StorageError:
-        notify(tr("state.db_error"), "⚠️")
+        merged = workshop().strategies.keep_both(st.session_state.get(KEY_BASE) or mine, mine, cards())
+    except WorkshopError as error:
+        _not_saved(error)
         return
-    base = st.session_state.get(KEY_BASE) or theirs
-    try:
-        merged, clashes = merge_strategies(base, mine, theirs)
-    except MergeFailed:
-        notify(tr("state.merge_failed"), "⚠️")
-        return
-    summary = tr("state.kept_both", version=their_version)
-    if described := summarise(diff_strategies(theirs, merged, cards(), lang()), lang()):
-        summary += f": {described}"
-    if save(merged, summary, expected=their_version):
-        message = tr("state.kept_both_done", version=st.session_state[KEY_VERSION])
-        if clashes:
-            message += " " + tr("state.kept_both_clashes", count=len(clashes), version=their_version)
-        notify(message)
+    _take(merged.opened)
+    message = tr("state.kept_both_done", version=merged.opened.version)
+    changed = [c for c in merged.clashes if c.kind == "changed"]
+    if changed:
+        message += " " + tr("state.kept_both_clashes", count=len(changed), version=merged.their_version)
+    if kept := [_kept_name(c.mine) for c in merged.clashes if c.kind == "kept"]:
+        message += " " + tr("state.kept_in_use", items=", ".join(quoted(name, lang()) for name in kept))
+    notify(message)
+
+
+def _kept_name(item: dict[str, Any]) -> str:
+    """A kept goal's title, a kept card's title in the reader's language."""
+    title = item.get("title")
+    if isinstance(title, dict):
+        return str(title.get(lang()) or next(iter(title.values()), ""))
+    return str(title or item.get("id"))
 
 
 def restore(version: int) -> bool:
@@ -354,16 +354,15 @@ def restore(version: int) -> bool:
     strategy = current()
     if strategy is None or not strategy.id:
         return False
-    try:
-        old, _ = repository.load_strategy(engine(), strategy.id, version, workspace=workspace())
-    except StorageError:
-        notify(tr("state.db_error"), "⚠️")
-        return False
     forget_page_widgets()
-    if save(old, tr("state.restored", version=version)):
-        notify(tr("state.restored_done", version=version, new=st.session_state[KEY_VERSION]))
-        return True
-    return False
+    try:
+        restored = workshop().strategies.restore(strategy.id, version, expected=st.session_state.get(KEY_VERSION))
+    except WorkshopError as error:
+        _not_saved(error)
+        return False
+    _take(restored)
+    notify(tr("state.restored_done", version=version, new=restored.version))
+    return True
 
 
 def mark_milestone(note: str) -> bool:
@@ -376,14 +375,13 @@ def mark_milestone(note: str) -> bool:
         return False  # what is on screen is not stored yet: no milestone on an older state
     version = st.session_state[KEY_VERSION]
     try:
-        marked = last_milestone(repository.list_versions(engine(), strategy.id, workspace=workspace()))
-        if marked is not None and marked.version == version:
-            note = " " + quoted(marked.milestone, lang()) if marked.milestone else ""
-            notify(tr("strategy.nothing_new", note=note, version=version), "ℹ️")
-            return False
-        repository.mark_milestone(engine(), strategy.id, version, note, workspace=workspace())
-    except StorageError:
-        notify(tr("state.db_error"), "⚠️")
+        marked = workshop().strategies.milestone(strategy.id, version, note)
+    except WorkshopError as error:
+        fail(error)
+        return False
+    if not marked.marked:
+        earlier = " " + quoted(marked.note, lang()) if marked.note else ""
+        notify(tr("strategy.nothing_new", note=earlier, version=version), "ℹ️")
         return False
     notify(tr("strategy.saved", version=version))
     return True

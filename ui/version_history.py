@@ -7,15 +7,13 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from impact.diff import diff_strategies
 from impact.formatting import format_moment_span, quoted
 from impact.model import Strategy
-from impact.sittings import Sitting, sittings
-from storage import repository
-from storage.errors import StorageError
+from impact.sittings import Sitting, Version, sittings
 from ui import state
 from ui.markdown import md_escape
 from ui.state import lang, tr
+from workshop import WorkshopError
 
 SITTINGS_SHOWN = 30  # expanders on the page; the selectors below reach every version
 
@@ -30,7 +28,7 @@ def _restore() -> None:
         state.restore(int(version))
 
 
-def _sitting_label(sitting: Sitting[repository.VersionInfo]) -> str:
+def _sitting_label(sitting: Sitting[Version]) -> str:
     """One line per sitting: a milestone's note, or what changed last; the versions,
     the time and who."""
     first, last = sitting.oldest.version, sitting.newest.version
@@ -49,9 +47,9 @@ def _sitting_label(sitting: Sitting[repository.VersionInfo]) -> str:
 
 def render_version_history(strategy: Strategy) -> None:
     try:
-        versions = repository.list_versions(state.engine(), strategy.id or "", workspace=state.workspace())
-    except StorageError:
-        st.error(tr("state.db_error"))
+        versions = state.workshop().strategies.versions(strategy.id or "")
+    except WorkshopError as error:
+        st.error(error.text(lang()))
         return
     groups = sittings(versions)
     st.caption(tr("history.intro", count=len(versions), sittings=len(groups)))
@@ -103,12 +101,10 @@ def render_version_history(strategy: Strategy) -> None:
 
 def _render_diff(strategy_id: str, old: int, new: int) -> None:
     try:
-        before, _ = repository.load_strategy(state.engine(), strategy_id, old, workspace=state.workspace())
-        after, _ = repository.load_strategy(state.engine(), strategy_id, new, workspace=state.workspace())
-    except StorageError:
-        st.error(tr("state.db_error"))
+        changes = state.workshop().strategies.compare(strategy_id, old, new, state.cards())
+    except WorkshopError as error:
+        st.error(error.text(lang()))
         return
-    changes = diff_strategies(before, after, state.cards(), lang())
     if not changes:
         st.caption(tr("history.no_changes", old=old, new=new))
         return

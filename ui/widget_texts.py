@@ -20,31 +20,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.state import lang
+from ui.state import lang, tr
 
-# selector → (German text, its size: Streamlit's own size for that text)
-_GERMAN_RULES = {
+STREAMLIT_LANGUAGE = "en"  # the only language Streamlit writes its widgets in
+
+# selector → (the catalogue's key for the text, its size: Streamlit's own size for that text)
+_RULES = {
     # the uploader's button ("Upload")
-    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p': ("Dateien wählen", "1rem"),
+    '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p': ("widget.upload", "1rem"),
     # under a text field: Enter applies; in a text area Ctrl+Enter; in a form Enter sends the form
-    '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child': (
-        "Mit Enter übernehmen",
-        "0.75rem",
-    ),
+    '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child': ("widget.enter", "0.75rem"),
     '[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child': (
-        "Mit Strg+Enter übernehmen",
+        "widget.ctrl_enter",
         "0.75rem",
     ),
     '[data-testid="stForm"] [data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child': (
-        "Mit Enter absenden",
+        "widget.enter_form",
         "0.75rem",
     ),
     # a searched list without a match
-    '[role="listbox"][data-empty="true"] [role="option"] > span': ("Keine Treffer", "0.875rem"),
+    '[role="listbox"][data-empty="true"] [role="option"] > span': ("widget.no_results", "0.875rem"),
     # an empty date field: TT.MM.JJJJ
-    '[data-testid="stDateInputField"] [data-type="day"][data-placeholder]': ("TT", "1rem"),
-    '[data-testid="stDateInputField"] [data-type="month"][data-placeholder]': ("MM", "1rem"),
-    '[data-testid="stDateInputField"] [data-type="year"][data-placeholder]': ("JJJJ", "1rem"),
+    '[data-testid="stDateInputField"] [data-type="day"][data-placeholder]': ("widget.day", "1rem"),
+    '[data-testid="stDateInputField"] [data-type="month"][data-placeholder]': ("widget.month", "1rem"),
+    '[data-testid="stDateInputField"] [data-type="year"][data-placeholder]': ("widget.year", "1rem"),
 }
 
 
@@ -55,21 +54,23 @@ def _replace(selector: str, text: str, size: str) -> str:
     )
 
 
-def german_css() -> str:
-    return "".join(_replace(selector, text, size) for selector, (text, size) in _GERMAN_RULES.items())
+def widget_css() -> str:
+    """Streamlit's texts in the reader's language, from the catalogue."""
+    return "".join(_replace(selector, tr(key), size) for selector, (key, size) in _RULES.items())
 
 
 def render_widget_texts() -> None:
     """Once per page run, before the page's widgets."""
-    if lang() == "de":
-        st.html(f"<style>{german_css()}</style>")
+    if lang() != STREAMLIT_LANGUAGE:
+        st.html(f"<style>{widget_css()}</style>")
 
 
 def uploader_limits(key: str, types: list[str], megabytes: int) -> None:
-    """The limits line of one uploader ("bis 50 MB je Datei · CSV, XLSX"), in German;
-    Streamlit writes "50MB per file • CSV, XLSX" and knows no other language."""
-    if lang() != "de":
+    """The limits line of one uploader ("bis 50 MB je Datei · CSV, XLSX"); Streamlit
+    writes "50MB per file • CSV, XLSX" whatever the reader's language."""
+    if lang() == STREAMLIT_LANGUAGE:
         return
     kinds = ", ".join(dict.fromkeys(t.upper() for t in types))
     selector = f'.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span'
-    st.html(f"<style>{_replace(selector, f'bis {megabytes} MB je Datei · {kinds}', '0.875rem')}</style>")
+    text = tr("widget.upload_limits", megabytes=megabytes, kinds=kinds)
+    st.html(f"<style>{_replace(selector, text, '0.875rem')}</style>")

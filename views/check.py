@@ -7,12 +7,10 @@ import streamlit as st
 from impact import pipeline
 from impact.custom_cards import slug
 from impact.formatting import format_date, quoted
-from impact.i18n import warning_text
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
 from impact.template import needed_metrics, template_csv, template_xlsx
-from storage.checks import list_checks, load_check, save_check
-from storage.errors import StorageError
+from impact.wording import warning_text
 from ui import state, uploads
 from ui.check_view import render_check_results
 from ui.components import labels, md_escape, require_strategy
@@ -20,6 +18,7 @@ from ui.file_choices import render_choices
 from ui.guide import render_guide
 from ui.state import lang, tr
 from ui.widget_texts import uploader_limits
+from workshop import WorkshopError
 
 strategy = require_strategy()
 cards = state.cards()
@@ -103,23 +102,14 @@ def render_upload(upload: uploads.Upload) -> None:
 
 
 def _run(present: list[uploads.Upload]) -> None:
-    run = pipeline.check(strategy, cards, present)
     try:
-        saved = save_check(
-            state.engine(),
-            strategy.id,
-            st.session_state[state.KEY_VERSION],
-            files=run.file_summaries(),
-            data=run.data,
-            results=[r.as_json() for r in run.report.results],
-            warnings=run.notices_json(),
-        )
-    except StorageError:
-        state.notify(tr("state.db_error"), "⚠️")
+        kept = state.workshop().checks.run(strategy, st.session_state[state.KEY_VERSION], cards, present)
+    except WorkshopError as error:
+        state.fail(error)
         return
-    st.session_state["check_shown"] = saved.id
-    if saved.repeated is not None:
-        state.notify(tr("check.same_as_before", when=state.moment(saved.repeated.created_at)), "ℹ️")
+    st.session_state["check_shown"] = kept.check_id
+    if kept.repeated_at is not None:
+        state.notify(tr("check.same_as_before", when=state.moment(kept.repeated_at)), "ℹ️")
     else:
         state.notify(tr("check.saved"))
 
@@ -145,10 +135,10 @@ if present:
         )
 
 try:
-    saved = list_checks(state.engine(), strategy.id)
-except StorageError:
+    saved = state.workshop().checks.list(strategy.id)
+except WorkshopError as error:
     saved = []
-    st.error(tr("state.db_error"))
+    st.error(error.text(lang()))
 if saved:
     st.divider()
     ids = [c.id for c in saved]
@@ -158,9 +148,9 @@ if saved:
         st.session_state["check_shown"] = ids[0]
     shown = st.selectbox(tr("check.saved_checks"), ids, format_func=labels(ids, names.get), key="check_shown")
     try:
-        stored = load_check(state.engine(), shown, with_data=False)
-    except StorageError:
-        st.error(tr("state.db_error"))
+        stored = state.workshop().checks.load(strategy.id, shown)
+    except WorkshopError as error:
+        st.error(error.text(lang()))
         st.stop()
     st.header(tr("check.results"))
     for warning in stored.warnings:

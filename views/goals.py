@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from impact import edits
+from impact.locale import locale_for
 from impact.model import AREAS, HARD_AREAS, Goal
 from ui import state
 from ui.components import labels, md_escape, require_strategy
@@ -83,7 +84,7 @@ def render_goal_form(prefix: str, goal: Goal | None) -> None:
         tr("goals.deadline"),
         value=goal.deadline if goal else None,
         key=f"{prefix}_deadline",
-        format="DD.MM.YYYY" if lang() == "de" else "YYYY-MM-DD",
+        format=locale_for(lang()).date_input,
     )
 
 

@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from impact.i18n import problem_text
 from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
+from impact.wording import problem_text
 from impact.yaml_safe import MAX_YAML_BYTES
-from storage import repository
-from storage.errors import StorageError
 from ui import state
 from ui.components import md_escape, render_status
 from ui.state import tr
 from ui.widget_texts import uploader_limits
+from workshop import WorkshopError
 
 
 def _create() -> None:
@@ -78,10 +77,10 @@ with new_col:
 with open_col:
     st.subheader(tr("start.open"))
     try:
-        saved = repository.list_strategies(state.engine(), workspace=state.workspace())
-    except StorageError:  # a database problem must not hide the rest of the page
+        saved = state.workshop().strategies.list()
+    except WorkshopError as error:  # a database problem must not hide the rest of the page
         saved = []
-        st.error(tr("state.db_error"))
+        st.error(error.text(state.lang()))
     if not saved:
         st.caption(tr("start.none_saved"))
     else:

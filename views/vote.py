@@ -10,22 +10,22 @@ import secrets
 
 import streamlit as st
 
-from impact.voting import VoteError, normalise_code
-from storage.errors import StorageError
-from storage.voting import ballots, cast, round_by_code
+from impact.voting import normalise_code
 from ui import state
 from ui.markdown import md_escape
 from ui.state import tr
+from workshop import WorkshopError
 
 code = normalise_code(st.query_params.get("join"))
 if "p" not in st.query_params:  # who I am survives a reload of the phone
     st.query_params["p"] = secrets.token_urlsafe(12)
 participant = str(st.query_params["p"])[:40]
 
+room = state.workshop().voting
 try:
-    voting = round_by_code(state.engine(), code)
-except StorageError:
-    st.error(tr("state.db_error"))
+    voting = room.by_code(code)
+except WorkshopError as error:
+    st.error(error.text(state.lang()))
     st.stop()
 
 if voting is None:
@@ -42,7 +42,11 @@ if not voting.is_open:
     st.info(tr("vote.closed"))
     st.stop()
 
-mine = ballots(state.engine(), voting.id).get(participant, {})
+try:
+    mine = room.ballot(voting.id, participant)
+except WorkshopError as error:
+    st.error(error.text(state.lang()))
+    st.stop()
 st.session_state.setdefault("vote_name", st.query_params.get("name", ""))
 
 
@@ -55,15 +59,10 @@ def _change(option_id: str, delta: int) -> None:
     if not name:
         st.session_state["vote_error"] = tr("vote.name_first")
         return
-    ballot = dict(ballots(state.engine(), voting.id).get(participant, {}))
-    ballot[option_id] = max(0, ballot.get(option_id, 0) + delta)
     try:
-        cast(state.engine(), voting.code, participant, name, ballot)
-    except VoteError as exc:
-        st.session_state["vote_error"] = tr(f"vote.error_{exc.code}", detail=exc.detail)
-        return
-    except StorageError:
-        st.session_state["vote_error"] = tr("state.db_error")
+        state.workshop().voting.change(voting.code, participant, name, option_id, delta)
+    except WorkshopError as error:
+        st.session_state["vote_error"] = error.text(state.lang())
         return
     st.session_state.pop("vote_error", None)
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
 
-from impact import edits
 from impact.model import STAGES
-from impact.voting import card_options, goal_options, tally, winners
-from storage.errors import StorageError
-from storage.voting import ballots, close_round, current_round, open_round, participants
 from ui import state
 from ui.components import labels, md_escape, require_strategy, stage_label
 from ui.state import lang, tr
+from workshop import WorkshopError
 
 strategy = require_strategy()
 cards = state.cards()
@@ -31,73 +27,43 @@ def join_link(code: str) -> str:
 
 
 def _open() -> None:
-    subject = st.session_state.get("workshop_subject", "cards")
-    stage = st.session_state.get("workshop_stage", "awareness")
-    current = state.current()
-    if subject == "cards":
-        options = card_options(cards, profile, stage, {k.card for k in current.kpis_in(stage)}, lang())
-        title = tr("workshop.round_cards", stage=tr(f"stage.{stage}"))
-    else:
-        options = goal_options(profile, {g.title for g in current.goals}, lang())
-        title = tr("workshop.round_goals")
-    if not options:
-        state.notify(tr("workshop.no_options"), "⚠️")
-        return
     try:
-        open_round(
-            state.engine(),
-            current.id,
-            subject=f"{subject}:{stage}" if subject == "cards" else "goals",
-            title=title,
-            options=options,
+        state.workshop().voting.open_round(
+            state.current(),
+            cards,
+            profile,
+            subject=st.session_state.get("workshop_subject", "cards"),
+            stage=st.session_state.get("workshop_stage", "awareness"),
             dots=int(st.session_state.get("workshop_dots", 3)),
         )
-    except StorageError:
-        state.notify(tr("state.db_error"), "⚠️")
+    except WorkshopError as error:
+        state.fail(error)
 
 
 def _close(round_id: int) -> None:
-    close_round(state.engine(), round_id)
+    try:
+        state.workshop().voting.close(round_id)
+    except WorkshopError as error:
+        state.fail(error)
 
 
 def _adopt(round_id: int, count: int) -> None:
-    voting = current_round(state.engine(), state.current().id)
-    if voting is None or voting.id != round_id:
+    """The winners on the board (or as goals), then the round closes."""
+    try:
+        adoption = state.workshop().voting.adoption(state.current().id, round_id, count, cards, profile)
+    except WorkshopError as error:
+        state.fail(error)
         return
-    chosen = winners(tally(voting.options, ballots(state.engine(), round_id)), count)
-    if not chosen:
-        state.notify(tr("workshop.no_votes"), "⚠️")
-        return
-    if voting.subject.startswith("cards:"):
-        stage = voting.subject.split(":", 1)[1]
-
-        def lay(strategy):
-            for option in chosen:
-                strategy, _ = edits.add_kpi(strategy, cards[option.id], stage=stage)
-            return strategy
-
-        state.apply(lay, summary=tr("workshop.adopted_summary", items=", ".join(o.label for o in chosen)))
-    else:
-        suggestions = {f"goal-{i}": g for i, g in enumerate(profile.goals)} if profile else {}
-
-        def add_goals(strategy):
-            for option in chosen:
-                if option.id in suggestions:
-                    strategy = edits.add_goal(
-                        strategy, edits.goal_from_suggestion(suggestions[option.id], lang(), date.today())
-                    )
-            return strategy
-
-        state.apply(add_goals, summary=tr("workshop.adopted_summary", items=", ".join(o.label for o in chosen)))
-    close_round(state.engine(), round_id)
-    state.notify(tr("workshop.adopted", count=len(chosen)))
+    if state.apply(adoption.change, summary=adoption.summary):
+        _close(round_id)
+        state.notify(tr("workshop.adopted", count=len(adoption.chosen)))
 
 
 try:
-    voting = current_round(state.engine(), strategy.id)
-except StorageError:
+    voting = state.workshop().voting.current(strategy.id)
+except WorkshopError as error:
     voting = None
-    st.error(tr("state.db_error"))
+    st.error(error.text(lang()))
 
 if voting is None or not voting.is_open:
     st.subheader(tr("workshop.new_round"))
@@ -134,14 +100,13 @@ if voting is not None:
     def render_tally() -> None:
         """Re-drawn every two seconds while the round is open: the room sees dots arrive."""
         try:
-            results = tally(voting.options, ballots(state.engine(), voting.id))
-            names = participants(state.engine(), voting.id)
-        except StorageError:
-            st.error(tr("state.db_error"))
+            counted = state.workshop().voting.tally(voting)
+        except WorkshopError as error:
+            st.error(error.text(lang()))
             return
-        top = max([dots for _, dots, _ in results] + [1])
-        st.markdown(f"**{tr('workshop.tally', people=len(names))}**")
-        for option, dots, voters in results:
+        top = max([dots for _, dots, _ in counted.results] + [1])
+        st.markdown(f"**{tr('workshop.tally', people=len(counted.people))}**")
+        for option, dots, voters in counted.results:
             st.progress(dots / top, text=f"{option.label} — {dots} ({voters})")
 
     render_tally()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -136,9 +137,12 @@ def _month_range(year: int, month: int) -> Reading | None:
     return Reading(start=(year, month, 1), end=(year, month, last))
 
 
-_JOINERS = re.compile(
-    r"\s+(?:-|–|—|to|bis|al|au|a|até|tot|through|thru)\s+|\s*[–—]\s*|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)|(?<=\d{4})-(?=\d)"
-)
+@lru_cache(maxsize=1)
+def _joiners() -> re.Pattern[str]:
+    """What joins the two ends of a range: the vocabulary's words between spaces (``bis``,
+    ``até``, ``to``), a dash, or a hyphen between a number and a word."""
+    words = "|".join(re.escape(w) for w in sorted(vocabulary().range_joiners, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\s+|\s*[–—]\s*|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\d)|(?<=\d{{4}})-(?=\d)")
 
 
 def read_cell(text: str) -> Reading | None:
@@ -146,7 +150,7 @@ def read_cell(text: str) -> Reading | None:
     single = _single(text)
     if single is not None:
         return single
-    for match in _JOINERS.finditer(text):
+    for match in _joiners().finditer(text):
         left, right = _single(text[: match.start()]), _single(text[match.end() :])
         if left is None or right is None or left.end is not None or right.end is not None:
             continue

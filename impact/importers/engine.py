@@ -697,7 +697,6 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     (daily before ranges, whole before split by a segment, first before later) and the
     others are left out with a warning, so nothing is counted twice."""
     tables = sniffed.chosen(context.table, context.header_row)
-    tables = tables[:1] if spec.first_table_only else tables
     reads: list[TableRead] = []
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
     warnings: list[tuple[str, str]] = []
@@ -806,8 +805,6 @@ def score(spec: FormatSpec, sniffed: Sniffed) -> float:
     if spec.containers and sniffed.container not in spec.containers:
         return 0.0
     tables = sniffed.tables
-    if spec.sheets:
-        tables = [t for t in tables if any(re.search(p, fold(t.source)) for p in spec.sheets)]
     notes = [fold(n) for t in sniffed.tables for n in t.notes]
     if spec.notes and not any(re.search(p, n) for p in spec.notes for n in notes):
         return 0.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from impact.aggregate import aggregate_whole
 from impact.importers.canonical import ImportResult
 from impact.importers.errors import ExportError
 from impact.importers.layout import RawTable
@@ -95,8 +96,6 @@ class Outcome:
 def outcome(result: ImportResult) -> Outcome:
     """The file's figures over its whole period, by each metric's own rule (followers:
     the last value; reach: the export's own figure, else an upper bound)."""
-    from impact.check import aggregate_whole
-
     figures, upper = aggregate_whole(result.table, result.metrics)
     return Outcome(result.rows_read, result.period, figures, upper)
 

@@ -164,13 +164,14 @@ def _kind(data: bytes) -> str:
     return "csv"
 
 
-def sniff(data: bytes, filename: str) -> Sniffed:
-    """Raises ExportError with a code the reader understands when nothing can be read."""
+def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
+    """Raises ExportError with a code the reader understands when nothing can be read.
+    ``sha256``: the content's hash, where the caller has it already."""
     if not data or not data.strip():
         raise ExportError("empty")
     if len(data) > MAX_UPLOAD_BYTES:
         raise ExportError("too_large", f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     kind = _kind(data)
     if kind in ("xlsx", "xls", "ods", "xml"):
         if kind in ("xlsx", "ods"):

@@ -69,7 +69,6 @@ class FormatSpec:
     requires: tuple[str, ...] = ()  # roles that must be found through ``roles`` for a match
     any_of: tuple[str, ...] = ()  # at least one of these roles must be found through ``roles``
     notes: tuple[str, ...] = ()  # regexes; one must match a banner/comment line for a match
-    sheets: tuple[str, ...] = ()  # regexes; one must match a sheet or member name for a match
     containers: tuple[str, ...] = ()  # csv | xlsx | xls | ods | xml | zip; empty = any
     tables: tuple[TableRule, ...] = ()
     variants: tuple[Variant, ...] = ()
@@ -78,7 +77,6 @@ class FormatSpec:
     channel_by_header: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # channel → telling headers
     channel_by_note: Mapping[str, str] = field(default_factory=dict)  # channel → regex over the notes
     engagements_from_parts: bool = False
-    first_table_only: bool = False
     dimension_segment: bool = False  # the first column, if nothing else, is the segment (GA4's dimension)
     only_named_columns: bool = False  # read only the columns ``roles`` names (no shared vocabulary)
     min_variant_columns: int = 0  # for a match: this many headers must be variants

@@ -8,7 +8,6 @@ numbers on every page), charts as vector SVG from the same Altair specs as on sc
 from __future__ import annotations
 
 import base64
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,14 +20,15 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.channels import channels_label, channels_of
 from impact.charts import trend_chart
-from impact.formatting import department_label, format_amount, format_date, format_period, unit_label
+from impact.formatting import department_label, format_amount, format_date, unit_label
 from impact.formula_words import in_words
 from impact.health import check_health
-from impact.i18n import reason_text, t
+from impact.i18n import t
 from impact.metrics import metric_label
 from impact.model import STAGES, Card, KpiChoice, Profile, Strategy
 from impact.owners import ownership_matrix
 from impact.report.branding import Branding, normalise_color
+from impact.results import check_view, words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_CHARTS = 12
@@ -133,7 +133,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         {"ok": i.ok, "severity": i.severity, "title": tr(f"health.{i.rule}.title"), "why": tr(f"health.{i.rule}.why")}
         for i in check_health(strategy, cards)
     ]
-    check = _check_view(data, kpis, tr) if data.check_results else None
+    check = _check_section(data, tr) if data.check_results else None
     return {
         "lang": lang,
         "tr": tr,
@@ -156,51 +156,38 @@ def report_context(data: ReportInput) -> dict[str, Any]:
     }
 
 
-def _check_view(
-    data: ReportInput,
-    kpis: list[dict[str, Any]],
-    tr: Callable[[str], str],
-) -> dict[str, Any]:
-    rows_by_kpi: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in data.check_results or []:
-        if row.get("segment") is None:
-            rows_by_kpi[row.get("kpi_id") or row["kpi"]].append(row)
+def _check_section(data: ReportInput, tr: Callable[[str], str]) -> dict[str, Any]:
+    """The latest check: per KPI its latest figure and status, the reason where there is
+    no comparison, and a trend chart where periods have values (the page's view)."""
     lang = data.strategy.language
+    view = check_view(data.check_results or [], data.strategy, {**data.cards})
     status_rows: list[dict[str, Any]] = []
     charts: list[dict[str, str]] = []
-    for kpi in kpis:
-        rows = rows_by_kpi.get(kpi["id"], [])
-        in_periods = [r for r in rows if not r.get("spans_periods")]
-        with_data = [r for r in in_periods if r.get("actual") is not None]
-        any_data = with_data or [r for r in rows if r.get("actual") is not None]
-        candidates = any_data or in_periods or rows
-        if not candidates:
-            continue
-        latest = candidates[-1]
-        unit = latest.get("currency") or kpi["unit"]
+    for kpi in view.kpis:
+        title, latest = kpi.title(lang), kpi.latest
+        said = words(kpi, latest, lang)
         status_rows.append(
             {
-                "title": kpi["title"] + (f" · {kpi['channel']}" if kpi["channel"] else ""),
-                "period": format_period(latest.get("period"), lang),
-                "actual": format_amount(latest.get("actual"), lang, unit),
-                "target": kpi["target"],
-                "status": latest["status"],
-                "status_label": tr(f"check.status.{latest['status']}"),
-                "note": reason_text(latest.get("reason"), lang),
+                "title": title,
+                "period": said.period,
+                "actual": said.actual,
+                "target": said.target,
+                "status": latest.status if latest else "no data",
+                "status_label": said.status,
+                "note": said.note,
             }
         )
-        if with_data and len(charts) < MAX_CHARTS:
-            strategy_kpi = data.strategy.kpi(kpi["id"])
+        if kpi.charted and len(charts) < MAX_CHARTS:
             chart = trend_chart(
-                in_periods,
-                title=kpi["title"],
-                target=strategy_kpi.target if strategy_kpi else None,
-                unit=unit_label(unit, lang),
+                kpi.in_periods,
+                title=title,
+                target=kpi.kpi.target,
+                unit=unit_label(kpi.actual_unit(latest), lang),
                 labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
                 lang=lang,
                 width=460,
             )
-            charts.append({"title": kpi["title"], "uri": _chart_uri(_svg(chart))})
+            charts.append({"title": title, "uri": _chart_uri(_svg(chart))})
     return {
         "date": format_date(data.check_date, lang) if data.check_date else "",
         "rows": status_rows,

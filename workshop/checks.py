@@ -1,0 +1,87 @@
+"""Data checks: the uploaded files checked against the strategy's KPIs, the result kept
+with the data it was computed from, listed and loaded again.
+
+A check run twice on the same files with the same outcome is kept once (the answer
+names the earlier one). A saved check is only ever shown with the strategy it belongs
+to: its id alone opens nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from impact import pipeline
+from impact.model import Card, Strategy
+from impact.pipeline import CheckRun, FileRead
+from storage.checks import CheckSummary, StoredCheck
+from workshop.errors import WorkshopError
+from workshop.translate import use_case
+
+if TYPE_CHECKING:
+    from workshop import Workshop
+
+__all__ = ["CheckSummary", "Checks", "Kept", "StoredCheck", "evaluate"]
+
+
+def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead]) -> CheckRun:
+    """Every KPI against the usable files; files that could not be read or repeat
+    another are left out and said, the others still count."""
+    return pipeline.check(strategy, cards, reads)
+
+
+@dataclass(frozen=True)
+class Kept:
+    check_id: int
+    run: CheckRun
+    repeated_at: datetime | None = None  # the same check was kept then: nothing new was stored
+
+
+class Checks:
+    def __init__(self, workshop: Workshop) -> None:
+        self.ws = workshop
+
+    @use_case
+    def run(self, strategy: Strategy, version: int, cards: Mapping[str, Card], reads: list[FileRead]) -> Kept:
+        """Check and keep the result, its warnings (as codes) and the data behind it."""
+        if not strategy.id:
+            raise WorkshopError("not_found", id="")
+        run = evaluate(strategy, cards, reads)
+        saved = self.ws.store.save_check(
+            strategy.id,
+            version,
+            files=run.file_summaries(),
+            data=run.data,
+            results=[r.as_json() for r in run.report.results],
+            warnings=run.notices_json(),
+        )
+        return Kept(saved.id, run, saved.repeated.created_at if saved.repeated else None)
+
+    @use_case
+    def list(self, strategy_id: str) -> list[CheckSummary]:
+        """The strategy's checks, newest first, each once."""
+        self._owned(strategy_id)
+        return self.ws.store.list_checks(strategy_id)
+
+    @use_case
+    def load(self, strategy_id: str, check_id: int, *, with_data: bool = False) -> StoredCheck:
+        """A saved check of this strategy ('check_not_found' for any other); the data
+        behind it only when asked for (it may be large)."""
+        self._owned(strategy_id)
+        stored = self.ws.store.load_check(check_id, with_data=with_data)
+        if stored.strategy_id != strategy_id:
+            raise WorkshopError("check_not_found", id=check_id)
+        return stored
+
+    @use_case
+    def latest(self, strategy_id: str) -> StoredCheck | None:
+        """The newest check of the strategy, without its data; None before the first."""
+        found = self.list(strategy_id)
+        return self.load(strategy_id, found[0].id) if found else None
+
+    def _owned(self, strategy_id: str) -> None:
+        """Checks belong to a strategy, and a strategy to a workspace."""
+        if not self.ws.store.strategy_exists(strategy_id, workspace=self.ws.workspace):
+            raise WorkshopError("not_found", id=strategy_id[:40])
