@@ -153,7 +153,7 @@ class CheckView:
 
     def by_stage(self) -> list[tuple[str, list[KpiView]]]:
         """Stage by stage, the stages without results left out."""
-        out = []
+        out: list[tuple[str, list[KpiView]]] = []
         for stage in STAGES:
             found = [view for view in self.kpis if view.kpi.stage == stage]
             if found:

@@ -236,14 +236,6 @@ def test_dynamic_string_families_are_complete(deck):
     assert not missing, missing
 
 
-def test_impact_never_imports_streamlit_and_pages_never_talk_sql():
-    for path in (ROOT / "impact").rglob("*.py"):
-        assert "streamlit" not in path.read_text(encoding="utf-8"), path
-    talkers = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("impact_cli/*.py")]
-    for path in [*talkers, *(ROOT / "impact").rglob("*.py")]:
-        assert "sqlalchemy" not in path.read_text(encoding="utf-8").lower(), f"{path} talks SQL"
-
-
 def test_the_docs_name_every_format_and_every_metric():
     from impact.importers import FORMATS
     from impact.metrics import METRICS
@@ -254,15 +246,77 @@ def test_the_docs_name_every_format_and_every_metric():
     assert [m for m in METRICS if f"`{m}`" not in check] == []
 
 
-def test_the_domain_never_imports_the_database_or_the_command_line():
-    """The arrows run one way: the command line and the pages use the domain and the
-    database; the domain uses neither."""
-    for path in (ROOT / "impact").rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(from|import)\s+(storage|impact_cli)\b", source, re.MULTILINE), path
-    for path in (ROOT / "storage").rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(from|import)\s+impact_cli\b", source, re.MULTILINE), path
+# Each layer and what it must never import: the arrows point down only (the domain,
+# storage, the application layer, the front ends), and only storage talks SQL.
+LAYERS = {
+    "impact": {"streamlit", "sqlalchemy", "alembic", "storage", "workshop", "ui", "views", "impact_cli"},
+    "storage": {"streamlit", "workshop", "ui", "views", "impact_cli"},
+    "workshop": {"streamlit", "sqlalchemy", "alembic", "ui", "views", "impact_cli"},
+    "ui": {"storage", "sqlalchemy", "alembic", "views", "impact_cli"},
+    "views": {"storage", "sqlalchemy", "alembic", "impact_cli"},
+    "app.py": {"storage", "sqlalchemy", "alembic", "impact_cli"},
+    "impact_cli": {"streamlit", "storage", "sqlalchemy", "alembic", "ui", "views"},
+}
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_each_layer_imports_only_what_lies_below_it(layer):
+    from tests.import_graph import imports_of
+
+    found = imports_of(layer)
+    assert found, layer
+    wrong = {str(path.relative_to(ROOT)): sorted(names & LAYERS[layer]) for path, names in found.items()}
+    assert {path: names for path, names in wrong.items() if names} == {}
+
+
+def test_the_guard_sees_an_import_inside_a_function(tmp_path, monkeypatch):
+    """The guard above must fail on a hidden import, or it guards nothing."""
+    from tests import import_graph
+
+    (tmp_path / "views").mkdir()
+    (tmp_path / "views" / "page.py").write_text("def handler():\n    from storage import repository\n")
+    monkeypatch.setattr(import_graph, "ROOT", tmp_path)
+    assert import_graph.imports_of("views") == {tmp_path / "views" / "page.py": {"storage"}}
+
+
+def test_no_front_end_imports_storage_as_the_issue_checks_it():
+    import subprocess
+
+    found = subprocess.run(
+        ["grep", "-rE", r"^\s*(from|import) storage", "views", "impact_cli", "ui", "app.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 1 and found.stdout == "", found.stdout
+
+
+@pytest.mark.parametrize("package", ["impact", "storage", "workshop"])
+def test_no_import_circle(package):
+    from tests.import_graph import cycles, graph
+
+    assert cycles(graph(package)) == []
+
+
+def test_an_import_circle_is_seen():
+    from tests.import_graph import cycles
+
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_every_public_use_case_says_what_it_is_for():
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "workshop").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert ast.get_docstring(tree), f"{path.name} has no module docstring"
+        public = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+        public += [m for c in public if isinstance(c, ast.ClassDef) for m in c.body if isinstance(m, ast.FunctionDef)]
+        for node in public:
+            if not node.name.startswith("_") and not ast.get_docstring(node):
+                missing.append(f"{path.name}:{node.lineno} {node.name}")
+    assert missing == []
 
 
 def _commands_under(readme: str, heading: str) -> list[str]:
@@ -292,4 +346,51 @@ def test_the_command_line_is_installed_as_impact():
     names = {re.split(r"[\[<>=;\s]", d, maxsplit=1)[0] for d in project["project"]["dependencies"]}
     assert {"streamlit", "pyarrow", "weasyprint", "sqlalchemy", "alembic"} <= names
     assert any(d.startswith("streamlit[auth]") for d in project["project"]["dependencies"])  # st.login needs Authlib
-    assert not (ROOT / "requirements.txt").exists()  # pyproject.toml is the one list
+
+
+def _uv() -> str:
+    import shutil
+
+    found = shutil.which("uv") or str(ROOT / ".tools" / "uv")
+    assert Path(found).exists(), "no uv: scripts/setup.sh fetches it"
+    return found
+
+
+def test_requirements_txt_is_the_lock_exactly():
+    """requirements.txt is made from uv.lock (scripts/requirements.sh); pyproject.toml
+    stays the one list people edit. Stale after a lock change: this fails."""
+    import shlex
+    import subprocess
+
+    written = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    command = re.search(r"^#\s+(uv export .*)$", written, re.MULTILINE)
+    assert command, "requirements.txt does not say how it was made"
+    args = [a for a in shlex.split(command.group(1))[1:] if a not in ("-o", "requirements.txt")]
+    fresh = subprocess.run([_uv(), *args, "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert fresh.returncode == 0, fresh.stderr
+    body = lambda text: [line for line in text.splitlines() if not line.startswith("#")]  # noqa: E731
+    assert body(written) == body(fresh.stdout)
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;]+)", written, re.MULTILINE))
+    assert {"streamlit", "pandas", "sqlalchemy", "weasyprint", "psycopg"} <= set(pins)
+    assert "pytest" not in pins and "playwright" not in pins  # the app's packages, not the test tools
+    import tomllib
+
+    lock = {p["name"]: p["version"] for p in tomllib.loads((ROOT / "uv.lock").read_text())["package"]}
+    assert {name: lock.get(name) for name in pins} == pins  # every pin is the lock's
+
+
+def test_the_generated_reference_docs_are_current():
+    """docs/cli.md and the formats table of docs/importers.md are made from the code by
+    scripts/gen_docs.py; a change to a format or a command without running it fails here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
+    gen_docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen_docs)
+    assert gen_docs.stale() == []
+    table = gen_docs.formats_table()
+    assert "| `tiktok_follower_activity` |" in table and "holds nothing a KPI can use" in table
+    reference = gen_docs.cli_reference()
+    for command in ("validate", "check", "report", "save", "export", "list", "hash-password"):
+        assert f"## `impact {command}`" in reference
+    assert "`--expect-version` `EXPECT_VERSION`" in reference

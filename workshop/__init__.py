@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from workshop.context import Context
 from workshop.errors import Pending, WorkshopError
 
 if TYPE_CHECKING:
@@ -61,47 +62,47 @@ def __getattr__(name: str) -> object:
 
 
 @dataclass(frozen=True)
-class Workshop:
-    """Who works, where, and in which language; each use case names it."""
-
-    store: Store
-    workspace: str = ""  # "" without access protection
-    author: str | None = None  # named in the version history
-    account: str = ""  # the signed-in e-mail address ("" without sign-in): whose place is remembered
-    lang: str = "de"  # the language summaries in the history are written in
+class Workshop(Context):
+    """Who works, where, and in which language, with the use cases as its parts."""
 
     @cached_property
     def strategies(self) -> Strategies:
+        """Open, create, save, apply, restore, keep both, milestone, import, compare."""
         from workshop.strategies import Strategies
 
         return Strategies(self)
 
     @cached_property
     def places(self) -> Places:
+        """Where each person stopped."""
         from workshop.places import Places
 
         return Places(self)
 
     @cached_property
     def checks(self) -> Checks:
+        """Data checks: run and keep, list, load."""
         from workshop.checks import Checks
 
         return Checks(self)
 
     @cached_property
     def mappings(self) -> Mappings:
+        """Choices remembered per file shape."""
         from workshop.mappings import Mappings
 
         return Mappings(self)
 
     @cached_property
     def voting(self) -> Voting:
+        """Voting rounds in the room."""
         from workshop.voting import Voting
 
         return Voting(self)
 
     @cached_property
     def reports(self) -> Reports:
+        """Branding and the PDF."""
         from workshop.reports import Reports
 
         return Reports(self)

@@ -21,7 +21,7 @@ from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 __all__ = ["CheckSummary", "Checks", "Kept", "StoredCheck", "evaluate"]
 
@@ -34,13 +34,17 @@ def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead
 
 @dataclass(frozen=True)
 class Kept:
+    """A check run and kept (or found kept before)."""
+
     check_id: int
     run: CheckRun
     repeated_at: datetime | None = None  # the same check was kept then: nothing new was stored
 
 
 class Checks:
-    def __init__(self, workshop: Workshop) -> None:
+    """The data checks of the workspace's strategies."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     @use_case

@@ -23,6 +23,8 @@ class Pending:
 
 
 class WorkshopError(Exception):
+    """A use case could not be done: ``code`` says what, ``params`` fill its sentence."""
+
     def __init__(self, code: str, *, detail: str = "", pending: Pending | None = None, **params: Any) -> None:
         super().__init__(f"{code}: {params or ''} {detail}".strip())
         self.code = code

@@ -14,11 +14,13 @@ from storage.errors import StorageError
 from workshop.translate import use_case
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 
 class Mappings:
-    def __init__(self, workshop: Workshop) -> None:
+    """Choices for files of a shape, per strategy."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     @use_case
@@ -29,6 +31,7 @@ class Mappings:
 
     @use_case
     def forget(self, strategy_id: str, signature: str) -> None:
+        """The choices for this shape are gone: the readers decide again."""
         self.ws.store.forget_mapping(strategy_id, signature)
 
     def recall(self, strategy_id: str) -> Recall:

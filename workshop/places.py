@@ -11,13 +11,15 @@ from storage.errors import StorageError
 from storage.resume import ResumePoint
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 __all__ = ["Places", "ResumePoint"]
 
 
 class Places:
-    def __init__(self, workshop: Workshop) -> None:
+    """Where each person stopped, per strategy and account."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     def recall(self, strategy_id: str) -> ResumePoint | None:

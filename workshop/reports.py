@@ -14,11 +14,12 @@ from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx
 from storage.checks import StoredCheck
 from storage.errors import StorageError
+from workshop.checks import Checks
 from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 
 def pdf(strategy: Strategy, deck: Deck, branding: Branding, check: StoredCheck | None = None) -> bytes:
@@ -45,7 +46,9 @@ def kpi_plan(strategy: Strategy, cards: Mapping[str, Card]) -> bytes:
 
 
 class Reports:
-    def __init__(self, workshop: Workshop) -> None:
+    """The documents of a stored strategy."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     def branding(self, strategy_id: str) -> Branding:
@@ -58,10 +61,11 @@ class Reports:
 
     @use_case
     def remember_branding(self, strategy_id: str, branding: Branding) -> None:
+        """Keep the branding for the next report of this strategy."""
         self.ws.store.remember_branding(strategy_id, branding)
 
     @use_case
     def pdf(self, strategy: Strategy, deck: Deck) -> bytes:
         """The strategy's PDF with its branding and its latest data check."""
-        check = self.ws.checks.latest(strategy.id or "") if strategy.id else None
+        check = Checks(self.ws).latest(strategy.id) if strategy.id else None
         return pdf(strategy, deck, self.branding(strategy.id or ""), check)

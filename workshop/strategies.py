@@ -8,6 +8,7 @@ a silent overwrite. Nothing is ever deleted; restoring makes an old version the 
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from workshop.errors import Pending, WorkshopError
 from workshop.translate import storage_errors, use_case
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 STRATEGY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 
@@ -40,6 +41,8 @@ class Opened:
 
 @dataclass(frozen=True)
 class Applied:
+    """A change saved as the next version."""
+
     opened: Opened
     extra: Any = None  # what the change returned besides the strategy (a new KPI's id)
 
@@ -55,6 +58,8 @@ class Merged:
 
 @dataclass(frozen=True)
 class Milestone:
+    """Whether a version was marked, or which milestone named it already."""
+
     marked: bool
     version: int
     note: str | None = None  # when not marked: the note of the milestone that already names this version
@@ -62,12 +67,16 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Imported:
+    """A strategy file in the database."""
+
     opened: Opened
     created: bool  # a new strategy; False: a new version of one stored before
 
 
 class Strategies:
-    def __init__(self, workshop: Workshop) -> None:
+    """The workspace's strategies and their versions."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     @use_case
@@ -124,7 +133,7 @@ class Strategies:
         extra = None
         if isinstance(result, tuple):
             result, extra = result
-        described = summarise(diff_strategies(opened.strategy, result, cards, self.ws.lang), self.ws.lang)
+        described = summarise(diff_strategies(opened.strategy, result, dict(cards), self.ws.lang), self.ws.lang)
         return Applied(self.save(result, described or summary, expected=opened.version), extra)
 
     @use_case
@@ -145,7 +154,7 @@ class Strategies:
         except MergeFailed as exc:
             raise WorkshopError("merge_failed", detail=str(exc)) from exc
         summary = t("state.kept_both", self.ws.lang, version=theirs.version)
-        if described := summarise(diff_strategies(theirs.strategy, merged, cards, self.ws.lang), self.ws.lang):
+        if described := summarise(diff_strategies(theirs.strategy, merged, dict(cards), self.ws.lang), self.ws.lang):
             summary += f": {described}"
         return Merged(self.save(merged, summary, expected=theirs.version), theirs.version, clashes)
 
@@ -160,15 +169,15 @@ class Strategies:
         return Milestone(True, version)
 
     @use_case
-    def versions(self, strategy_id: str) -> list[VersionInfo]:
+    def versions(self, strategy_id: str) -> builtins.list[VersionInfo]:
         """Newest first."""
         return self.ws.store.list_versions(strategy_id, workspace=self.ws.workspace)
 
     @use_case
-    def compare(self, strategy_id: str, old: int, new: int, cards: Mapping[str, Card]) -> list[Change]:
+    def compare(self, strategy_id: str, old: int, new: int, cards: Mapping[str, Card]) -> builtins.list[Change]:
         """What changed from one version to another, field by field."""
         before, after = self.open(strategy_id, old).strategy, self.open(strategy_id, new).strategy
-        return diff_strategies(before, after, cards, self.ws.lang)
+        return diff_strategies(before, after, dict(cards), self.ws.lang)
 
     @use_case
     def import_file(self, strategy: Strategy, *, file_name: str, expected: int | None = None) -> Imported:

@@ -20,6 +20,8 @@ from impact.pipeline import FileRead, Recall
 
 @dataclass(frozen=True)
 class Upload:
+    """A file as it arrived, with its content's hash."""
+
     name: str
     data: bytes
     sha256: str  # worked out once, when the file arrives
@@ -43,6 +45,7 @@ class ReadCache:
         self._lock = threading.Lock()
 
     def get(self, key: tuple[str, str, str]) -> FileRead | None:
+        """The read kept for (name, content hash, choices), if any."""
         with self._lock:
             found = self._reads.get(key)
             if found is not None:
@@ -50,6 +53,7 @@ class ReadCache:
             return found
 
     def put(self, key: tuple[str, str, str], read: FileRead) -> None:
+        """Keep a read; the oldest goes when the cache is full."""
         with self._lock:
             self._reads[key] = read
             self._reads.move_to_end(key)
@@ -61,8 +65,10 @@ class ReadCache:
 
 
 class Uploads:
+    """The files gathered for one check."""
+
     def __init__(self, cache: ReadCache | None = None, *, today: date | None = None) -> None:
-        self.cache = cache or ReadCache(16)
+        self.cache = cache if cache is not None else ReadCache(16)
         self.today = today
         self._files: dict[str, Upload] = {}
         self._sniffed: dict[tuple[str, str], Sniffed | ExportError] = {}
@@ -77,15 +83,18 @@ class Uploads:
         return upload
 
     def keep_all(self, files: Iterable[tuple[str, bytes]]) -> None:
+        """Several files as (name, content)."""
         for name, data in files:
             self.keep(name, data)
 
     def forget(self, name: str) -> None:
+        """The file is taken out of the check."""
         self._files.pop(name, None)
         for key in [k for k in self._sniffed if k[0] == name]:
             del self._sniffed[key]
 
     def names(self) -> list[str]:
+        """The files' names, in the order they arrived."""
         return list(self._files)
 
     def __bool__(self) -> bool:

@@ -21,13 +21,15 @@ from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
 if TYPE_CHECKING:
-    from workshop import Workshop
+    from workshop.context import Context
 
 __all__ = ["Adoption", "Round", "Tally", "Voting"]
 
 
 @dataclass(frozen=True)
 class Tally:
+    """A round's dots per option and who voted."""
+
     results: list[tuple[Option, int, int]]  # (option, dots, people), most dots first
     people: list[str]  # the names of those who voted
 
@@ -42,7 +44,9 @@ class Adoption:
 
 
 class Voting:
-    def __init__(self, workshop: Workshop) -> None:
+    """The voting rounds of the workspace's strategies."""
+
+    def __init__(self, workshop: Context) -> None:
         self.ws = workshop
 
     @use_case
@@ -81,10 +85,12 @@ class Voting:
 
     @use_case
     def by_code(self, code: str) -> Round | None:
+        """The round a join code names (None for a code no round has)."""
         return self.ws.store.round_by_code(code)
 
     @use_case
     def close(self, round_id: int) -> None:
+        """No more dots; the tally stays."""
         self.ws.store.close_round(round_id)
 
     @use_case
@@ -98,7 +104,7 @@ class Voting:
         the dots are used up or the option is not the round's."""
         voting = self.ws.store.round_by_code(code)
         if voting is None:
-            raise WorkshopError("vote_unknown_code", code=code)
+            raise WorkshopError("vote_unknown_code", detail=code)
         ballot = dict(self.ws.store.ballots(voting.id).get(participant, {}))
         ballot[option_id] = max(0, ballot.get(option_id, 0) + delta)
         try:
@@ -108,6 +114,7 @@ class Voting:
 
     @use_case
     def tally(self, voting: Round) -> Tally:
+        """The dots per option, most first, and the names of those who voted."""
         return Tally(tally(voting.options, self.ws.store.ballots(voting.id)), self.ws.store.participants(voting.id))
 
     @use_case

@@ -86,7 +86,7 @@ class FormatSpec:
     nothing_to_check: str | None = None  # recognised, but holds nothing a KPI can use: why (a message code)
     matcher: Callable[[Sniffed], bool] | None = None  # an extra test for a match, where declarations do not say it
     strength: float = 0.9  # how sure a match is; more specific formats say more
-    label: str = ""  # what the format is, for the docs
+    label: str = ""  # what the format is: the formats table of docs/importers.md is made from it
     _cache: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def rule_for(self, table: RawTable) -> TableRule | None:

@@ -15,7 +15,7 @@ from impact.importers.spec import FormatSpec, TableRule
 
 POSTS = FormatSpec(
     name="facebook_legacy_posts",
-    label="Facebook Insights post export (legacy)",
+    label="Facebook Page Insights post export (until about 2020; CSV or SpreadsheetML `.xls`)",
     channel="facebook",
     date_order="mdy",
     roles={
@@ -55,7 +55,7 @@ POSTS = FormatSpec(
 
 PAGE = FormatSpec(
     name="facebook_legacy_page",
-    label="Facebook Insights page export (legacy)",
+    label="Facebook Page Insights page export (daily columns only)",
     channel="facebook",
     date_order="mdy",
     roles={

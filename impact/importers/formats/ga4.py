@@ -16,7 +16,10 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="ga4",
-    label="Google Analytics 4 download",
+    label=(
+        "Google Analytics 4 download: reports, the reports snapshot with many tables, explorations;"
+        " a channel group or source is a segment"
+    ),
     channel="website",
     notes=(
         r"^(start date|startdatum|fecha de inicio|date de début|data di inizio|data de início|data inicial"

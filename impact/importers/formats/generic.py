@@ -22,7 +22,11 @@ from impact.importers.spec import Context, FormatSpec
 from impact.importers.vocabulary import role_of
 from impact.metrics import METRICS
 
-SPEC = FormatSpec(name="generic", label="Any table (CRM, shop, spreadsheet)", strength=0.3)
+SPEC = FormatSpec(
+    name="generic",
+    label="any other table with a date and recognisable columns (CRM, shop, applicant system, spreadsheet)",
+    strength=0.3,
+)
 FAST_FROM_BYTES = 1_000_000
 
 

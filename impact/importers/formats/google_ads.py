@@ -9,7 +9,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="google_ads",
-    label="Google Ads report",
+    label='Google Ads report, also the "CSV for Excel" download (UTF-16, tabs)',
     channel="google ads",
     roles={
         "impressions": ["Impr.", "Impressões", "Impresiones", "Impressionen"],

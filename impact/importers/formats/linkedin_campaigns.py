@@ -9,7 +9,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="linkedin_campaigns",
-    label="LinkedIn Campaign Manager report",
+    label="LinkedIn Campaign Manager report (banner, tab-separated, any language)",
     channel="linkedin",
     roles={
         "date": [

@@ -14,7 +14,7 @@ _TOTAL = r"total|gesamt|totale|totaal|insgesamt"
 
 SPEC = FormatSpec(
     name="linkedin",
-    label="LinkedIn page analytics",
+    label="LinkedIn page analytics workbook (metrics, posts, followers sheets)",
     channel="linkedin",
     containers=("xls", "xlsx", "ods", "csv"),
     variants=(

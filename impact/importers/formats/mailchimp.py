@@ -8,7 +8,7 @@ from impact.importers.spec import FormatSpec
 
 MAILCHIMP = FormatSpec(
     name="mailchimp",
-    label="Mailchimp campaign export",
+    label="Mailchimp e-mail campaign list",
     channel="email",
     date_order="mdy",
     roles={
@@ -52,7 +52,7 @@ MAILCHIMP = FormatSpec(
 
 KLAVIYO = FormatSpec(
     name="klaviyo",
-    label="Klaviyo campaign export",
+    label="Klaviyo e-mail campaign list",
     channel="email",
     roles={
         "segment": ["Campaign Name"],

@@ -12,7 +12,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="meta_ads",
-    label="Meta Ads Manager report",
+    label="Meta Ads Manager report (CSV or XLSX), any language",
     channel="meta",
     roles={
         "range_start": [

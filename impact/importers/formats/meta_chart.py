@@ -29,7 +29,7 @@ def _is_chart(sniffed: Sniffed) -> bool:
 
 SPEC = FormatSpec(
     name="meta_chart",
-    label="Meta Business Suite chart export (one metric per day)",
+    label='Meta Business Suite per-metric export ("Views", "Reach", "Alcance" … per day)',
     channel="facebook",
     channel_by_note={"instagram": r"instagram"},
     roles={

@@ -10,7 +10,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="meta_posts",
-    label="Meta Business Suite post export (Facebook, Instagram)",
+    label="Meta Business Suite post export, Facebook or Instagram, in the account's language",
     channel="facebook",
     channel_by_header={
         "instagram": (

@@ -9,7 +9,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="search_console",
-    label="Google Search Console performance",
+    label="Google Search Console performance export (zip or single CSVs, daily or hourly)",
     channel="google search",
     roles={
         "search_clicks": ["Clicks", "Clics", "Klicks", "Aantal klikken", "Klikken", "Cliques", "Clic", "Kliknięcia"],

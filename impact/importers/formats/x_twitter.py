@@ -12,7 +12,7 @@ from impact.importers.spec import FormatSpec, Variant
 
 TWEETS = FormatSpec(
     name="x_twitter",
-    label="X (Twitter) tweet activity",
+    label="X (Twitter) tweet activity (organic and promoted)",
     channel="x",
     roles={
         "post_id": ["Tweet id", "id do Tweet", "ツイートID"],
@@ -49,7 +49,7 @@ TWEETS = FormatSpec(
 
 ACCOUNT = FormatSpec(
     name="x_account",
-    label="X account overview / content (Premium)",
+    label="X Premium account overview and content exports",
     channel="x",
     roles={
         "date": ["Date", "日付"],

@@ -12,7 +12,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="youtube",
-    label="YouTube Studio analytics",
+    label="YouTube Studio analytics (the zip, or its CSVs)",
     channel="youtube",
     roles={
         "segment": [

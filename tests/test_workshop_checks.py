@@ -1,0 +1,240 @@
+"""The application layer's data check, mappings, voting and reports, in-process: uploads
+read once, mappings recalled, duplicates counted once, the check kept and found again
+only with its own strategy. Expected figures come from the sample file itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from impact import pipeline
+from impact.importers import Choices
+from impact.model import Goal, Strategy
+from impact.report.branding import Branding
+from storage.errors import DatabaseUnavailable
+from storage.store import Store
+from tests.factories import example_with_lead_quality
+from workshop import Workshop, WorkshopError
+from workshop.checks import evaluate
+from workshop.uploads import ReadCache, Uploads
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+CRM = (SAMPLES / "crm_leads.csv").read_bytes()
+
+
+def _crm_sums() -> tuple[float, float]:
+    """Leads and qualified leads, added up from the file (cp1252, ';')."""
+    rows = list(csv.DictReader(io.StringIO(CRM.decode("cp1252")), delimiter=";"))
+    return sum(float(r["Leads"]) for r in rows), sum(float(r["Qualifizierte Leads"]) for r in rows)
+
+
+@pytest.fixture
+def ws(engine) -> Workshop:
+    return Workshop(Store(engine), lang="en")
+
+
+@pytest.fixture
+def stored(ws):
+    return ws.strategies.create(example_with_lead_quality("en"), "created")
+
+
+def test_each_upload_is_hashed_and_sniffed_once(monkeypatch):
+    calls = {"hash": 0, "sniff": 0}
+    real_hash, real_sniff = pipeline.content_hash, pipeline.sniff
+
+    def counting_hash(data):
+        calls["hash"] += 1
+        return real_hash(data)
+
+    def counting_sniff(data, name, sha256=None):
+        calls["sniff"] += 1
+        return real_sniff(data, name, sha256=sha256)
+
+    monkeypatch.setattr(pipeline, "content_hash", counting_hash)
+    monkeypatch.setattr(pipeline, "sniff", counting_sniff)
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    for _ in range(3):  # three page runs
+        [read] = uploads.read_all()
+    assert calls == {"hash": 1, "sniff": 1}
+    assert read.result is not None and read.sha256 == real_hash(CRM)
+
+
+def test_a_read_is_shared_across_sessions_and_never_changed_by_them():
+    cache = ReadCache(8)
+    one, two = Uploads(cache), Uploads(cache)
+    one.keep("crm.csv", CRM)
+    two.keep("crm.csv", CRM)
+    two.keep("copy.csv", CRM)
+    [first] = one.read_all()
+    second = two.read_all()
+    assert first is second[0]  # read once, for both
+    assert [r.duplicate_of for r in second] == [None, "crm.csv"]
+    assert first.duplicate_of is None and len(cache) == 2  # the shared read was not marked
+
+
+def test_the_read_cache_forgets_the_oldest_first():
+    cache = ReadCache(2)
+    uploads = Uploads(cache)
+    for index in range(3):
+        uploads.keep(f"f{index}.csv", CRM + b"\n" * index)
+    uploads.read_all()
+    assert len(cache) == 2
+    assert cache.get(("f0.csv", pipeline.content_hash(CRM), "")) is None
+
+
+def test_an_unreadable_file_has_one_signature_whichever_way_it_comes_in():
+    broken = bytes(range(256)) * 40
+    uploads = Uploads()
+    uploads.keep("photo.csv", broken)
+    [on_the_page] = uploads.read_all()
+    in_the_terminal = pipeline.read_file("photo.csv", broken)
+    assert on_the_page.error is not None and on_the_page.error.code == "binary"
+    assert on_the_page.signature == in_the_terminal.signature == pipeline.fallback_signature(broken)
+    uploads.keep("photo-2.csv", broken[:4096] + b"different tail")  # next month's broken export of the same kind
+    assert {r.signature for r in uploads.read_all()} == {on_the_page.signature}
+
+
+def test_a_remembered_mapping_is_applied_to_a_file_of_the_same_shape(ws, stored):
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    [plain] = uploads.read_all(ws.mappings.recall(stored.strategy.id))
+    assert "leads" in plain.result.mapping.values() and not plain.remembered
+    choices = Choices(columns={"Leads": None})
+    ws.mappings.remember(stored.strategy.id, plain.signature, choices, example="crm.csv")
+    november = Uploads()
+    november.keep("crm-november.csv", CRM)
+    [read] = november.read_all(ws.mappings.recall(stored.strategy.id))
+    assert read.remembered and "leads" not in read.result.mapping.values()
+    text = ws.mappings.mapping_file(stored.strategy.id)
+    assert plain.signature in text and "crm.csv" in text
+    ws.mappings.forget(stored.strategy.id, plain.signature)
+    assert ws.mappings.recall(stored.strategy.id)(plain.signature) is None
+
+
+def test_a_database_that_cannot_recall_means_no_choices(engine):
+    class Forgetful(Store):
+        def recall_mapping(self, *args, **kwargs):
+            raise DatabaseUnavailable("down")
+
+    recall = Workshop(Forgetful(engine)).mappings.recall("any")
+    assert recall("signature") is None
+
+
+def test_a_check_is_kept_once_with_its_data_and_found_only_with_its_strategy(ws, stored, deck):
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    uploads.keep("photo.csv", bytes(range(256)) * 20)
+    reads = uploads.read_all()
+    strategy, cards = stored.strategy, deck.with_custom(stored.strategy.custom_cards)
+    kept = ws.checks.run(strategy, stored.version, cards, reads)
+    leads, qualified = _crm_sums()
+    [whole] = [r for r in kept.run.report.results if r.kpi == "lead-quality" and r.segment is None]
+    assert whole.inputs == {"leads": leads, "qualified_leads": qualified}
+    assert whole.actual == pytest.approx(100 * qualified / leads)
+    assert kept.repeated_at is None
+    again = ws.checks.run(strategy, stored.version, cards, reads)
+    assert again.check_id == kept.check_id and again.repeated_at is not None  # the same check, listed once
+    [listed] = ws.checks.list(strategy.id)
+    assert [f["name"] for f in listed.files] == ["crm.csv"]  # the broken file took nothing with it
+    loaded = ws.checks.load(strategy.id, kept.check_id, with_data=True)
+    assert loaded.data["leads"].sum() == leads
+    assert any(w["code"] == "file_not_read" and w["file"] == "photo.csv" for w in loaded.warnings)
+    assert ws.checks.latest(strategy.id).id == kept.check_id
+
+    other = ws.strategies.create(Strategy(name="Other"), "created")
+    with pytest.raises(WorkshopError) as foreign:  # a check id alone opens nothing
+        ws.checks.load(other.strategy.id, kept.check_id)
+    assert foreign.value.code == "check_not_found"
+    with pytest.raises(WorkshopError) as elsewhere:  # nor from another workspace
+        Workshop(ws.store, workspace="globex").checks.list(strategy.id)
+    assert elsewhere.value.code == "not_found"
+    with pytest.raises(WorkshopError) as missing:
+        ws.checks.load(strategy.id, 987654)
+    assert missing.value.code == "check_not_found"
+    assert ws.checks.latest(other.strategy.id) is None
+
+
+def test_the_terminal_and_the_page_check_the_same_way(stored, deck):
+    strategy, cards = stored.strategy, deck.with_custom(stored.strategy.custom_cards)
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    through_uploads = evaluate(strategy, cards, uploads.read_all())
+    directly = pipeline.run(strategy, cards, [("crm.csv", CRM)])
+    assert [r.as_json() for r in through_uploads.report.results] == [r.as_json() for r in directly.report.results]
+
+
+@pytest.fixture
+def planned(ws):
+    strategy = Strategy(name="Room", language="en", industry_profile="b2b")
+    return ws.strategies.create(strategy, "created").strategy
+
+
+def test_a_round_is_voted_tallied_and_adopted(ws, planned, deck):
+    profile = deck.profiles["b2b"]
+    room = ws.voting
+    voting = room.open_round(planned, deck.cards, profile, subject="cards", stage="conversion", dots=2)
+    assert voting.is_open and voting.title == "Which Conversion cards matter most?"
+    first, second = voting.options[0].id, voting.options[1].id
+    room.change(voting.code, "p1", "Ada", first, +1)
+    room.change(voting.code, "p1", "Ada", second, +1)
+    with pytest.raises(WorkshopError) as too_many:
+        room.change(voting.code, "p1", "Ada", first, +1)
+    assert too_many.value.code == "vote_too_many" and too_many.value.text("en") == "You have only 2 dots."
+    room.change(voting.code, "p2", "Bo", first, +1)
+    room.change(voting.code, "p2", "Bo", first, -1)
+    room.change(voting.code, "p2", "Bo", first, +1)
+    assert room.ballot(voting.id, "p1") == {first: 1, second: 1}
+    counted = room.tally(voting)
+    assert counted.people == ["Ada", "Bo"]
+    assert [(o.id, dots, people) for o, dots, people in counted.results[:2]] == [(first, 2, 2), (second, 1, 1)]
+    adoption = room.adoption(planned.id, voting.id, 1, deck.cards, profile)
+    assert [o.id for o in adoption.chosen] == [first]
+    laid = adoption.change(planned)
+    assert [(k.card, k.stage) for k in laid.kpis] == [(first, "conversion")]
+    room.close(voting.id)
+    with pytest.raises(WorkshopError) as closed:
+        room.change(voting.code, "p3", "Cy", first, +1)
+    assert closed.value.code == "vote_closed"
+    with pytest.raises(WorkshopError) as unknown:
+        room.change("ZZZZZZ", "p3", "Cy", first, +1)
+    assert unknown.value.code == "vote_unknown_code"
+
+
+def test_a_goals_round_adopts_the_profiles_goals(ws, planned, deck):
+    profile = deck.profiles["b2b"]
+    voting = ws.voting.open_round(planned, deck.cards, profile, subject="goals", stage="awareness", dots=3)
+    assert [o.label for o in voting.options] == [g.title.en for g in profile.goals]
+    with pytest.raises(WorkshopError) as none_yet:
+        ws.voting.adoption(planned.id, voting.id, 3, deck.cards, profile)
+    assert none_yet.value.code == "no_votes"
+    ws.voting.change(voting.code, "p1", "Ada", voting.options[-1].id, +2)
+    adoption = ws.voting.adoption(planned.id, voting.id, 3, deck.cards, profile)
+    assert [g.title for g in adoption.change(planned).goals] == [profile.goals[-1].title.en]
+
+
+def test_nothing_left_to_vote_on_is_said(ws, deck):
+    strategy = Strategy(name="No profile", goals=[Goal(title="x")])
+    stored = ws.strategies.create(strategy, "created").strategy
+    with pytest.raises(WorkshopError) as nothing:
+        ws.voting.open_round(stored, deck.cards, None, subject="goals", stage="awareness", dots=3)
+    assert nothing.value.code == "no_options"
+
+
+def test_branding_is_remembered_and_the_pdf_carries_the_latest_check(ws, stored, deck):
+    pypdf = pytest.importorskip("pypdf")
+    strategy = stored.strategy
+    assert ws.reports.branding(strategy.id) == Branding()
+    ws.reports.remember_branding(strategy.id, Branding(author="Cora Consult", color="#1d4fb8", footer="Vertraulich"))
+    assert ws.reports.branding(strategy.id).author == "Cora Consult"
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    ws.checks.run(strategy, stored.version, deck.with_custom(strategy.custom_cards), uploads.read_all())
+    document = ws.reports.pdf(strategy, deck)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(document)).pages)
+    leads, qualified = _crm_sums()
+    assert "Cora Consult" in text and "Vertraulich" in text
+    assert f"{100 * qualified / leads:.2f}%" in text  # the check's figure, as the page shows it
