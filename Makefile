@@ -1,9 +1,10 @@
-# One entry each: run the app, run all tests, lint, benchmark. Each sets itself up first.
+# One entry each: run the app, run all tests, lint, benchmark, mutation testing, the generated
+# docs and requirements.txt. Each sets itself up first.
 # (The scripts they call work without make, as the README's commands.)
 PY := .venv/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format bench setup setup-dev lock
+.PHONY: run test lint format bench setup setup-dev lock requirements docs mutate
 
 setup:
 	@bash scripts/setup.sh
@@ -26,6 +27,16 @@ format: setup-dev
 
 lock:
 	@if command -v uv >/dev/null; then uv lock; else bash scripts/setup.sh && .tools/uv lock; fi
+	@bash scripts/requirements.sh
+
+requirements:
+	@bash scripts/requirements.sh
+
+docs: setup-dev
+	$(PY) scripts/gen_docs.py
+
+mutate:
+	@bash scripts/mutate.sh
 
 bench: setup-dev
 	$(PY) bench/bench_pages.py

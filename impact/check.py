@@ -85,13 +85,6 @@ class CheckReport:
     results: list[KpiResult] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
-    def whole(self) -> list[KpiResult]:
-        return [r for r in self.results if r.segment is None]
-
-    def as_json(self, warning_text: Callable[[str, str], str] | None = None) -> dict[str, Any]:
-        text = warning_text or (lambda code, detail: f"{code}: {detail}" if detail else code)
-        return {"results": [r.as_json() for r in self.results], "warnings": [text(c, d) for c, d in self.warnings]}
-
 
 def _clean_number(value: float | None) -> float | None:
     if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
@@ -182,7 +175,7 @@ def _no_data_reason(inputs: dict[str, float | None], has_rows: bool, job: _Kpi) 
     if job.channel_reason:
         return job.channel_reason
     if not has_rows:
-        return "no_rows_in_period" + (f"|{job.channels}" if job.channels else "")
+        return f"no_rows_in_period|{job.channels}"  # only a channel filter leaves a period without rows
     missing = [name for name, value in inputs.items() if value is None]
     nowhere = [name for name in missing if name not in job.columns]
     if nowhere:
@@ -195,15 +188,9 @@ def _no_data_reason(inputs: dict[str, float | None], has_rows: bool, job: _Kpi) 
 
 def is_intensive(formula: Formula) -> bool:
     """A ratio (CTR, cost per click): the same whatever the length of the period, so a
-    value over a longer range may be compared with the target. Tested by doubling
-    every input: a count doubles, a ratio stays."""
-    ones = {name: 1.0 for name in formula.inputs}
-    twos = {name: 2.0 for name in formula.inputs}
-    first, second = formula.evaluate(ones), formula.evaluate(twos)
-    if first is None or second is None:
-        threes = {name: 3.0 for name in formula.inputs}
-        first, second = formula.evaluate(twos), formula.evaluate(threes)
-    return first is not None and second is not None and math.isclose(first, second, rel_tol=1e-9, abs_tol=1e-12)
+    value over a longer range may be compared with the target. A count grows with the
+    period; a formula that is neither is not compared either."""
+    return formula.degree == 0
 
 
 def _currencies(

@@ -80,15 +80,20 @@ class Formula:
         values = np.asarray(result, dtype=float)
         return np.where(np.isfinite(values), values, np.nan)
 
+    @property
+    def degree(self) -> int | None:
+        """How the value grows with its inputs: 1 for a count (twice the inputs, twice
+        the value), 0 for a ratio (CTR, cost per lead: the same however long the
+        period), None where the parts grow differently (``leads + 1``)."""
+        return _degree(self.tree)
+
     def evaluate(self, values: Mapping[str, float | None]) -> float | None:
         """The value, or None when an input is missing or a division has no data."""
         try:
             result = _eval(self.tree, values)
         except _NoData:
             return None
-        if result is None or math.isnan(result) or math.isinf(result):
-            return None
-        return result
+        return result if math.isfinite(result) else None  # inf - inf, or an overflow: no number
 
 
 class _NoData(Exception):
@@ -159,20 +164,41 @@ def parse(source: str) -> Formula:
     return Formula(source=source, tree=tree, inputs=tuple(sorted(names)))
 
 
+# Every operator Python has besides the four a formula may use, as it is written.
+_REFUSED_OPERATORS: dict[type[ast.AST], str] = {
+    ast.Pow: "**",
+    ast.Mod: "%",
+    ast.FloorDiv: "//",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.MatMult: "@",
+    ast.Not: "not",
+    ast.Invert: "~",
+}
+
+
 def _op_text(op: ast.AST) -> str:
-    return {
-        ast.Pow: "**",
-        ast.Mod: "%",
-        ast.FloorDiv: "//",
-        ast.BitAnd: "&",
-        ast.BitOr: "|",
-        ast.BitXor: "^",
-        ast.LShift: "<<",
-        ast.RShift: ">>",
-        ast.MatMult: "@",
-        ast.Not: "not",
-        ast.Invert: "~",
-    }.get(type(op), type(op).__name__)
+    return _REFUSED_OPERATORS[type(op)]
+
+
+def _degree(node: ast.expr) -> int | None:
+    if isinstance(node, ast.Name):
+        return 1
+    if isinstance(node, ast.UnaryOp):
+        return _degree(node.operand)
+    if isinstance(node, ast.BinOp):
+        left, right = _degree(node.left), _degree(node.right)
+        if left is None or right is None:
+            return None
+        if isinstance(node.op, ast.Mult):
+            return left + right
+        if isinstance(node.op, ast.Div):
+            return left - right
+        return left if left == right else None  # a sum of a count and a number has no degree
+    return 0  # a constant: parse() admits nothing else
 
 
 def _constant(node: ast.Constant) -> float:

@@ -22,13 +22,7 @@ from impact.diff import KEYED, SETS
 from impact.model import Strategy
 from impact.strategy_file import StrategyFileError, parse_strategy_data, strategy_to_data
 
-
-class _Missing:
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
+MISSING: Any = object()  # a key one side's document does not have
 
 
 @dataclass(frozen=True)
@@ -101,14 +95,14 @@ def _keep_what_is_used(
 ) -> list[Any]:
     """The merged goals (or cards), with any that a merged KPI still names put back from
     the side that has it (theirs first)."""
-    items: list[Any] = list(merged.get(section, []))
+    items: list[Any] = list(merged[section])
     present = {item["id"] for item in items}
-    for kpi in merged.get("kpis", []):
+    for kpi in merged["kpis"]:
         wanted = kpi.get(field)
         if wanted is None or wanted in present:
             continue
         for side in sides:
-            found = next((item for item in side.get(section, []) if item["id"] == wanted), None)
+            found = next((item for item in side[section] if item["id"] == wanted), None)
             if found is not None:
                 items.append(found)
                 present.add(wanted)
@@ -120,14 +114,14 @@ def _keep_what_is_used(
 def merge_strategies(base: Strategy, mine: Strategy, theirs: Strategy) -> tuple[Strategy, list[Clash]]:
     """Theirs plus every change of mine; raises MergeFailed if the result is not valid
     (schema or references: a KPI on a goal or card that is nowhere)."""
-    b, m, th = (strategy_to_data(s) for s in (base, mine, theirs))
+    b, m, th = (strategy_to_data(s) for s in (base, mine, theirs))  # lists are always there, unset values not
     clashes: list[Clash] = []
     merged: dict[str, Any] = {}
     for key in [*th, *(k for k in m if k not in th)]:
         if key in KEYED:
-            merged[key] = _merge_keyed(b.get(key, []), m.get(key, []), th.get(key, []), key, clashes)
+            merged[key] = _merge_keyed(b[key], m[key], th[key], key, clashes)
         elif key in SETS:
-            merged[key] = _merge_set(b.get(key, []), m.get(key, []), th.get(key, []))
+            merged[key] = _merge_set(b[key], m[key], th[key])
         else:
             value = _merge(b.get(key, MISSING), m.get(key, MISSING), th.get(key, MISSING), (key,), clashes)
             if value is not MISSING:

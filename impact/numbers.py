@@ -66,7 +66,7 @@ def read_number(text: str, lang: str) -> float:
             mine != theirs
             and three is not None
             and three.group("mark") == decimal
-            and three.group("whole").lstrip("+-") != "0"
+            and three.group("whole") != "0"  # 0,500 is a decimal in any convention
         ):
             raise NumberError(text, (mine, theirs))
         value = mine
@@ -87,10 +87,11 @@ def one_way_spellings(readings: tuple[float, float], lang: str) -> tuple[str, st
     from impact.formatting import format_number
 
     small, large = sorted(readings)
-    decimal = format_number(small, lang, decimals=6)
+    # the reading has three places: any number of places from 3 on writes the same
+    decimal = format_number(small, lang, decimals=3)  # pragma: no mutate
     if _THREE_PLACES.match(decimal):
         decimal += "0"
-    return decimal, format_number(large, lang, decimals=6)
+    return decimal, format_number(large, lang)  # a whole number: written without decimals
 
 
 def parse_user_number(text: str | None, lang: str) -> float | None:

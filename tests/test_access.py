@@ -99,6 +99,94 @@ def test_guessing_is_throttled_per_workspace():
     assert throttle.blocked_for("acme") == 0
 
 
+def test_a_listed_address_wins_over_its_domain():
+    config = parse_config({"mode": "login", "members": {"@acme.example": "acme", "cora@acme.example": "consult"}})
+    assert workspace_for_member(config, "cora@acme.example") == "consult"
+    assert workspace_for_member(config, "dan@acme.example") == "acme"
+
+
+def test_failed_sign_ins_expire_after_the_window_and_a_success_starts_afresh():
+    now = [0.0]
+    throttle = Throttle(limit=2, window=60, clock=lambda: now[0])
+    throttle.failed("acme")
+    now[0] = 30
+    throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 30  # the first failure ages out at 60
+    now[0] = 60
+    assert throttle.blocked_for("acme") == 0  # exactly a window later it counts no more
+    throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 30  # the failures at 30 and 60: until 90
+    throttle.succeeded("acme")
+    assert throttle.blocked_for("acme") == 0
+    throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 0  # one failure after a success is not two
+
+
+def test_a_section_without_a_mode_is_off_and_every_refusal_says_where():
+    assert not parse_config({"workspaces": dict(HASHES)}).enabled
+    with pytest.raises(AccessConfigError) as mode:
+        parse_config({"mode": "magic"})
+    assert str(mode.value) == "access.mode: 'magic' is not one of off, password, login"
+    with pytest.raises(AccessConfigError) as member:
+        parse_config({"mode": "login", "members": {"anna@x.example": "Not A Name"}})
+    assert str(member.value) == "access.members.anna@x.example: 'Not A Name' is not a workspace name"
+    with pytest.raises(AccessConfigError) as empty:
+        parse_config({"mode": "password"})
+    assert str(empty.value) == "access.workspaces: password mode needs at least one workspace"
+    with pytest.raises(AccessConfigError) as nobody:
+        parse_config({"mode": "login"})
+    assert str(nobody.value) == "access.members: login mode needs at least one member or @domain"
+
+
+def test_the_configured_mode_and_sign_in_provider_are_kept():
+    named = parse_config({"mode": "login", "members": {"@x.example": "acme"}, "provider": "company"})
+    assert (named.mode, named.provider, named.enabled) == ("login", "company", True)
+    assert parse_config({"mode": "login", "members": {"@x.example": "acme"}}).provider is None
+    assert parse_config({"mode": "password", "workspaces": dict(HASHES)}).mode == "password"
+
+
+def test_a_hash_is_scrypt_with_a_16_byte_salt_and_a_32_byte_digest():
+    import base64
+
+    scheme, n, r, p, salt, digest = hash_password("correct horse").split("$")
+    assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
+    assert len(base64.b64decode(salt)) == 16 and len(base64.b64decode(digest)) == 32
+    assert verify_password("Ünïcode pässwörd", hash_password("Ünïcode pässwörd"))
+
+
+def test_a_hash_of_another_scheme_or_an_overlong_password_is_refused():
+    stored = hash_password("x" * 1024)
+    assert verify_password("x" * 1024, stored)
+    assert not verify_password("x" * 1025, hash_password("x" * 1025))  # never hashed: refused before the work
+    assert not verify_password("x" * 1024, stored.replace("scrypt$", "plain$", 1))
+
+
+def test_an_unknown_workspace_costs_the_same_work_as_a_known_one(monkeypatch):
+    from impact import access
+
+    config = parse_config({"mode": "password", "workspaces": dict(HASHES)})
+    calls = []
+    real = access.verify_password
+    monkeypatch.setattr(access, "verify_password", lambda pw, stored: calls.append((pw, stored)) or real(pw, stored))
+    assert access.workspace_for_password(config, "nobody", "guess-123") is None
+    assert len(calls) == 1 and calls[0][0] == "guess-123" and calls[0][1].startswith("scrypt$16384$8$1$")
+    assert access.workspace_for_password(config, " ACME ", ACME_PASSWORD) == "acme"
+
+
+def test_the_domain_of_an_address_is_after_its_last_at_sign():
+    config = parse_config({"mode": "login", "members": {"@acme.example": "acme"}})
+    assert workspace_for_member(config, '"x@y"@acme.example') == "acme"
+
+
+def test_a_lockout_ends_to_the_second_and_a_success_for_a_stranger_is_no_error():
+    now = [0.0]
+    throttle = Throttle(limit=1, window=60, clock=lambda: now[0])
+    throttle.failed("acme")
+    now[0] = 59.5
+    assert throttle.blocked_for("acme") == 0.5
+    throttle.succeeded("never-failed")  # nothing to forget
+
+
 # --- the app ------------------------------------------------------------------------------
 
 

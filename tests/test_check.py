@@ -139,6 +139,19 @@ def test_direction_down_means_lower_is_better(deck):
     assert whole(run_check(plan, deck.cards, [dear]), "cost-per-lead")[0].status == "missed"
 
 
+def test_a_kpi_that_reaches_its_target_exactly_has_met_it(deck):
+    """On the target is met, whichever way is better: 500 / 10 leads = 50 € per lead
+    against a target of 50 €; 40 leads against a target of 40."""
+    exact_cost = table([{"date": "2026-10-01", "spend": 500, "leads": 10}])
+    [cost] = whole(run_check(strategy(kpi("cost-per-lead", target=50)), deck.cards, [exact_cost]), "cost-per-lead")
+    assert (cost.actual, cost.status) == (500 / 10, "met")
+    exact_count = table([{"date": "2026-10-01", "leads": 40}])
+    [count] = whole(run_check(strategy(kpi("leads", target=40)), deck.cards, [exact_count]), "leads")
+    assert (count.actual, count.status) == (40, "met")
+    [short] = whole(run_check(strategy(kpi("leads", target=40.5)), deck.cards, [exact_count]), "leads")
+    assert short.status == "missed"
+
+
 def test_channel_filter_segments_changes_and_baseline(deck):
     data = table(
         [
@@ -196,6 +209,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples is not beside the repo")
+@pytest.mark.process
 def test_cli_json_is_one_object_and_a_file_given_twice_counts_once(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(
@@ -229,6 +243,7 @@ def test_cli_json_is_one_object_and_a_file_given_twice_counts_once(tmp_path):
     assert any("is the same file" in w for w in second["warnings"])
 
 
+@pytest.mark.process
 def test_cli_bad_input_exits_1_with_a_message(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text("format: impact-strategy/1\nname: x\n", encoding="utf-8")

@@ -265,6 +265,7 @@ def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.process
 def test_the_command_line_reads_the_same_files_with_the_mapping(tmp_path):
     (tmp_path / "plan.yaml").write_text(BAKERY_PLAN, encoding="utf-8")
     (tmp_path / "baeckerei.csv").write_bytes(BAKERY.encode("cp1252"))

@@ -143,6 +143,7 @@ def test_a_database_that_cannot_be_used_is_said_without_its_password(cli):
     assert "127.0.0.1" in err  # the detail says which database, for whoever runs the command
 
 
+@pytest.mark.process
 def test_each_storage_command_runs_as_a_script_calls_it(tmp_path):
     """One process per command: the console entry, the environment, the exit codes."""
     url = f"sqlite:///{tmp_path / 'script.db'}"

@@ -136,3 +136,95 @@ def test_any_text_is_either_a_formula_or_a_reason(text):
     else:
         value = formula.evaluate(dict.fromkeys(formula.inputs, 2.0))
         assert value is None or isinstance(value, float)
+
+
+@pytest.mark.parametrize(
+    ("formula", "written"),
+    [
+        ("leads ** 2", "**"),
+        ("leads % 2", "%"),
+        ("leads // 2", "//"),
+        ("leads & clicks", "&"),
+        ("leads | clicks", "|"),
+        ("leads ^ clicks", "^"),
+        ("leads << 2", "<<"),
+        ("leads >> 2", ">>"),
+        ("leads @ clicks", "@"),
+        ("not leads", "not"),
+        ("~leads", "~"),
+    ],
+)
+def test_a_refused_operator_is_named_as_it_is_written(formula, written):
+    with pytest.raises(FormulaError) as info:
+        parse(formula)
+    assert (info.value.code, info.value.detail) == ("operator", written)
+    assert str(info.value) == f"operator: {written}"
+
+
+def test_a_reason_without_detail_is_just_its_code():
+    with pytest.raises(FormulaError) as info:
+        parse("42")
+    assert (str(info.value), info.value.detail, info.value.hint) == ("no_metric", "", "")
+    with pytest.raises(FormulaError) as hinted:
+        parse("likes / 2")
+    assert (hinted.value.detail, hinted.value.hint) == ("likes", "reactions")
+
+
+def test_an_overflow_or_an_undefined_result_is_no_number():
+    huge = {"clicks": 1e300, "leads": 1e300}
+    assert evaluate("clicks * 1e15", huge) is None  # inf
+    assert evaluate("clicks * 1e15 - leads * 1e15", huge) is None  # inf - inf is nan
+    assert evaluate("clicks * 2", {"clicks": 1e300}) == 2e300  # large, but a number
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("", 0),
+        ("clicks", 0),
+        ("(clicks)", 1),
+        ("((clicks))", 2),
+        ("(clicks) + (leads)", 1),
+        ("(ab(c))", 2),
+        ("(((a) + ((b))))", 4),
+    ],
+)
+def test_brackets_are_counted_as_deep_as_they_nest(text, depth):
+    from impact.formulas import _depth_of_brackets
+
+    assert _depth_of_brackets(text) == depth
+
+
+def test_the_deepest_brackets_allowed_and_one_more():
+    from impact.formulas import MAX_DEPTH
+
+    deepest = "(" * MAX_DEPTH + "clicks" + ")" * MAX_DEPTH
+    assert parse(deepest).inputs == ("clicks",)
+    with pytest.raises(FormulaError) as deeper:
+        parse(f"(clicks) + ({deepest})")
+    assert deeper.value.code == "too_deep" and deeper.value.detail == str(MAX_DEPTH)
+
+
+@pytest.mark.parametrize(
+    ("formula", "degree"),
+    [
+        ("leads", 1),  # a count: a longer period, more of it
+        ("-leads", 1),
+        ("leads + clicks", 1),
+        ("leads - clicks", 1),
+        ("clicks / impressions * 100", 0),  # a ratio: the same over any period
+        ("(promoters - detractors) / responses * 100", 0),
+        ("spend / leads", 0),
+        ("leads * clicks", 2),
+        ("leads / clicks / spend", -1),
+        ("2 * 3 * leads", 1),
+        ("leads + 1", None),  # parts that grow differently: neither
+        ("1 - leads", None),
+        ("(leads + 1) * clicks", None),
+        ("clicks * (leads + 1)", None),
+        ("(leads + 1) / clicks", None),
+        ("clicks / (leads - 2)", None),
+    ],
+)
+def test_how_a_formula_grows_with_its_inputs(formula, degree):
+    assert parse(formula).degree == degree

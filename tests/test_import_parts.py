@@ -66,6 +66,17 @@ def test_years_are_inferred_backwards_from_the_reference_in_either_order():
     assert unsorted.start.dt.date.tolist() == [date(2025, 7, 16), date(2026, 2, 1), date(2025, 12, 2)]
 
 
+def test_a_date_without_a_year_on_the_reference_day_is_that_day():
+    """The export's own day counts as 'on or before' it: 10 January read on 10 January
+    2027 is that day, not a year earlier."""
+    [today] = parse_dates(pd.Series(["January 10"]), reference=date(2027, 1, 10)).start.dt.date.tolist()
+    assert today == date(2027, 1, 10)
+    [tomorrow] = parse_dates(pd.Series(["January 11"]), reference=date(2027, 1, 10)).start.dt.date.tolist()
+    assert tomorrow == date(2026, 1, 11)
+    walked = parse_dates(pd.Series(["January 8", "January 9", "January 10"]), reference=date(2027, 1, 10))
+    assert walked.start.dt.date.tolist() == [date(2027, 1, 8), date(2027, 1, 9), date(2027, 1, 10)]
+
+
 def test_ranges_in_banners_and_file_names():
     assert range_in("Date: Mar 1, 2026-Mar 31, 2026") == (date(2026, 3, 1), date(2026, 3, 31))
     assert range_in_name("Untitled-report-Feb-1-2025-to-Aug-4-2025_Reach.csv") == (date(2025, 2, 1), date(2025, 8, 4))

@@ -205,3 +205,39 @@ def test_the_check_page_names_unused_columns_and_says_why_a_kpi_has_no_data(open
     assert any(c.startswith("Keine hochgeladene Datei hat eine Spalte für Routenanfragen.") for c in captions)
     shown = "\n".join([*captions, *(m.value for m in at.markdown)])
     assert "direction_requests" not in shown and "local-actions" not in shown and "social-revenue" not in shown
+
+
+def _rows(**columns) -> pd.DataFrame:
+    frame = pd.DataFrame({"date": pd.to_datetime(columns.pop("date")), **columns})
+    frame["span_end"] = pd.NaT
+    for key in ("channel", "segment"):
+        frame[key] = frame.get(key)
+    return frame
+
+
+def test_each_reason_names_every_input_it_concerns(deck):
+    """Two inputs, two columns: the reason lists each once, as the sentence expects."""
+    quality = kpi("lead-quality")  # qualified_leads / leads
+    nothing = _rows(date=["2026-10-01"], spend=[5.0])
+    [missing] = [r for r in run_check(plan(quality), deck.cards, [nothing], unused=["Anrufe", "Filiale"]).results]
+    assert missing.reason == "input_not_in_files|leads, qualified_leads|Anrufe, Filiale"
+    gaps = _rows(date=["2026-10-01", "2026-11-01"], leads=[3.0, None], qualified_leads=[1.0, None])
+    november = [r for r in run_check(plan(quality), deck.cards, [gaps]).results if r.period == "2026-11"]
+    assert [r.reason for r in november] == ["input_missing|leads, qualified_leads"]
+    cost = kpi("cost-per-lead")  # spend / leads
+    zeros = _rows(date=["2026-10-01"], spend=[0.0], leads=[0.0])
+    [both_zero] = run_check(plan(cost), deck.cards, [zeros]).results
+    assert both_zero.reason == "division_by_zero|leads, spend"
+
+
+def test_a_period_without_rows_for_the_kpis_channel_says_which_channel(deck):
+    tagged = _rows(
+        date=["2026-10-01", "2026-11-01", "2026-12-01"], leads=[3.0, 5.0, 4.0], channel=["instagram", "x", "facebook"]
+    )
+    results = run_check(plan(kpi("leads", channel="Instagram")), deck.cards, [tagged]).results
+    assert [(r.period, r.reason) for r in results] == [
+        ("2026-10", None),
+        ("2026-11", "no_rows_in_period|Instagram"),
+        ("2026-12", "no_rows_in_period|Instagram"),
+    ]
+    assert reason_text(results[1].reason, "en") == "This period has no rows for Instagram."

@@ -218,3 +218,32 @@ def test_long_german_words_break_at_syllables_never_mid_word():
     assert shown.split()[0].split(SOFT_HYPHEN) == ["Tor", "ten", "vor", "be", "stel", "lun", "gen"]
     assert "Rou\u00adten\u00adan\u00adfra\u00adgen" in shown  # no lone letter: never "Route-nanfragen"
     assert hyphenate("x@example-organisation.org 2026", "de") == "x@example-organisation.org 2026"
+
+
+def test_a_typed_field_reads_in_the_readers_convention():
+    assert parse_user_number("12,5", "de") == 12.5
+    assert parse_user_number("1,250", "en") == 1250
+    assert parse_user_number("1.250", "de") == 1250
+    assert parse_user_number("   ", "de") is None and parse_user_number(None, "en") is None
+    with pytest.raises(NumberError) as refused:
+        parse_user_number("ca. 50", "de")
+    assert refused.value.text == "ca. 50" and str(refused.value) == "ca. 50" and refused.value.readings is None
+
+
+def test_spaces_of_every_width_group_thousands():
+    assert read_number("1\u00a0234,5", "de") == 1234.5  # no-break space
+    assert read_number("1\u202f234,5", "de") == 1234.5  # narrow no-break space (French, Swiss)
+    assert read_number("1\u202f234.5", "en") == 1234.5
+
+
+def test_every_refusal_names_the_text_as_typed():
+    for text, lang in (("1,500", "de"), ("1.500", "en"), ("zwölf", "de"), ("1e999", "en"), ("9" * 400, "de")):
+        with pytest.raises(NumberError) as refused:
+            read_number(text, lang)
+        assert refused.value.text == text and str(refused.value) == text
+    assert read_number("0,500", "de") == 0.5 and read_number("-0,500", "de") == -0.5  # never a thousand
+
+
+def test_one_way_spellings_in_english_too():
+    assert one_way_spellings((1.125, 1125.0), "en") == ("1.1250", "1,125")
+    assert one_way_spellings((1125.0, 1.5), "en") == ("1.5", "1,125")

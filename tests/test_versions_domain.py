@@ -102,3 +102,103 @@ def test_a_merge_that_cannot_be_a_valid_strategy_is_refused(base):
     broken = base.model_copy(update={"kpis": [*base.kpis, base.kpis[0].model_copy(update={"id": "BAD ID"})]})
     with pytest.raises(MergeFailed):
         merge_strategies(base, broken, theirs)
+
+
+def test_keep_both_keeps_my_removals_of_a_department_and_a_parked_question(base):
+    """Sets are merged as sets: what I took out stays out, what they added comes in."""
+    started = edits.park_question(edits.park_question(base, "Budget?"), "Who owns TikTok?")
+    mine = started.model_copy(update={"departments": []})  # I removed the team's own department ...
+    mine = edits.unpark_question(mine, 0)  # ... and answered the first question
+    theirs = edits.add_department(edits.park_question(started, "Print?"), "Front desk")
+    merged, clashes = merge_strategies(started, mine, theirs)
+    assert merged.departments == ["Front desk"]
+    assert merged.parking_lot == ["Who owns TikTok?", "Print?"]
+    assert clashes == []
+    both, _ = merge_strategies(started, mine, mine)  # the same removal on both sides
+    assert both.departments == [] and both.parking_lot == ["Who owns TikTok?"]
+
+
+def test_keep_both_keeps_a_removed_goal_a_kpi_still_links_to(base):
+    """They removed the goal while I linked a KPI to it: the goal stays, and is said."""
+    theirs = edits.remove_goal(base, "hires")
+    mine = edits.update_kpi(base, "k2", goal="hires")
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert merged.goal("hires") == base.goal("hires")
+    assert merged.kpi("k2").goal == "hires"
+    assert [(c.path, c.kind) for c in clashes] == [(("goals", "hires"), "kept")]
+    # the other way round: I removed it, they linked one more KPI to it
+    mine, theirs = theirs, mine
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert merged.goal("hires") is not None and merged.kpi("k2").goal == "hires"
+    assert [c.kind for c in clashes] == ["kept"]
+
+
+def test_keep_both_keeps_a_removed_team_card_a_kpi_still_uses(base):
+    from impact.model import Card, LocalText
+
+    own = Card(
+        id="custom-pies-1",
+        stage="conversion",
+        kind="kpi",
+        title=LocalText(de="Kuchen", en="Pies"),
+        question=LocalText(de="Wie viele?", en="How many?"),
+        formula="orders",
+        unit="count",
+        inputs=["orders"],
+    )
+    started = edits.add_custom_card(base, own)
+    theirs = started.model_copy(update={"custom_cards": []})
+    mine, kpi_id = edits.add_kpi(started, own)
+    merged, clashes = merge_strategies(started, mine, theirs)
+    assert [c.id for c in merged.custom_cards] == ["custom-pies-1"] and merged.kpi(kpi_id).card == own.id
+    assert [(c.path, c.kind) for c in clashes] == [(("custom_cards", "custom-pies-1"), "kept")]
+
+
+def test_a_kpi_on_a_goal_no_side_has_is_refused(base):
+    broken = base.model_copy(update={"kpis": [base.kpis[0].model_copy(update={"goal": "nowhere"})]})
+    with pytest.raises(MergeFailed, match="unknown_goal"):
+        merge_strategies(base, broken, base)
+
+
+def test_a_value_set_on_one_side_only_is_taken_without_a_clash(base):
+    mine = edits.set_profile(base, "b2b")  # base has no profile: the key is not in its document
+    merged, clashes = merge_strategies(base, mine, base)
+    assert merged.industry_profile == "b2b" and clashes == []
+    theirs = edits.set_profile(base, "local")
+    merged, clashes = merge_strategies(base, base, theirs)
+    assert merged.industry_profile == "local" and clashes == []
+
+
+def test_my_removal_of_a_value_they_changed_keeps_theirs_and_says_so(base):
+    started = edits.set_profile(base, "b2b")
+    mine = edits.set_profile(started, None)
+    theirs = edits.set_profile(started, "local")
+    merged, clashes = merge_strategies(started, mine, theirs)
+    assert merged.industry_profile == "local"
+    assert [(c.path, c.theirs, c.mine) for c in clashes] == [(("industry_profile",), "local", None)]
+    merged, clashes = merge_strategies(started, theirs, mine)  # the other way round: my change wins
+    assert merged.industry_profile == "local"
+    assert [(c.path, c.theirs, c.mine) for c in clashes] == [(("industry_profile",), None, "local")]
+
+
+def test_a_field_of_the_strategy_both_changed_is_named_in_the_clash(base):
+    mine = base.model_copy(update={"name": "Mine"})
+    theirs = base.model_copy(update={"name": "Theirs"})
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert merged.name == "Mine"
+    assert [(c.path, c.theirs, c.mine, c.kind) for c in clashes] == [(("name",), "Theirs", "Mine", "changed")]
+
+
+def test_the_merge_is_saved_under_their_id_and_says_why_it_fails(base):
+    stored = base.model_copy(update={"id": "abc"})
+    mine = stored.model_copy(update={"id": "other"})
+    merged, _ = merge_strategies(stored, mine, stored)
+    assert merged.id == "abc"
+    bad = [base.kpis[0].model_copy(update={"id": "BAD ID"}), base.kpis[1].model_copy(update={"id": "ALSO BAD"})]
+    with pytest.raises(MergeFailed) as failed:
+        merge_strategies(base, base.model_copy(update={"kpis": [*base.kpis, *bad]}), base)
+    assert str(failed.value) == "kpis[2].id: bad_id; kpis[3].id: bad_id"
+    two = base.model_copy(update={"kpis": [k.model_copy(update={"goal": "gone"}) for k in base.kpis]})
+    with pytest.raises(MergeFailed) as dangling:
+        merge_strategies(base, two, base)
+    assert str(dangling.value) == "kpis.k1.goal: unknown_goal; kpis.k2.goal: unknown_goal"

@@ -63,6 +63,19 @@ def test_each_upload_is_hashed_and_sniffed_once(monkeypatch):
     assert read.result is not None and read.sha256 == real_hash(CRM)
 
 
+def test_a_file_taken_out_is_gone_and_a_new_one_of_its_name_replaces_it():
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    uploads.keep("other.csv", b"Datum;Leads\n01.10.2026;3\n")
+    uploads.forget("crm.csv")
+    assert [r.name for r in uploads.read_all()] == ["other.csv"]
+    assert uploads.sniffed("crm.csv") is None and uploads.read_with("crm.csv", None) is None
+    uploads.keep("other.csv", CRM)  # the same name, new content: next month's file
+    [read] = uploads.read_all()
+    assert read.sha256 == pipeline.content_hash(CRM) and read.result.rows_read > 1
+    uploads.forget("nothing.csv")  # taking out what is not there is no error
+
+
 def test_a_read_is_shared_across_sessions_and_never_changed_by_them():
     cache = ReadCache(8)
     one, two = Uploads(cache), Uploads(cache)
@@ -74,6 +87,12 @@ def test_a_read_is_shared_across_sessions_and_never_changed_by_them():
     assert first is second[0]  # read once, for both
     assert [r.duplicate_of for r in second] == [None, "crm.csv"]
     assert first.duplicate_of is None and len(cache) == 2  # the shared read was not marked
+
+
+def test_one_persons_check_keeps_a_bounded_number_of_reads():
+    from workshop.uploads import SESSION_READS
+
+    assert Uploads().cache.size == SESSION_READS
 
 
 def test_the_read_cache_forgets_the_oldest_first():
@@ -230,11 +249,45 @@ def test_branding_is_remembered_and_the_pdf_carries_the_latest_check(ws, stored,
     assert ws.reports.branding(strategy.id) == Branding()
     ws.reports.remember_branding(strategy.id, Branding(author="Cora Consult", color="#1d4fb8", footer="Vertraulich"))
     assert ws.reports.branding(strategy.id).author == "Cora Consult"
+
+    def words(document: bytes) -> str:
+        return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(document)).pages)
+
+    before = words(ws.reports.pdf(strategy, deck))  # no check yet: no check page
+    assert deck.profiles[strategy.industry_profile].title.en in before
+    assert "Cora Consult" in before and "Vertraulich" in before
+    assert "Latest data check" not in before
     uploads = Uploads()
     uploads.keep("crm.csv", CRM)
-    ws.checks.run(strategy, stored.version, deck.with_custom(strategy.custom_cards), uploads.read_all())
-    document = ws.reports.pdf(strategy, deck)
-    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(document)).pages)
+    kept = ws.checks.run(strategy, stored.version, deck.with_custom(strategy.custom_cards), uploads.read_all())
+    text = words(ws.reports.pdf(strategy, deck))
     leads, qualified = _crm_sums()
-    assert "Cora Consult" in text and "Vertraulich" in text
     assert f"{100 * qualified / leads:.2f}%" in text  # the check's figure, as the page shows it
+    checked_on = ws.checks.load(strategy.id, kept.check_id).created_at.date().isoformat()
+    assert f"Latest data check · {checked_on}" in text
+
+
+def test_a_machine_without_the_pdf_libraries_is_told_what_to_install(monkeypatch, stored, deck):
+    from impact.report.pdf import ReportUnavailable
+    from workshop import reports
+
+    def missing(_data):
+        raise ReportUnavailable("libpango-1.0.so.0: cannot open shared object file")
+
+    monkeypatch.setattr(reports, "build_pdf", missing)
+    with pytest.raises(WorkshopError) as refused:
+        reports.pdf(stored.strategy, deck, Branding())
+    error = refused.value
+    assert error.code == "pdf_unavailable" and error.detail.startswith("libpango-1.0.so.0")
+    assert "libpango-1.0.so.0: cannot open" in error.text("en") and "apt-get install" in error.text("de")
+
+
+def test_the_kpi_plan_workbook_lists_every_kpi(stored, deck):
+    from openpyxl import load_workbook
+
+    from workshop import reports
+
+    strategy = stored.strategy
+    book = load_workbook(io.BytesIO(reports.kpi_plan(strategy, deck.with_custom(strategy.custom_cards))))
+    cells = {str(c.value) for row in book.active.iter_rows() for c in row if c.value is not None}
+    assert {deck.cards[k.card].title.en for k in strategy.kpis} <= cells

@@ -79,6 +79,8 @@ def test_a_save_after_someone_elses_is_a_conflict_that_keeps_my_change(store, de
     error = conflict.value
     assert error.code == "conflict" and error.params == {"expected": 1, "actual": 2}
     assert [g.title for g in error.pending.strategy.goals] == ["Ben's"]  # nothing Ben did is lost
+    assert error.pending.summary.startswith("Added: Goal")  # what a retry will write in the history
+    assert str(error) == "conflict"
     assert "at version 2, not 1" in error.text("en")
     merged = ben.strategies.keep_both(base.strategy, error.pending.strategy, deck.cards)
     assert merged.their_version == 2 and merged.opened.version == 3
@@ -223,3 +225,50 @@ def test_the_example_file_round_trips_through_the_layer(store):
     ws = desk(store)
     imported = ws.strategies.import_file(example, file_name="employer-branding.yaml")
     assert ws.strategies.open(imported.opened.strategy.id) == Opened(imported.opened.strategy, 1)
+
+
+def test_the_history_says_what_changed_in_the_authors_language(store, deck):
+    german = desk(store, lang="de")
+    opened = german.strategies.create(Strategy(name="Plan"), "angelegt")
+    with_kpi = german.strategies.apply(
+        opened, edits.add_kpi, deck.cards["leads"], cards=deck.cards, summary="x", stage="conversion"
+    )
+    german.strategies.apply(with_kpi.opened, edits.update_kpi, with_kpi.extra, target=40, cards=deck.cards, summary="x")
+    newest = german.strategies.versions(opened.strategy.id)[0].summary
+    assert "Zielwert" in newest and f"„{deck.cards['leads'].title.de}“" in newest
+
+
+def test_an_invalid_change_says_which_field_and_why(store):
+    from impact.model import LocalText
+
+    ws = desk(store)
+    opened = ws.strategies.create(Strategy(name="Plan"), "created")
+
+    def nested(_strategy):
+        return Strategy.model_validate({"name": "Plan", "goals": [{"title": "  "}]})
+
+    with pytest.raises(WorkshopError) as field:
+        ws.strategies.apply(opened, nested, cards={}, summary="")
+    assert field.value.detail == "goals.0.title: Value error, must not be empty"
+
+    def whole(_strategy):
+        return LocalText(de="", en="")
+
+    with pytest.raises(WorkshopError) as model:
+        ws.strategies.apply(opened, whole, cards={}, summary="")
+    assert model.value.detail == "Value error, needs a text in at least one language (de or en)"
+
+
+def test_connect_opens_the_database_it_is_given_or_says_why_not(tmp_path):
+    from workshop import connect
+
+    url = f"sqlite:///{tmp_path / 'given.db'}"
+    store = connect(url)
+    try:
+        assert str(store.engine.url) == url and (tmp_path / "given.db").exists()
+    finally:
+        store.close()
+    with pytest.raises(WorkshopError) as down:
+        connect("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
+    assert down.value.code == "db_unavailable" and "127.0.0.1" in down.value.detail
+    assert "secret" not in down.value.detail and str(down.value) == "db_unavailable"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -21,9 +21,12 @@ from impact.health import check_health
 from impact.i18n import normalise_language, t
 from impact.model import Strategy
 from ui.markdown import md_escape
-from workshop import Store, Workshop, WorkshopError, connect, database_url
+from workshop import Workshop, WorkshopError, connect, database_url
 from workshop.places import ResumePoint
 from workshop.strategies import Opened
+
+if TYPE_CHECKING:
+    from workshop import Store
 
 KEY_STRATEGY = "strategy"
 KEY_VERSION = "strategy_version"

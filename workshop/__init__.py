@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from workshop.strategies import Strategies
     from workshop.voting import Voting
 
-__all__ = ["Pending", "Store", "Workshop", "WorkshopError", "connect", "database_url"]
+__all__ = ["Pending", "Workshop", "WorkshopError", "connect", "database_url"]
 
 
 def database_url() -> str:
@@ -43,22 +43,13 @@ def connect(url: str | None = None) -> Store:
     schema brought up to date; WorkshopError('db_unavailable') with the reason (never
     the password) when it cannot be used. (Storage is imported here, not with the
     package: a command that needs no database never loads it.)"""
-    from storage.db import make_url_safe
     from storage.errors import DatabaseUnavailable
     from storage.store import Store
 
     try:
         return Store.open(url)
     except DatabaseUnavailable as exc:
-        raise WorkshopError("db_unavailable", detail=str(exc) or make_url_safe(url or database_url())) from exc
-
-
-def __getattr__(name: str) -> object:
-    if name == "Store":  # the type, for annotations elsewhere
-        from storage.store import Store
-
-        return Store
-    raise AttributeError(name)
+        raise WorkshopError("db_unavailable", detail=str(exc)) from exc  # names the database, never its password
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class WorkshopError(Exception):
     """A use case could not be done: ``code`` says what, ``params`` fill its sentence."""
 
     def __init__(self, code: str, *, detail: str = "", pending: Pending | None = None, **params: Any) -> None:
-        super().__init__(f"{code}: {params or ''} {detail}".strip())
+        super().__init__(code)
         self.code = code
         self.detail = detail  # technical, never translated: for a log or the command line
         self.pending = pending

@@ -4,7 +4,6 @@ and the branding a consultant sets once per strategy."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING
 
 from impact.deck import Deck
@@ -32,7 +31,6 @@ def pdf(strategy: Strategy, deck: Deck, branding: Branding, check: StoredCheck |
         branding=branding,
         check_results=check.results if check else None,
         check_date=check.created_at.date() if check else None,
-        today=date.today(),
     )
     try:
         return build_pdf(data)

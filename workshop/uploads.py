@@ -34,12 +34,15 @@ def choices_key(choices: Choices | None) -> str:
     return json.dumps({"format": choices.format, **choices.as_json()}, sort_keys=True, ensure_ascii=False)
 
 
+SESSION_READS = 16  # files read with their choices, kept for one person's check
+
+
 class ReadCache:
     """Files read with given choices, by content: the same export read by two people,
     or read again after a page switch, is read once. Bounded (oldest out first) and
     safe for the server's threads. What it holds is never changed by its users."""
 
-    def __init__(self, size: int = 64) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
         self._reads: OrderedDict[tuple[str, str, str], FileRead] = OrderedDict()
         self._lock = threading.Lock()
@@ -68,7 +71,7 @@ class Uploads:
     """The files gathered for one check."""
 
     def __init__(self, cache: ReadCache | None = None, *, today: date | None = None) -> None:
-        self.cache = cache if cache is not None else ReadCache(16)
+        self.cache = cache if cache is not None else ReadCache(SESSION_READS)
         self.today = today
         self._files: dict[str, Upload] = {}
         self._sniffed: dict[tuple[str, str], Sniffed | ExportError] = {}
@@ -92,13 +95,6 @@ class Uploads:
         self._files.pop(name, None)
         for key in [k for k in self._sniffed if k[0] == name]:
             del self._sniffed[key]
-
-    def names(self) -> list[str]:
-        """The files' names, in the order they arrived."""
-        return list(self._files)
-
-    def __bool__(self) -> bool:
-        return bool(self._files)
 
     def sniffed(self, name: str) -> Sniffed | ExportError | None:
         """The file as sniffed (once per content), why it cannot be, or None when not here."""
