@@ -15,6 +15,7 @@ page of one round and nothing else.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import re
@@ -27,6 +28,7 @@ from typing import Any
 MODES = ("off", "password", "login")
 WORKSPACE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+_STAND_IN = "no such workspace"
 
 
 class AccessConfigError(ValueError):
@@ -94,10 +96,16 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
+@functools.cache
+def _stand_in_hash() -> str:
+    """A hash to check a guess against when the workspace does not exist (made once)."""
+    return hash_password(_STAND_IN)
+
+
 def workspace_for_password(config: AccessConfig, workspace: str, password: str) -> str | None:
     stored = config.workspaces.get(workspace.strip().lower())
     if stored is None:
-        verify_password(password, hash_password("timing"))  # the same work whether or not the name exists
+        verify_password(password, _stand_in_hash())  # the same work whether or not the name exists
         return None
     return workspace.strip().lower() if verify_password(password, stored) else None
 

@@ -87,12 +87,13 @@ class CheckReport:
 
 
 def _clean_number(value: float | None) -> float | None:
-    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+    if value is None or not math.isfinite(value):
         return None
     return float(round(value, 6))
 
 
-def period_label(stamp: pd.Timestamp, period: str) -> str:
+def period_label(stamp: pd.Timestamp, period: str | None) -> str:
+    """The period a day falls in: 2026-W43, 2026-Q4, 2026, else (a month) 2026-10."""
     if period == "week":
         iso = stamp.isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
@@ -103,32 +104,38 @@ def period_label(stamp: pd.Timestamp, period: str) -> str:
     return f"{stamp.year}-{stamp.month:02d}"
 
 
-def period_labels(dates: pd.Series, period: str) -> pd.Series:
+def period_labels(dates: pd.Series, period: str | None) -> pd.Series:
     """period_label for every row, worked out once per distinct day (a million rows,
     a few hundred days)."""
-    codes, uniques = pd.factorize(dates, use_na_sentinel=True)
-    labels = np.array([period_label(pd.Timestamp(u), period) for u in uniques] + [None], dtype=object)
-    return pd.Series(labels[codes], index=dates.index, dtype=object)
+    codes, uniques = pd.factorize(dates)  # a missing day is -1: the None at the end
+    labels = np.array([period_label(pd.Timestamp(u), period) for u in uniques] + [None])
+    # object, not a string dtype a newer pandas would infer: the labels are compared with text
+    return pd.Series(labels[codes], index=dates.index, dtype=object)  # pragma: no mutate
+
+
+_EMPTY = pd.DataFrame(
+    {
+        "date": pd.Series(dtype="datetime64[ns]"),
+        "span_end": pd.Series(dtype="datetime64[ns]"),
+        "channel": pd.Series(dtype=object),
+        "segment": pd.Series(dtype=object),
+        "currency": pd.Series(dtype=object),  # none named: the strategy's
+        "source": pd.Series(dtype=object),
+    }
+)
 
 
 def combine(tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     """One table from many imports; ``(source, table)`` pairs keep where each row came from."""
-    frames = []
+    frames = [_EMPTY]  # the key columns, whatever the files hold
     for item in tables:
         source, table = item if isinstance(item, tuple) else (None, item)
-        if table is None or table.empty:
-            continue
-        if "currency" not in table:
-            table = table.assign(currency=None)
-        if "whole" not in table:
-            table = table.assign(whole=False)
-        frames.append(table.assign(source=source) if source is not None else table)
-    if not frames:
-        return pd.DataFrame(columns=["date", "span_end", "channel", "segment", "currency", "whole"])
-    return pd.concat(frames, ignore_index=True, sort=False)
+        if not table.empty:
+            frames.append(table.assign(source=source))
+    return pd.concat(frames, ignore_index=True)  # each file's rows numbered 0…: one numbering for all
 
 
-def _assign_periods(data: pd.DataFrame, period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _assign_periods(data: pd.DataFrame, period: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows labelled with their period, and the range totals longer than one period
     (labelled with their own range)."""
     labels = period_labels(data["date"], period)
@@ -139,9 +146,7 @@ def _assign_periods(data: pd.DataFrame, period: str) -> tuple[pd.DataFrame, pd.D
         straddle.loc[spans] = (end_labels != labels[spans]).to_numpy()
     inside = data[~straddle].assign(_period=labels[~straddle].to_numpy())
     ranges = data[straddle]
-    ranges = ranges.assign(
-        _period=ranges["date"].dt.strftime("%Y-%m-%d") + "/" + ranges["span_end"].dt.strftime("%Y-%m-%d")
-    )
+    ranges = ranges.assign(_period=ranges["date"].dt.date.astype(str) + "/" + ranges["span_end"].dt.date.astype(str))
     return inside, ranges
 
 
@@ -199,7 +204,7 @@ def _currencies(
     """Per key combination, the currencies of the money rows (a row that names none is
     taken to be in the strategy's currency). Worked out per group only when the rows
     hold more than one currency."""
-    if not money or rows.empty or "currency" not in rows:
+    if not money:  # no money in this KPI: nothing to look at
         return lambda _key: ()
     has_money = rows[money].notna().any(axis=1)
     named = rows.loc[has_money, "currency"]
@@ -211,7 +216,7 @@ def _currencies(
         return lambda _key: only
     picked = rows.loc[has_money, [*keys, "currency"]]
     picked = picked.assign(currency=picked["currency"].fillna(default)).drop_duplicates()
-    table = picked.groupby(keys, sort=True)["currency"].unique()
+    table = picked.groupby(keys)["currency"].unique()
     return lambda key: tuple(sorted(table.get(key, ())))
 
 
@@ -244,8 +249,7 @@ def _emit(
     kpi, card = job.kpi, job.card
     metrics = list(job.formula.inputs)
     value = None if np.isnan(actual) else float(actual)
-    flag = row.get("_upper") if row is not None else None
-    upper = bool(flag) if flag is not None and flag == flag else False  # NaN (a period without rows) is not True
+    upper = row is not None and bool(row["_upper"])  # a period without rows adds up nothing
     inputs = _inputs(row, metrics) if row is not None else dict.fromkeys(metrics)
     reason: str | None = None
     currency = currencies[0] if len(currencies) == 1 else None
@@ -285,56 +289,65 @@ def _emit(
     return value if value is not None else previous
 
 
-def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: list[str], *, spans: bool) -> None:
-    """The whole (after the channel filter) per period, then each segment per period."""
+def _records(frame: pd.DataFrame) -> list[dict[Hashable, Any]]:
+    """One mapping per row of an aggregated table: column → value."""
+    return frame.to_dict("records")  # pragma: no mutate - pandas reads the orient in any letter case
+
+
+def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: list[str] | None, *, spans: bool) -> None:
+    """The whole (after the channel filter) per period, then each segment per period.
+    ``labels``: every period to say something about, also those without rows (None:
+    just the periods the rows have)."""
     metrics = list(job.formula.inputs)
     present = [m for m in metrics if m in rows.columns]
-    default = job.target_currency
-    whole = aggregate_by(rows, ["_period"], metrics) if not rows.empty else pd.DataFrame(columns=metrics)
-    whole = whole.reindex(labels)
-    money_by_period = _currencies(rows, ["_period"], [m for m in job.money if m in rows], default)
-    actuals = job.formula.evaluate_columns(whole) if len(whole) else np.array([])
+    money = [m for m in job.money if m in rows]
+    whole = aggregate_by(rows, ["_period"], metrics)
+    if labels is not None:
+        whole = whole.reindex(labels)
+    currencies = _currencies(rows, ["_period"], money, job.target_currency)
+    actuals = job.formula.evaluate_columns(whole)
+    present_periods = set(rows["_period"].unique())
     previous: float | None = None
-    present_periods = set(rows["_period"].unique()) if not rows.empty else set()
-    for position, (label, row) in enumerate(zip(whole.index, whole.to_dict("records"), strict=True)):
+    records = _records(whole)
+    for position, label in enumerate(whole.index):
         previous = _emit(
             report,
             job,
             segment=None,
             label=label,
-            row=row if label in present_periods else None,
+            row=records[position] if label in present_periods else None,
             actual=actuals[position],
             previous=previous,
-            currencies=money_by_period(label),
+            currencies=currencies(label),
             spans=spans,
         )
-    if present and not rows.empty and rows["segment"].notna().any():
-        with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
-        if with_inputs.empty:
-            return
-        parts = aggregate_by(with_inputs, ["segment", "_period"], metrics)
-        money = _currencies(with_inputs, ["segment", "_period"], [m for m in job.money if m in rows], default)
-        values = job.formula.evaluate_columns(parts)
-        last_segment, previous = None, None
-        for position, ((segment, label), row) in enumerate(zip(parts.index, parts.to_dict("records"), strict=True)):
-            if segment != last_segment:
-                last_segment, previous = segment, None
-            previous = _emit(
-                report,
-                job,
-                segment=str(segment),
-                label=label,
-                row=row,
-                actual=values[position],
-                previous=previous,
-                currencies=money((segment, label)),
-                spans=spans,
-            )
+    with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
+    if with_inputs.empty:  # no segments, or none with a value for this KPI
+        return
+    parts = aggregate_by(with_inputs, ["segment", "_period"], metrics)
+    currencies = _currencies(with_inputs, ["segment", "_period"], money, job.target_currency)
+    values = job.formula.evaluate_columns(parts)
+    records = _records(parts)
+    last_segment: object = None
+    for position, (segment, label) in enumerate(parts.index):
+        if segment != last_segment:
+            last_segment, previous = segment, None
+        previous = _emit(
+            report,
+            job,
+            segment=str(segment),
+            label=label,
+            row=records[position],
+            actual=values[position],
+            previous=previous,
+            currencies=currencies((segment, label)),
+            spans=spans,
+        )
 
 
 def target_currency(strategy: Strategy, card: Card) -> str:
     """The currency a money target is in: the strategy's, else the one the card's unit names."""
-    return strategy.currency or currency_code(card.unit or "") or DEFAULT_CURRENCY
+    return strategy.currency or currency_code(card.unit) or DEFAULT_CURRENCY
 
 
 def _channel_reason(present: list[str] | None, wanted: tuple[str, ...]) -> str | None:
@@ -363,27 +376,25 @@ def run_check(
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
     data = combine(tables)
     unused_columns = tuple(dict.fromkeys(unused))
-    # the channels the data names, once for all KPIs (a million rows, a few channels)
-    channels = None if data.empty else sorted(data["channel"].dropna().unique().tolist()) if "channel" in data else []
+    # the channels the data names, once for all KPIs (a million rows, a few channels); None: no data
+    channels = None if data.empty else sorted(data["channel"].dropna().unique().tolist())
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
-    by_period: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
+    by_period: dict[str | None, tuple[pd.DataFrame, pd.DataFrame]] = {}
     for kpi in strategy.kpis:
         card = known.get(kpi.card)
         if card is None:
             report.warnings.append(("unknown_card", kpi.card))
             continue
-        period = kpi.period or "month"
-        if period not in by_period:
-            by_period[period] = _assign_periods(data, period) if not data.empty else (data, data)
-        inside, ranges = by_period[period]
+        if kpi.period not in by_period:
+            by_period[kpi.period] = _assign_periods(data, kpi.period)
+        all_inside, all_ranges = by_period[kpi.period]
+        inside, ranges = all_inside, all_ranges
         wanted = channels_of(kpi.channel)
         if wanted:
-            if not inside.empty:
-                inside = inside[inside["channel"].isin(wanted)]
-            if not ranges.empty:
-                ranges = ranges[ranges["channel"].isin(wanted)]
+            inside = inside[inside["channel"].isin(wanted)]
+            ranges = ranges[ranges["channel"].isin(wanted)]
         formula = parse(card.formula)
         metrics = list(formula.inputs)
         money = [m for m in metrics if METRICS[m].is_money]
@@ -393,7 +404,7 @@ def run_check(
             formula,
             money,
             target_currency(strategy, card),
-            currency_code(card.unit or "") is not None,
+            currency_code(card.unit) is not None,
             columns=frozenset(data.columns),
             unused=unused_columns,
             channels=channels_label(wanted),
@@ -402,8 +413,7 @@ def run_check(
         missing = [m for m in metrics if m not in data.columns]
         if missing:
             report.warnings.append(("missing_inputs", f"{card.id}|{', '.join(missing)}"))
-        all_inside = by_period[period][0]
-        labels = sorted(all_inside["_period"].unique()) if "_period" in all_inside and not all_inside.empty else []
+        labels = sorted(all_inside["_period"].unique())  # every period of any channel: a gap is said
         for metric in [m for m in metrics if m in inside.columns]:
             sources = _sources_of(inside, metric)
             if len(sources) > 1:
@@ -414,10 +424,9 @@ def run_check(
             else:
                 _results_for(report, job, inside, labels, spans=False)
         if not ranges.empty:
-            range_labels = sorted(ranges["_period"].unique())
-            _results_for(report, job, ranges, range_labels, spans=True)
+            _results_for(report, job, ranges, None, spans=True)
     straddling = {p: len(r) for p, (_i, r) in by_period.items() if len(r)}
     for label, count in straddling.items():
-        report.warnings.append(("span_straddles", f"{count}|{label}"))
+        report.warnings.append(("span_straddles", f"{count}|{label or 'month'}"))
     report.warnings = list(dict.fromkeys(report.warnings))
     return report

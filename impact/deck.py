@@ -43,6 +43,10 @@ class Deck:
     def with_custom(self, custom: list[Card]) -> dict[str, Card]:
         return {**self.cards, **{c.id: c for c in custom}}
 
+    def profile(self, profile_id: str | None) -> Profile | None:
+        """The industry profile a strategy names; None without one (or one no longer here)."""
+        return self.profiles.get(profile_id) if profile_id else None
+
 
 def _format_error(err: Mapping[str, Any]) -> str:
     where = ".".join(str(p) for p in err["loc"])

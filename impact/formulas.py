@@ -73,12 +73,9 @@ class Formula:
         segment): NaN where an input is missing or a division has no data."""
         import numpy as np
 
-        with np.errstate(divide="ignore", invalid="ignore"):
-            result = _eval_columns(self.tree, frame)
-        if isinstance(result, float):
-            result = np.full(len(frame), result)
-        values = np.asarray(result, dtype=float)
-        return np.where(np.isfinite(values), values, np.nan)
+        with np.errstate(all="ignore"):  # an overflow or inf - inf becomes no number below, not a warning
+            values = np.asarray(_eval_columns(self.tree, frame))  # a formula names a metric: always a column
+            return np.where(np.isfinite(values), values, np.nan)
 
     @property
     def degree(self) -> int | None:
@@ -255,7 +252,7 @@ def _eval_columns(node: ast.expr, frame: pd.DataFrame) -> npt.NDArray[Any] | flo
             return left - right
         if isinstance(node.op, ast.Mult):
             return left * right
-        return np.where(right == 0, np.nan, left / np.where(right == 0, 1.0, right))
+        return np.where(right == 0, np.nan, left / right)  # under errstate: x / 0 warns nothing, then is no number
     return np.full(len(frame), np.nan)  # parse() admits nothing else
 
 

@@ -178,6 +178,16 @@ def test_the_domain_of_an_address_is_after_its_last_at_sign():
     assert workspace_for_member(config, '"x@y"@acme.example') == "acme"
 
 
+def test_five_wrong_passwords_lock_for_five_minutes_by_default():
+    now = [0.0]
+    throttle = Throttle(clock=lambda: now[0])
+    for _ in range(4):
+        throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 0
+    throttle.failed("acme")
+    assert throttle.blocked_for("acme") == 300
+
+
 def test_a_lockout_ends_to_the_second_and_a_success_for_a_stranger_is_no_error():
     now = [0.0]
     throttle = Throttle(limit=1, window=60, clock=lambda: now[0])

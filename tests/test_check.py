@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact.check import period_label, run_check
+from impact.check import combine, period_label, period_labels, run_check
 from impact.model import Goal, KpiChoice, Strategy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +152,95 @@ def test_a_kpi_that_reaches_its_target_exactly_has_met_it(deck):
     assert short.status == "missed"
 
 
+def test_each_kpi_counts_in_its_own_period(deck):
+    data = table(
+        [
+            {"date": "2026-10-05", "leads": 1},
+            {"date": "2026-10-06", "leads": 2},
+            {"date": "2026-12-30", "leads": 4},
+            {"date": "2026-10-01", "span_end": "2026-11-30", "leads": 8},  # two months' total
+        ]
+    )
+    quarterly = whole(run_check(strategy(kpi("leads", period="quarter")), deck.cards, [data]), "leads")
+    assert [(r.period, r.actual, r.spans_periods) for r in quarterly] == [("2026-Q4", 1 + 2 + 4 + 8, False)]
+    weekly = whole(run_check(strategy(kpi("leads", period="week")), deck.cards, [data]), "leads")
+    assert [(r.period, r.actual) for r in weekly] == [
+        ("2026-W41", 1 + 2),
+        ("2026-W53", 4),
+        ("2026-10-01/2026-11-30", 8),  # no week holds it: a result of its own
+    ]
+
+
+def test_money_in_another_currency_than_the_targets_is_shown_not_compared(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "spend": 400.0, "leads": 10, "currency": "USD"},
+            {"date": "2026-10-02", "spend": 100.0, "leads": 0, "currency": "USD"},
+        ]
+    )
+    [cost] = whole(run_check(strategy(kpi("cost-per-lead", target=50)), deck.cards, [data]), "cost-per-lead")
+    assert (cost.actual, cost.currency) == ((400 + 100) / 10, "USD")
+    assert (cost.status, cost.reason) == ("not comparable", "other_currency|USD|EUR")
+    [leads] = whole(run_check(strategy(kpi("leads", target=5)), deck.cards, [data]), "leads")
+    assert (leads.currency, leads.status) == (None, "met")  # a count has no currency
+
+
+def test_amounts_in_several_currencies_are_never_added(deck):
+    """A row that names no currency is in the strategy's (EUR): with a USD row beside
+    it, October mixes two; November has no money at all; December is USD only."""
+    data = table(
+        [
+            {"date": "2026-10-01", "spend": 400.0, "leads": 10, "currency": "USD"},
+            {"date": "2026-10-02", "spend": 100.0, "leads": 10, "currency": None},
+            {"date": "2026-11-02", "leads": 10, "currency": None},
+            {"date": "2026-12-02", "spend": 90.0, "leads": 3, "currency": "USD"},
+        ]
+    )
+    results = whole(run_check(strategy(kpi("cost-per-lead", target=50)), deck.cards, [data]), "cost-per-lead")
+    assert [(r.period, r.actual, r.currency, r.reason) for r in results] == [
+        ("2026-10", None, None, "mixed_currencies|EUR, USD"),
+        ("2026-11", None, None, "input_missing|spend"),
+        ("2026-12", 90 / 3, "USD", "other_currency|USD|EUR"),
+    ]
+
+
+def test_each_segment_with_its_own_inputs_changes_and_currency(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "segment": "Webinar", "spend": 100.0, "leads": 4, "currency": "USD"},
+            {"date": "2026-10-01", "segment": "Fair", "spend": 300.0, "leads": 5, "currency": "USD"},
+            {"date": "2026-11-01", "segment": "Webinar", "spend": 120.0, "leads": 4, "currency": "USD"},
+            {"date": "2026-11-01", "segment": "Fair", "spend": 150.0, "leads": 5, "currency": "USD"},
+            {"date": "2026-11-01", "segment": "Print", "currency": "USD"},  # nothing for this KPI
+        ]
+    )
+    report = run_check(strategy(kpi("cost-per-lead", target=50)), deck.cards, [data])
+    parts = [r for r in report.results if r.segment is not None]
+    assert [(r.segment, r.period, r.actual, r.change_previous, r.currency) for r in parts] == [
+        ("Fair", "2026-10", 300 / 5, None, "USD"),
+        ("Fair", "2026-11", 150 / 5, 150 / 5 - 300 / 5, "USD"),
+        ("Webinar", "2026-10", 100 / 4, None, "USD"),
+        ("Webinar", "2026-11", 120 / 4, 120 / 4 - 100 / 4, "USD"),
+    ]
+    assert parts[0].inputs == {"leads": 5.0, "spend": 300.0}
+    assert all(r.status == "not comparable" and not r.spans_periods for r in parts)
+
+
+def test_segments_of_a_total_over_a_longer_range_stand_apart_too(deck):
+    data = table(
+        [
+            {"date": "2025-02-01", "span_end": "2025-08-04", "segment": "A", "leads": 7},
+            {"date": "2025-02-01", "span_end": "2025-08-04", "segment": "B", "leads": 3},
+        ]
+    )
+    report = run_check(strategy(kpi("leads", target=5)), deck.cards, [data])
+    assert [(r.segment, r.period, r.actual, r.spans_periods) for r in report.results] == [
+        (None, "2025-02-01/2025-08-04", 10, True),
+        ("A", "2025-02-01/2025-08-04", 7, True),
+        ("B", "2025-02-01/2025-08-04", 3, True),
+    ]
+
+
 def test_channel_filter_segments_changes_and_baseline(deck):
     data = table(
         [
@@ -253,3 +342,94 @@ def test_cli_bad_input_exits_1_with_a_message(tmp_path):
     assert result.returncode == 1 and "binary" in result.stderr and "Traceback" not in result.stderr
     result = _cli("check", str(tmp_path / "missing.yaml"), str(broken))
     assert result.returncode == 1 and "cannot be read" in result.stderr
+
+
+def test_period_labels_once_per_day_and_none_for_a_missing_day():
+    days = pd.Series(pd.to_datetime(["2026-10-19", None, "2026-10-19", "2026-12-31"]), index=[7, 8, 9, 10])
+    labels = period_labels(days, "quarter")
+    assert labels.tolist() == ["2026-Q4", None, "2026-Q4", "2026-Q4"] and labels.index.tolist() == [7, 8, 9, 10]
+    assert period_labels(days, "week").tolist() == ["2026-W43", None, "2026-W43", "2026-W53"]
+
+
+def test_files_are_combined_whatever_order_and_numbering_they_come_in(deck):
+    first = table([{"date": "2026-10-01", "leads": 2}, {"date": "2026-10-02", "leads": 3}])
+    second = table([{"date": "2026-10-01", "span_end": "2026-12-31", "leads": 40}, {"date": "2026-11-02", "leads": 5}])
+    empty = first.iloc[0:0]
+    combined = combine([("none.csv", empty), ("a.csv", first), ("b.csv", second)])
+    assert combined["leads"].tolist() == [2, 3, 40, 5] and combined.index.tolist() == [0, 1, 2, 3]
+    assert combined["source"].tolist() == ["a.csv", "a.csv", "b.csv", "b.csv"]
+    assert combined["currency"].isna().all()
+    report = run_check(strategy(kpi("leads")), deck.cards, [("a.csv", first), ("b.csv", second)])
+    assert [(r.period, r.actual, r.spans_periods) for r in whole(report, "leads")] == [
+        ("2026-10", 2 + 3, False),
+        ("2026-11", 5, False),
+        ("2026-10-01/2026-12-31", 40, True),
+    ]
+    assert combine([empty]).empty and combine([]).empty
+
+
+def test_a_result_names_its_kpi_and_says_when_there_is_nothing_to_compare_with(deck):
+    plan = strategy(kpi("leads"), kpi("reach", stage="awareness", target=100))
+    data = table([{"date": "2026-10-01", "leads": 2}])
+    leads, reach = run_check(plan, deck.cards, [data]).results
+    assert (leads.kpi_id, leads.status, leads.target) == (plan.kpis[0].id, "no target", None)
+    assert (reach.kpi_id, reach.status, reach.reason) == (plan.kpis[1].id, "no data", "input_not_in_files|reach|")
+    [nothing] = run_check(strategy(kpi("leads", target=3)), deck.cards, []).results
+    assert (nothing.period, nothing.status, nothing.spans_periods, nothing.upper_bound) == (
+        None,
+        "no data",
+        False,
+        False,
+    )
+
+
+@pytest.mark.parametrize(("period", "said"), [("quarter", "quarter"), (None, "month")])
+def test_a_count_over_a_longer_range_says_which_period_it_exceeds(deck, period, said):
+    data = table([{"date": "2025-01-01", "span_end": "2025-12-31", "leads": 40}])
+    [result] = whole(run_check(strategy(kpi("leads", target=10, period=period)), deck.cards, [data]), "leads")
+    assert (result.status, result.reason) == ("not comparable", f"range_longer_than_period|{said}")
+
+
+def test_what_the_check_warns_about_by_code(deck):
+    plan = strategy(kpi("no-such-card"), kpi("lead-quality"), kpi("leads", period=None))
+    nothing = run_check(plan, deck.cards, [])
+    assert ("no_rows", "") in nothing.warnings and ("unknown_card", "no-such-card") in nothing.warnings
+    assert [r.kpi for r in nothing.results] == ["lead-quality", "leads"]  # the KPIs after the unknown card
+    spend = table([{"date": "2026-10-01", "spend": 5.0}, {"date": "2026-10-01", "span_end": "2026-12-31", "leads": 4}])
+    checked = run_check(plan, deck.cards, [("a.csv", spend)])
+    assert ("missing_inputs", "lead-quality|leads, qualified_leads") not in checked.warnings  # leads is there
+    assert ("missing_inputs", "lead-quality|qualified_leads") in checked.warnings
+    assert ("span_straddles", "1|month") in checked.warnings  # a KPI without a period counts months
+    assert not any(code == "several_sources" for code, _ in checked.warnings)  # one file: nothing to say
+    no_quality = run_check(strategy(kpi("lead-quality")), deck.cards, [table([{"date": "2026-10-01", "spend": 1}])])
+    assert ("missing_inputs", "lead-quality|leads, qualified_leads") in no_quality.warnings
+
+
+def test_a_channel_kpi_without_any_data_says_there_are_no_rows(deck):
+    [result] = run_check(strategy(kpi("leads", channel="Instagram")), deck.cards, []).results
+    assert (result.status, result.reason) == ("no data", "no_rows_in_period|Instagram")
+
+
+def test_ranges_are_counted_for_the_kpis_channel_only(deck):
+    data = table(
+        [
+            {"date": "2026-01-01", "span_end": "2026-06-30", "leads": 40, "channel": "instagram"},
+            {"date": "2026-01-01", "span_end": "2026-06-30", "leads": 10, "channel": "x"},
+        ]
+    )
+    [result] = whole(run_check(strategy(kpi("leads", channel="Instagram")), deck.cards, [data]), "leads")
+    assert (result.period, result.actual) == ("2026-01-01/2026-06-30", 40)
+
+
+def test_the_currency_a_money_target_is_in(deck):
+    from impact.check import target_currency
+    from impact.custom_cards import build_custom_card
+
+    card = deck.cards["cost-per-lead"]
+    assert target_currency(Strategy(name="t", currency="CHF"), card) == "CHF"
+    assert target_currency(Strategy(name="t"), card) == "EUR"  # the card's unit names it
+    made = {"stage": "conversion", "kind": "kpi", "question": "", "formula": "spend / leads", "direction": "down"}
+    dollars = build_custom_card(**made, title="Dollars per lead", unit="$", lang="en")
+    assert target_currency(Strategy(name="t"), dollars) == "USD"
+    amount = build_custom_card(**made, title="Pro Lead", unit="Betrag", lang="de")
+    assert target_currency(Strategy(name="t"), amount) == "EUR"  # a unit that is no currency: the default

@@ -170,6 +170,11 @@ def test_a_reason_without_detail_is_just_its_code():
     assert (hinted.value.detail, hinted.value.hint) == ("likes", "reactions")
 
 
+def test_a_plus_sign_changes_nothing_and_a_minus_sign_the_sign():
+    assert evaluate("+leads", {"leads": 3.0}) == 3.0
+    assert evaluate("-leads", {"leads": 3.0}) == -3.0
+
+
 def test_an_overflow_or_an_undefined_result_is_no_number():
     huge = {"clicks": 1e300, "leads": 1e300}
     assert evaluate("clicks * 1e15", huge) is None  # inf
@@ -228,3 +233,39 @@ def test_the_deepest_brackets_allowed_and_one_more():
 )
 def test_how_a_formula_grows_with_its_inputs(formula, degree):
     assert parse(formula).degree == degree
+
+
+def test_whole_columns_overflow_into_no_number_without_a_warning():
+    import warnings
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"clicks": [1e300, 2.0, None], "leads": [1e300, 0.0, 1.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        values = parse("clicks * 1e15 - leads * 1e15").evaluate_columns(frame)
+        ratio = parse("clicks / leads").evaluate_columns(frame)
+    assert [v != v for v in values] == [True, False, True]  # inf - inf and a missing input: no number
+    assert values[1] == 2e15
+    assert ratio[0] == 1.0 and ratio[1] != ratio[1] and ratio[2] != ratio[2]  # 2 / 0 and a gap: no number
+
+
+def test_whole_columns_compute_like_single_values():
+    import pandas as pd
+
+    frame = pd.DataFrame({"clicks": [10.0, 3.0], "leads": [4.0, 6.0]})
+    for formula in ("clicks + leads", "clicks - leads", "clicks * leads", "clicks / leads", "-clicks", "+clicks"):
+        expected = [evaluate(formula, row) for row in frame.to_dict("records")]
+        assert list(parse(formula).evaluate_columns(frame)) == expected, formula
+    assert list(parse("-(clicks - leads) * 2").evaluate_columns(frame)) == [-(10 - 4) * 2, -(3 - 6) * 2]
+
+
+def test_whole_columns_of_any_kind_and_a_missing_one():
+    import pandas as pd
+
+    nullable = pd.DataFrame({"leads": pd.array([2.0, None], dtype="Float64"), "clicks": [4, 8]})
+    assert [v if v == v else None for v in parse("clicks / leads").evaluate_columns(nullable)] == [2.0, None]
+    loose = pd.DataFrame({"leads": pd.Series([2, None], dtype=object), "clicks": [4.0, 8.0]})
+    assert [v if v == v else None for v in parse("clicks / leads").evaluate_columns(loose)] == [2.0, None]
+    without = pd.DataFrame({"clicks": [4.0, 8.0]})
+    assert all(v != v for v in parse("clicks / leads").evaluate_columns(without))  # no column: no number

@@ -202,3 +202,51 @@ def test_the_merge_is_saved_under_their_id_and_says_why_it_fails(base):
     with pytest.raises(MergeFailed) as dangling:
         merge_strategies(base, two, base)
     assert str(dangling.value) == "kpis.k1.goal: unknown_goal; kpis.k2.goal: unknown_goal"
+
+
+def test_two_fields_of_one_kpi_changed_by_each_side_are_both_kept(base):
+    mine = edits.update_kpi(base, "k1", target=45)
+    theirs = edits.update_kpi(base, "k1", period="quarter")
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert (merged.kpi("k1").target, merged.kpi("k1").period) == (45, "quarter") and clashes == []
+
+
+def test_a_nested_value_one_side_set_is_taken_without_a_clash(base):
+    mine = edits.update_kpi(base, "k2", person="Anna")  # k2 has no person: no key in any document
+    merged, clashes = merge_strategies(base, mine, base)
+    assert merged.kpi("k2").owner.person == "Anna" and clashes == []
+    merged, clashes = merge_strategies(base, base, mine)
+    assert merged.kpi("k2").owner.person == "Anna" and clashes == []
+
+
+def test_a_nested_value_i_removed_and_they_changed_keeps_theirs(base):
+    started = edits.update_kpi(base, "k1", person="Anna")
+    mine = edits.update_kpi(started, "k1", person="")
+    theirs = edits.update_kpi(started, "k1", person="Bea")
+    merged, clashes = merge_strategies(started, mine, theirs)
+    assert merged.kpi("k1").owner.person == "Bea"
+    assert [(c.path, c.theirs, c.mine) for c in clashes] == [(("kpis", "k1", "owner", "person"), "Bea", None)]
+
+
+def test_the_same_new_goal_added_twice_differently_keeps_mine_and_says_so(base):
+    mine = edits.add_goal(base, Goal(id="g2", title="Mine", hard=True))
+    theirs = edits.add_goal(base, Goal(id="g2", title="Theirs", hard=True))
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert [g.title for g in merged.goals] == ["12 hires", "Mine"]
+    assert [(c.path, c.theirs, c.mine) for c in clashes] == [(("goals", "g2", "title"), "Theirs", "Mine")]
+
+
+def test_the_same_department_added_on_both_sides_is_there_once(base):
+    mine = edits.add_department(base, "Front desk")
+    theirs = edits.add_department(base, "Front desk")
+    merged, _ = merge_strategies(base, mine, theirs)
+    assert merged.departments == ["Kitchen", "Front desk"]
+
+
+def test_a_removed_goal_two_kpis_still_link_to_comes_back_once(base):
+    theirs = edits.remove_goal(base, "hires")
+    mine = edits.update_kpi(base, "k2", goal="hires")  # now k1 and k2 link to it
+    merged, clashes = merge_strategies(base, mine, theirs)
+    assert [g.id for g in merged.goals] == ["hires"]
+    [kept] = clashes
+    assert kept.kind == "kept" and kept.mine["title"] == "12 hires" and kept.theirs is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from storage.store import Store
 from tests.factories import example_with_lead_quality
 from workshop import Workshop, WorkshopError
 from workshop.checks import evaluate
-from workshop.uploads import ReadCache, Uploads
+from workshop.uploads import ReadCache, Uploads, choices_key
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 CRM = (SAMPLES / "crm_leads.csv").read_bytes()
@@ -51,13 +52,15 @@ def test_each_upload_is_hashed_and_sniffed_once(monkeypatch):
 
     def counting_sniff(data, name, sha256=None):
         calls["sniff"] += 1
+        assert sha256 == real_hash(data)  # handed on, not worked out again
         return real_sniff(data, name, sha256=sha256)
 
     monkeypatch.setattr(pipeline, "content_hash", counting_hash)
     monkeypatch.setattr(pipeline, "sniff", counting_sniff)
     uploads = Uploads()
     uploads.keep("crm.csv", CRM)
-    for _ in range(3):  # three page runs
+    for _ in range(3):  # three page runs, the uploader handing the same file each time
+        uploads.keep("crm.csv", CRM)
         [read] = uploads.read_all()
     assert calls == {"hash": 1, "sniff": 1}
     assert read.result is not None and read.sha256 == real_hash(CRM)
@@ -102,17 +105,21 @@ def test_the_read_cache_forgets_the_oldest_first():
         uploads.keep(f"f{index}.csv", CRM + b"\n" * index)
     uploads.read_all()
     assert len(cache) == 2
-    assert cache.get(("f0.csv", pipeline.content_hash(CRM), "")) is None
+    assert cache.get(("f0.csv", pipeline.content_hash(CRM), choices_key(None))) is None
+    assert cache.get(("f2.csv", pipeline.content_hash(CRM + b"\n\n"), choices_key(Choices()))) is not None
 
 
 def test_an_unreadable_file_has_one_signature_whichever_way_it_comes_in():
     broken = bytes(range(256)) * 40
     uploads = Uploads()
     uploads.keep("photo.csv", broken)
-    [on_the_page] = uploads.read_all()
+    uploads.keep("crm.csv", CRM)  # a good file after the broken one is read all the same
+    on_the_page, good = uploads.read_all()
+    assert good.result is not None and on_the_page.sha256 == pipeline.content_hash(broken)
     in_the_terminal = pipeline.read_file("photo.csv", broken)
     assert on_the_page.error is not None and on_the_page.error.code == "binary"
     assert on_the_page.signature == in_the_terminal.signature == pipeline.fallback_signature(broken)
+    uploads.forget("crm.csv")
     uploads.keep("photo-2.csv", broken[:4096] + b"different tail")  # next month's broken export of the same kind
     assert {r.signature for r in uploads.read_all()} == {on_the_page.signature}
 
@@ -170,7 +177,7 @@ def test_a_check_is_kept_once_with_its_data_and_found_only_with_its_strategy(ws,
     assert foreign.value.code == "check_not_found"
     with pytest.raises(WorkshopError) as elsewhere:  # nor from another workspace
         Workshop(ws.store, workspace="globex").checks.list(strategy.id)
-    assert elsewhere.value.code == "not_found"
+    assert elsewhere.value.code == "not_found" and elsewhere.value.params == {"id": strategy.id}
     with pytest.raises(WorkshopError) as missing:
         ws.checks.load(strategy.id, 987654)
     assert missing.value.code == "check_not_found"
@@ -291,3 +298,12 @@ def test_the_kpi_plan_workbook_lists_every_kpi(stored, deck):
     book = load_workbook(io.BytesIO(reports.kpi_plan(strategy, deck.with_custom(strategy.custom_cards))))
     cells = {str(c.value) for row in book.active.iter_rows() for c in row if c.value is not None}
     assert {deck.cards[k.card].title.en for k in strategy.kpis} <= cells
+
+
+def test_dates_without_a_year_are_read_before_the_day_the_check_is_for():
+    export = b"Date,Leads\nDecember 30,2\nDecember 31,3\nJanuary 1,4\n"
+    uploads = Uploads(today=date(2027, 1, 10))
+    uploads.keep("export.csv", export)
+    [read] = uploads.read_all()
+    assert read.result.period == (date(2026, 12, 30), date(2027, 1, 1))
+    assert uploads.read_with("export.csv", None).result.period == read.result.period

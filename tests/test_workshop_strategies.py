@@ -272,3 +272,4 @@ def test_connect_opens_the_database_it_is_given_or_says_why_not(tmp_path):
         connect("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
     assert down.value.code == "db_unavailable" and "127.0.0.1" in down.value.detail
     assert "secret" not in down.value.detail and str(down.value) == "db_unavailable"
+    assert WorkshopError("no_votes").detail == "" and WorkshopError("no_votes").pending is None

@@ -17,7 +17,7 @@ def guided() -> bool:
 
 def _example(step: str) -> str:
     strategy = state.current()
-    profile = state.deck().profiles.get(strategy.industry_profile or "") if strategy else None
+    profile = state.deck().profile(strategy.industry_profile) if strategy else None
     if profile is None:
         return ""
     name = profile.title.get(lang())

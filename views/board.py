@@ -26,7 +26,7 @@ from ui.state import lang, tr
 
 strategy = require_strategy()
 cards = state.cards()
-profile = state.deck().profiles.get(strategy.industry_profile or "")
+profile = state.deck().profile(strategy.industry_profile)
 
 st.title(tr("board.title"))
 st.caption(tr("board.intro"))

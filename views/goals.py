@@ -13,7 +13,7 @@ from ui.guide import render_guide
 from ui.state import lang, tr
 
 strategy = require_strategy()
-profile = state.deck().profiles.get(strategy.industry_profile or "")
+profile = state.deck().profile(strategy.industry_profile)
 
 st.title(tr("goals.title"))
 st.caption(tr("goals.intro"))

@@ -100,7 +100,7 @@ def show_card(card_id: str) -> None:
 
 
 if step == "profile":
-    profile = state.deck().profiles.get(strategy.industry_profile or "")
+    profile = state.deck().profile(strategy.industry_profile)
     if profile is None:
         st.info(tr("profile.pick_one"))
     else:

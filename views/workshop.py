@@ -15,7 +15,7 @@ from workshop import WorkshopError
 
 strategy = require_strategy()
 cards = state.cards()
-profile = state.deck().profiles.get(strategy.industry_profile or "")
+profile = state.deck().profile(strategy.industry_profile)
 
 st.title(tr("workshop.title"))
 st.caption(tr("workshop.intro"))

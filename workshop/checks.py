@@ -88,4 +88,4 @@ class Checks:
     def _owned(self, strategy_id: str) -> None:
         """Checks belong to a strategy, and a strategy to a workspace."""
         if not self.ws.store.strategy_exists(strategy_id, workspace=self.ws.workspace):
-            raise WorkshopError("not_found", id=strategy_id[:40])
+            raise WorkshopError("not_found", id=strategy_id)

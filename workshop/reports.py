@@ -27,7 +27,7 @@ def pdf(strategy: Strategy, deck: Deck, branding: Branding, check: StoredCheck |
     data = ReportInput(
         strategy=strategy,
         cards=deck.cards,
-        profile=deck.profiles.get(strategy.industry_profile or ""),
+        profile=deck.profile(strategy.industry_profile),
         branding=branding,
         check_results=check.results if check else None,
         check_date=check.created_at.date() if check else None,

@@ -6,7 +6,6 @@ must not lose the files); the command line makes one for its arguments."""
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -18,20 +17,19 @@ from impact.importers import Choices, ExportError, Sniffed
 from impact.pipeline import FileRead, Recall
 
 
-@dataclass(frozen=True)
+@dataclass
 class Upload:
-    """A file as it arrived, with its content's hash."""
+    """A file as it arrived: its content, its hash (worked out once, when it arrives) and,
+    once it is needed, the file sniffed (or why it cannot be)."""
 
-    name: str
     data: bytes
-    sha256: str  # worked out once, when the file arrives
+    sha256: str
+    sniffed: Sniffed | ExportError | None = None
 
 
 def choices_key(choices: Choices | None) -> str:
-    """Choices as a stable text, for a cache key."""
-    if choices is None:
-        return ""
-    return json.dumps({"format": choices.format, **choices.as_json()}, sort_keys=True, ensure_ascii=False)
+    """Choices as a text, for a cache key (no choices and empty ones read the same)."""
+    return repr(choices or Choices())
 
 
 SESSION_READS = 16  # files read with their choices, kept for one person's check
@@ -61,29 +59,25 @@ class ReadCache:
             self._reads[key] = read
             self._reads.move_to_end(key)
             while len(self._reads) > self.size:
-                self._reads.popitem(last=False)
+                del self._reads[next(iter(self._reads))]  # the one read longest ago
 
     def __len__(self) -> int:
         return len(self._reads)
 
 
 class Uploads:
-    """The files gathered for one check."""
+    """The files gathered for one check, by name."""
 
     def __init__(self, cache: ReadCache | None = None, *, today: date | None = None) -> None:
         self.cache = cache if cache is not None else ReadCache(SESSION_READS)
-        self.today = today
+        self.today = today  # the reference day for dates written without a year (None: today)
         self._files: dict[str, Upload] = {}
-        self._sniffed: dict[tuple[str, str], Sniffed | ExportError] = {}
 
-    def keep(self, name: str, data: bytes) -> Upload:
+    def keep(self, name: str, data: bytes) -> None:
         """A file by its name; a new file of the same name replaces the old one."""
         known = self._files.get(name)
-        if known is not None and known.data == data:
-            return known
-        upload = Upload(name, data, pipeline.content_hash(data))
-        self._files[name] = upload
-        return upload
+        if known is None or known.data != data:
+            self._files[name] = Upload(data, pipeline.content_hash(data))
 
     def keep_all(self, files: Iterable[tuple[str, bytes]]) -> None:
         """Several files as (name, content)."""
@@ -93,44 +87,40 @@ class Uploads:
     def forget(self, name: str) -> None:
         """The file is taken out of the check."""
         self._files.pop(name, None)
-        for key in [k for k in self._sniffed if k[0] == name]:
-            del self._sniffed[key]
 
     def sniffed(self, name: str) -> Sniffed | ExportError | None:
         """The file as sniffed (once per content), why it cannot be, or None when not here."""
         upload = self._files.get(name)
-        if upload is None:
-            return None
-        key = (name, upload.sha256)
-        if key not in self._sniffed:
-            self._sniffed[key] = pipeline.sniff_upload(name, upload.data, upload.sha256)
-        return self._sniffed[key]
+        return self._sniff(name, upload) if upload is not None else None
 
     def read_with(self, name: str, choices: Choices | None) -> FileRead | None:
         """The file read with these choices (the preview while a person decides); None
         for a file that is not here or could not be sniffed."""
-        found = self.sniffed(name)
-        if not isinstance(found, Sniffed):
-            return None
-        key = (name, found.sha256, choices_key(choices))
-        read = self.cache.get(key)
-        if read is None:
-            read = pipeline.read_sniffed(found, choices=choices, today=self.today)
-            self.cache.put(key, read)
-        return read
+        upload = self._files.get(name)
+        found = self._sniff(name, upload) if upload is not None else None
+        return self._read(name, found, choices) if isinstance(found, Sniffed) else None
 
     def read_all(self, recall: Recall | None = None) -> list[FileRead]:
         """Every file, read with the choices remembered for its shape; the same content
         twice counts once (the second says which file it repeats)."""
         reads = []
         for name, upload in self._files.items():
-            found = self.sniffed(name)
-            if not isinstance(found, Sniffed):
-                error = found if isinstance(found, ExportError) else ExportError("empty")
-                reads.append(pipeline.unreadable(name, upload.sha256, upload.data, error))
-                continue
-            choices = recall(pipeline.signature(found)) if recall else None
-            read = self.read_with(name, choices)
-            assert read is not None  # sniffed just above
-            reads.append(read)
+            found = self._sniff(name, upload)
+            if isinstance(found, Sniffed):
+                reads.append(self._read(name, found, recall(pipeline.signature(found)) if recall else None))
+            else:
+                reads.append(pipeline.unreadable(name, upload.sha256, upload.data, found))
         return pipeline.mark_duplicates(reads)
+
+    def _sniff(self, name: str, upload: Upload) -> Sniffed | ExportError:
+        if upload.sniffed is None:
+            upload.sniffed = pipeline.sniff_upload(name, upload.data, upload.sha256)
+        return upload.sniffed
+
+    def _read(self, name: str, found: Sniffed, choices: Choices | None) -> FileRead:
+        key = (name, found.sha256, choices_key(choices))
+        read = self.cache.get(key)
+        if read is None:
+            read = pipeline.read_sniffed(found, choices=choices, today=self.today)
+            self.cache.put(key, read)
+        return read
