@@ -19,6 +19,7 @@ The rules that make the numbers right:
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from impact.importers.vocabulary import currency_code
 from impact.metrics import METRICS
 from impact.model import Card, KpiChoice, Strategy
 
+DEFAULT_PERIOD = "month"  # a KPI without a period is checked month by month
 STATUSES = ("met", "missed", "no data", "no target", "not comparable")
 DEFAULT_CURRENCY = "EUR"
 
@@ -168,8 +170,6 @@ def _status(actual: float | None, target: float | None, direction: str) -> str:
 
 
 def _sources_of(rows: pd.DataFrame, metric: str) -> list[str]:
-    if "source" not in rows or metric not in rows:
-        return []
     return sorted(rows.loc[rows[metric].notna(), "source"].dropna().unique().tolist())
 
 
@@ -262,7 +262,7 @@ def _emit(
     if value is not None and job.money_unit and currency and currency != job.target_currency and target is not None:
         status, reason = "not comparable", f"other_currency|{currency}|{job.target_currency}"
     if value is not None and spans and target is not None and not is_intensive(job.formula):
-        status, reason = "not comparable", "range_longer_than_period|" + (kpi.period or "month")
+        status, reason = "not comparable", "range_longer_than_period|" + (kpi.period or DEFAULT_PERIOD)
     report.results.append(
         KpiResult(
             kpi=card.id,
@@ -280,7 +280,7 @@ def _emit(
             change_baseline=None if value is None or kpi.baseline is None or spans else value - kpi.baseline,
             upper_bound=upper,
             reason=reason,
-            currency=currency if job.money else None,
+            currency=currency,  # None for a KPI without money: it has no currencies
             spans_periods=spans,
         )
     )
@@ -328,21 +328,22 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
     currencies = _currencies(with_inputs, ["segment", "_period"], money, job.target_currency)
     values = job.formula.evaluate_columns(parts)
     records = _records(parts)
-    last_segment: object = None
-    for position, (segment, label) in enumerate(parts.index):
-        if segment != last_segment:
-            last_segment, previous = segment, None
-        previous = _emit(
-            report,
-            job,
-            segment=str(segment),
-            label=label,
-            row=records[position],
-            actual=values[position],
-            previous=previous,
-            currencies=currencies((segment, label)),
-            spans=spans,
-        )
+    keys = list(parts.index)
+    for segment, positions in itertools.groupby(range(len(keys)), key=lambda position: keys[position][0]):
+        previous = None  # each segment's change is against its own previous period
+        for position in positions:
+            label = keys[position][1]
+            previous = _emit(
+                report,
+                job,
+                segment=str(segment),
+                label=label,
+                row=records[position],
+                actual=values[position],
+                previous=previous,
+                currencies=currencies((segment, label)),
+                spans=spans,
+            )
 
 
 def target_currency(strategy: Strategy, card: Card) -> str:
@@ -381,15 +382,16 @@ def run_check(
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
-    by_period: dict[str | None, tuple[pd.DataFrame, pd.DataFrame]] = {}
+    by_period: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
     for kpi in strategy.kpis:
         card = known.get(kpi.card)
         if card is None:
             report.warnings.append(("unknown_card", kpi.card))
             continue
-        if kpi.period not in by_period:
-            by_period[kpi.period] = _assign_periods(data, kpi.period)
-        all_inside, all_ranges = by_period[kpi.period]
+        period = kpi.period or DEFAULT_PERIOD
+        if period not in by_period:
+            by_period[period] = _assign_periods(data, period)
+        all_inside, all_ranges = by_period[period]
         inside, ranges = all_inside, all_ranges
         wanted = channels_of(kpi.channel)
         if wanted:
@@ -427,6 +429,6 @@ def run_check(
             _results_for(report, job, ranges, None, spans=True)
     straddling = {p: len(r) for p, (_i, r) in by_period.items() if len(r)}
     for label, count in straddling.items():
-        report.warnings.append(("span_straddles", f"{count}|{label or 'month'}"))
+        report.warnings.append(("span_straddles", f"{count}|{label}"))
     report.warnings = list(dict.fromkeys(report.warnings))
     return report

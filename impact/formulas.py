@@ -240,20 +240,21 @@ def _eval_columns(node: ast.expr, frame: pd.DataFrame) -> npt.NDArray[Any] | flo
     if isinstance(node, ast.Name):
         if node.id not in frame:
             return np.full(len(frame), np.nan)
-        return frame[node.id].to_numpy(dtype=float, na_value=np.nan)
+        return frame[node.id].to_numpy(dtype=float)  # a gap (None, NA) is NaN
     if isinstance(node, ast.UnaryOp):
         operand = _eval_columns(node.operand, frame)
         return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.BinOp):
-        left, right = _eval_columns(node.left, frame), _eval_columns(node.right, frame)
-        if isinstance(node.op, ast.Add):
-            return left + right
-        if isinstance(node.op, ast.Sub):
-            return left - right
-        if isinstance(node.op, ast.Mult):
-            return left * right
-        return np.where(right == 0, np.nan, left / right)  # under errstate: x / 0 warns nothing, then is no number
-    return np.full(len(frame), np.nan)  # parse() admits nothing else
+    assert isinstance(node, ast.BinOp)  # parse() admits nothing else
+    left, right = _eval_columns(node.left, frame), _eval_columns(node.right, frame)
+    if isinstance(node.op, ast.Add):
+        return left + right
+    if isinstance(node.op, ast.Sub):
+        return left - right
+    if isinstance(node.op, ast.Mult):
+        return left * right
+    # numpy's division, also of two constants: x / 0 is inf or nan, made no number by the caller
+    divided: npt.NDArray[Any] | float = np.divide(left, right)
+    return divided
 
 
 def evaluate(source: str, values: Mapping[str, float | None]) -> float | None:

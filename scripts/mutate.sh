@@ -27,17 +27,18 @@ for line in listing.splitlines():
     found = re.match(r"\s*(\S+): (.+)$", line)
     if found:
         status[found[1]] = found[2].strip()
+CAUGHT = {"killed", "timeout", "segfault"}  # a test failed, hung or crashed: the change was noticed
 per_module: dict[str, Counter] = defaultdict(Counter)
 survivors: dict[str, list[str]] = defaultdict(list)
 for name, state in status.items():
     module = name.split(".x_")[0].split(".xǁ")[0]
-    per_module[module][state] += 1
-    if state != "killed":
+    per_module[module]["caught" if state in CAUGHT else "survived"] += 1
+    if state not in CAUGHT:
         survivors[module].append(f"{name} ({state})")
-print(f"{'module':<24} {'mutants':>8} {'killed':>8} {'survived':>9}")
+print(f"{'module':<24} {'mutants':>8} {'caught':>8} {'survived':>9}")
 for module in sorted(per_module):
     counts = per_module[module]
-    print(f"{module:<24} {sum(counts.values()):>8} {counts['killed']:>8} {sum(counts.values()) - counts['killed']:>9}")
+    print(f"{module:<24} {sum(counts.values()):>8} {counts['caught']:>8} {counts['survived']:>9}")
 for module in sorted(survivors):
     print(f"\n{module}:")
     print("\n".join(f"  {line}" for line in sorted(survivors[module])))

@@ -433,3 +433,53 @@ def test_the_currency_a_money_target_is_in(deck):
     assert target_currency(Strategy(name="t"), dollars) == "USD"
     amount = build_custom_card(**made, title="Pro Lead", unit="Betrag", lang="de")
     assert target_currency(Strategy(name="t"), amount) == "EUR"  # a unit that is no currency: the default
+
+
+def test_a_result_carries_what_the_kpi_is(deck):
+    plan = strategy(kpi("cost-per-lead", target=50, channel="instagram"), kpi("leads", stage="consideration"))
+    data = table([{"date": "2026-10-01", "spend": 100.0, "leads": 4, "channel": "instagram"}])
+    cost, leads = run_check(plan, deck.cards, [data]).results
+    assert (cost.stage, cost.channel, cost.target, cost.direction) == ("conversion", "instagram", 50, "down")
+    assert (leads.stage, leads.channel, leads.target, leads.direction) == ("consideration", None, None, "up")
+
+
+def test_the_change_to_the_previous_period_skips_a_period_without_a_value(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "leads": 10, "spend": 1.0},
+            {"date": "2026-11-01", "spend": 1.0},  # November: no leads
+            {"date": "2026-12-01", "leads": 15, "spend": 1.0},
+        ]
+    )
+    results = whole(run_check(strategy(kpi("leads", baseline=8)), deck.cards, [data]), "leads")
+    assert [(r.period, r.actual, r.change_previous, r.change_baseline) for r in results] == [
+        ("2026-10", 10, None, 10 - 8),
+        ("2026-11", None, None, None),
+        ("2026-12", 15, 15 - 10, 15 - 8),
+    ]
+
+
+def test_each_segment_in_its_own_currency(deck):
+    data = table(
+        [
+            {"date": "2026-10-01", "segment": "UK", "spend": 80.0, "leads": 4, "currency": "GBP"},
+            {"date": "2026-10-01", "segment": "US", "spend": 90.0, "leads": 3, "currency": "USD"},
+            {"date": "2026-10-01", "segment": "Mixed", "spend": 50.0, "leads": 1, "currency": "USD"},
+            {"date": "2026-10-01", "segment": "Mixed", "spend": 50.0, "leads": 1, "currency": None},
+        ]
+    )
+    report = run_check(strategy(kpi("cost-per-lead", target=30)), deck.cards, [data])
+    parts = {r.segment: (r.actual, r.currency, r.reason) for r in report.results if r.segment}
+    assert parts == {
+        "Mixed": (None, None, "mixed_currencies|EUR, USD"),
+        "UK": (80 / 4, "GBP", "other_currency|GBP|EUR"),
+        "US": (90 / 3, "USD", "other_currency|USD|EUR"),
+    }
+
+
+def test_the_same_metric_from_one_file_is_no_warning_and_from_two_it_is(deck):
+    one = table([{"date": "2026-10-01", "leads": 3}])
+    plan = strategy(kpi("leads"))
+    assert not [w for w in run_check(plan, deck.cards, [("a.csv", one)]).warnings if w[0] == "several_sources"]
+    two = run_check(plan, deck.cards, [("a.csv", one), ("b.csv", one)]).warnings
+    assert ("several_sources", "leads|leads|a.csv, b.csv") in two

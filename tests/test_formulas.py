@@ -269,3 +269,12 @@ def test_whole_columns_of_any_kind_and_a_missing_one():
     assert [v if v == v else None for v in parse("clicks / leads").evaluate_columns(loose)] == [2.0, None]
     without = pd.DataFrame({"clicks": [4.0, 8.0]})
     assert all(v != v for v in parse("clicks / leads").evaluate_columns(without))  # no column: no number
+
+
+def test_a_constant_divided_by_zero_is_no_number_in_columns_too():
+    import pandas as pd
+
+    frame = pd.DataFrame({"leads": [1.0, 2.0]})
+    assert all(v != v for v in parse("leads * (1 / 0)").evaluate_columns(frame))
+    assert evaluate("leads * (1 / 0)", {"leads": 1.0}) is None
+    assert list(parse("leads / (4 / 2)").evaluate_columns(frame)) == [0.5, 1.0]

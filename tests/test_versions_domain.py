@@ -219,6 +219,17 @@ def test_a_nested_value_one_side_set_is_taken_without_a_clash(base):
     assert merged.kpi("k2").owner.person == "Anna" and clashes == []
 
 
+def test_each_side_setting_another_field_of_one_owner_keeps_both_without_a_clash(base):
+    mine = edits.update_kpi(base, "k2", person="Anna")
+    theirs = edits.update_kpi(base, "k2", department="sales")
+    merged, clashes = merge_strategies(base, mine, theirs)
+    owner = merged.kpi("k2").owner
+    assert (owner.person, owner.department) == ("Anna", "sales") and clashes == []
+    merged, clashes = merge_strategies(base, theirs, mine)
+    assert (merged.kpi("k2").owner.person, merged.kpi("k2").owner.department) == ("Anna", "sales")
+    assert clashes == []
+
+
 def test_a_nested_value_i_removed_and_they_changed_keeps_theirs(base):
     started = edits.update_kpi(base, "k1", person="Anna")
     mine = edits.update_kpi(started, "k1", person="")
@@ -243,9 +254,10 @@ def test_the_same_department_added_on_both_sides_is_there_once(base):
     assert merged.departments == ["Kitchen", "Front desk"]
 
 
-def test_a_removed_goal_two_kpis_still_link_to_comes_back_once(base):
+def test_a_removed_goal_two_kpis_still_link_to_comes_back_once(base, deck):
     theirs = edits.remove_goal(base, "hires")
-    mine = edits.update_kpi(base, "k2", goal="hires")  # now k1 and k2 link to it
+    mine = edits.update_kpi(base, "k2", goal="hires")
+    mine, _ = edits.add_kpi(mine, deck.cards["reach"], goal="hires")  # two of mine link to it
     merged, clashes = merge_strategies(base, mine, theirs)
     assert [g.id for g in merged.goals] == ["hires"]
     [kept] = clashes

@@ -79,6 +79,15 @@ def test_a_file_taken_out_is_gone_and_a_new_one_of_its_name_replaces_it():
     uploads.forget("nothing.csv")  # taking out what is not there is no error
 
 
+def test_a_preview_and_the_check_share_one_read_under_the_files_name():
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    assert uploads.sniffed("crm.csv").filename == "crm.csv"
+    preview = uploads.read_with("crm.csv", None)
+    [checked] = uploads.read_all()
+    assert checked is preview and checked.name == "crm.csv"
+
+
 def test_a_read_is_shared_across_sessions_and_never_changed_by_them():
     cache = ReadCache(8)
     one, two = Uploads(cache), Uploads(cache)
