@@ -86,6 +86,9 @@ def test_a_preview_and_the_check_share_one_read_under_the_files_name():
     preview = uploads.read_with("crm.csv", None)
     [checked] = uploads.read_all()
     assert checked is preview and checked.name == "crm.csv"
+    first = Uploads()
+    first.keep("crm.csv", CRM)
+    assert first.read_with("crm.csv", None).name == "crm.csv"  # the preview is the first to open it
 
 
 def test_a_read_is_shared_across_sessions_and_never_changed_by_them():
