@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from impact import periods
 from impact.aggregate import aggregate_by
 from impact.channels import channels_label, channels_of
 from impact.formulas import Formula, parse
@@ -59,6 +60,7 @@ class KpiResult:
     reason: str | None = None  # why there is no data or no comparison: a code with '|'-separated parameters
     currency: str | None = None  # the money the actual is in, where it is money
     spans_periods: bool = False  # a total over a range longer than the KPI's period
+    sources: tuple[str, ...] = ()  # the files that held this result's inputs
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +81,7 @@ class KpiResult:
             "reason": self.reason,
             "currency": self.currency,
             "spans_periods": self.spans_periods,
+            "sources": list(self.sources),
         }
 
 
@@ -96,14 +99,7 @@ def _clean_number(value: float | None) -> float | None:
 
 def period_label(stamp: pd.Timestamp, period: str | None) -> str:
     """The period a day falls in: 2026-W43, 2026-Q4, 2026, else (a month) 2026-10."""
-    if period == "week":
-        iso = stamp.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}"
-    if period == "quarter":
-        return f"{stamp.year}-Q{(stamp.month - 1) // 3 + 1}"
-    if period == "year":
-        return f"{stamp.year}"
-    return f"{stamp.year}-{stamp.month:02d}"
+    return periods.label_for(stamp, period)
 
 
 def period_labels(dates: pd.Series, period: str | None) -> pd.Series:
@@ -198,6 +194,13 @@ def is_intensive(formula: Formula) -> bool:
     return formula.degree == 0
 
 
+def _sources(rows: pd.DataFrame, keys: list[str], present: list[str]) -> Callable[[object], tuple[str, ...]]:
+    """Per key combination, the files whose rows hold any of the KPI's inputs."""
+    holding = rows.loc[rows[present].notna().any(axis=1), [*keys, "source"]].dropna().drop_duplicates()
+    table = holding.groupby(keys)["source"].unique()
+    return lambda key: tuple(sorted(table.get(key, ())))
+
+
 def _currencies(
     rows: pd.DataFrame, keys: list[str], money: list[str], default: str
 ) -> Callable[[object], tuple[Any, ...]]:
@@ -244,18 +247,22 @@ def _emit(
     actual: float,
     previous: float | None,
     currencies: tuple[str, ...] = (),
+    sources: tuple[str, ...] = (),
     spans: bool = False,
 ) -> float | None:
     kpi, card = job.kpi, job.card
     metrics = list(job.formula.inputs)
-    value = None if np.isnan(actual) else float(actual)
+    value = float(actual) if math.isfinite(actual) else None
     upper = row is not None and bool(row["_upper"])  # a period without rows adds up nothing
     inputs = _inputs(row, metrics) if row is not None else dict.fromkeys(metrics)
     reason: str | None = None
+    too_large = [m for m, v in inputs.items() if v is not None and not math.isfinite(v)]
     currency = currencies[0] if len(currencies) == 1 else None
     target = kpi.target
     if len(currencies) > 1:
         value, reason = None, "mixed_currencies|" + ", ".join(currencies)
+    elif value is None and (too_large or not np.isnan(actual)):  # 1e999, a 400-digit cell, a sum past 1e308
+        reason = "not_finite|" + ", ".join(too_large)
     status = _status(value, target, card.direction)
     if value is None and reason is None:
         reason = _no_data_reason(inputs, row is not None, job)
@@ -282,6 +289,7 @@ def _emit(
             reason=reason,
             currency=currency,  # None for a KPI without money: it has no currencies
             spans_periods=spans,
+            sources=sources,
         )
     )
     if upper:
@@ -305,6 +313,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
     if labels is not None:
         whole = whole.reindex(labels)
     currencies = _currencies(rows, ["_period"], money, job.target_currency)
+    sources = _sources(rows, ["_period"], present)
     actuals = job.formula.evaluate_columns(whole)
     present_periods = set(rows["_period"].unique())
     previous: float | None = None
@@ -319,6 +328,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
             actual=actuals[position],
             previous=previous,
             currencies=currencies(label),
+            sources=sources(label),
             spans=spans,
         )
     with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
@@ -326,6 +336,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
         return
     parts = aggregate_by(with_inputs, ["segment", "_period"], metrics)
     currencies = _currencies(with_inputs, ["segment", "_period"], money, job.target_currency)
+    sources = _sources(with_inputs, ["segment", "_period"], present)
     values = job.formula.evaluate_columns(parts)
     records = _records(parts)
     keys = list(parts.index)
@@ -342,6 +353,7 @@ def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: lis
                 actual=values[position],
                 previous=previous,
                 currencies=currencies((segment, label)),
+                sources=sources((segment, label)),
                 spans=spans,
             )
 
@@ -351,18 +363,29 @@ def target_currency(strategy: Strategy, card: Card) -> str:
     return strategy.currency or currency_code(card.unit) or DEFAULT_CURRENCY
 
 
-def _channel_reason(present: list[str] | None, wanted: tuple[str, ...]) -> str | None:
-    """Why no row is about the channels a KPI asks for: the data names no channel at
-    all (a shop's own spreadsheet), or other channels only. ``present`` is None
-    without any data."""
-    if present is None:
-        return None
+def _channel_reason(holding: pd.DataFrame | None, wanted: tuple[str, ...]) -> str | None:
+    """Why no row is about the channels a KPI asks for, naming the files that hold its
+    inputs: they name no channel at all (a shop's own spreadsheet), or other channels
+    only. ``holding``: the rows with any of the KPI's inputs (None without any data)."""
+    if holding is None or holding.empty:
+        return None  # no file holds the inputs: that is the reason, said elsewhere
+    present = sorted(holding["channel"].dropna().unique().tolist())
     if any(channel in wanted for channel in present):
         return None
     asked = channels_label(wanted)
+    files = ", ".join(sorted(holding["source"].dropna().unique().tolist()))
+    named = f"|{files}" if files else ""  # rows handed over without a file name
     if not present:
-        return f"channel_no_column|{asked}"
-    return f"channel_not_in_data|{asked}|{channels_label(present)}"
+        return f"channel_no_column|{asked}{named}"
+    return f"channel_not_in_data|{asked}|{channels_label(present)}{named}"
+
+
+def _holding(data: pd.DataFrame, metrics: list[str]) -> pd.DataFrame | None:
+    """The rows that hold any of these inputs (their channel and file); None without data."""
+    if data.empty:
+        return None
+    present = [m for m in metrics if m in data.columns]
+    return data.loc[data[present].notna().any(axis=1), ["channel", "source"]]
 
 
 def run_check(
@@ -377,8 +400,6 @@ def run_check(
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
     data = combine(tables)
     unused_columns = tuple(dict.fromkeys(unused))
-    # the channels the data names, once for all KPIs (a million rows, a few channels); None: no data
-    channels = None if data.empty else sorted(data["channel"].dropna().unique().tolist())
     report = CheckReport()
     if data.empty:
         report.warnings.append(("no_rows", ""))
@@ -410,7 +431,7 @@ def run_check(
             columns=frozenset(data.columns),
             unused=unused_columns,
             channels=channels_label(wanted),
-            channel_reason=_channel_reason(channels, wanted) if wanted else None,
+            channel_reason=_channel_reason(_holding(data, metrics), wanted) if wanted else None,
         )
         missing = [m for m in metrics if m not in data.columns]
         if missing:

@@ -45,6 +45,7 @@ class Row:
     reason: str | None = None
     currency: str | None = None
     spans_periods: bool = False
+    sources: tuple[str, ...] = ()  # the files that held the inputs (empty in checks saved before they were kept)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Row:
@@ -67,6 +68,7 @@ class Row:
             reason=data.get("reason"),
             currency=data.get("currency"),
             spans_periods=bool(data.get("spans_periods")),
+            sources=tuple(str(name) for name in data.get("sources") or ()),
         )
 
 

@@ -90,10 +90,17 @@ def reason_text(reason: str | None, lang: str) -> str:
     params = _params(detail, lang)
     if code == "range_longer_than_period" and "p0" in params:
         params["p0"] = t(f"period.{params['p0']}", lang)
-    if code in ("input_missing", "input_not_in_files", "division_by_zero") and params.get("p0"):
+    if code in ("input_missing", "input_not_in_files", "division_by_zero", "not_finite") and params.get("p0"):
         params["p0"] = ", ".join(metric_label(m.strip(), lang) for m in params["p0"].split(","))
     # A sentence without its optional part (no channel, no unused column, no zero input known).
-    last = {"no_rows_in_period": "p0", "input_not_in_files": "p1", "division_by_zero": "p0"}.get(code)
+    last = {
+        "no_rows_in_period": "p0",
+        "input_not_in_files": "p1",
+        "division_by_zero": "p0",
+        "not_finite": "p0",
+        "channel_no_column": "p1",
+        "channel_not_in_data": "p2",
+    }.get(code)
     if last and not params.get(last):
         code += "_plain"
     return t(f"check.why.{code}", lang, **params)

@@ -76,7 +76,7 @@ def test_a_channel_the_file_does_not_name_says_so_with_the_fix(deck):
     run = bakery(plan(kpi("social-revenue", channel="Instagram + Facebook", target=5000)), deck)
     results = whole(run, "social-revenue")
     assert results and all(r.status == "no data" for r in results)
-    assert results[0].reason == "channel_no_column|Instagram + Facebook"
+    assert results[0].reason == "channel_no_column|Instagram + Facebook|umsatz.csv"  # the file the test uploaded
     said = reason_text(results[0].reason, "de")
     assert "Instagram + Facebook" in said and "keinen Kanal" in said and "Feld „Kanal“" in said
     assert "no “channel” column" in reason_text(results[0].reason, "en")
@@ -97,6 +97,24 @@ def test_a_channel_other_than_the_files_names_the_channels_there_are(deck):
     assert reason_text(result.reason, "de") == (
         "Dieser KPI zählt nur Instagram, die Daten nennen aber nur LinkedIn + TikTok. Passen Sie den Kanal am KPI an."
     )
+
+
+def test_a_channel_message_names_the_file_that_holds_the_input_not_another_files_channel(deck):
+    """A shop's channel-less order book beside a Facebook export: the Facebook file has
+    no revenue at all, so its channel says nothing about the revenue KPI."""
+    book = pd.DataFrame(
+        {"date": pd.to_datetime(["2026-10-01"]), "span_end": pd.NaT, "channel": None, "segment": None}
+    ).assign(revenue=[250.0])
+    facebook = pd.DataFrame(
+        {"date": pd.to_datetime(["2026-10-01"]), "span_end": pd.NaT, "channel": "facebook", "segment": None}
+    ).assign(reach=[900.0])
+    tables = [("Bestellbuch.csv", book), ("facebook.csv", facebook)]
+    report = run_check(plan(kpi("social-revenue", channel="Instagram")), deck.cards, tables)
+    [result] = [r for r in report.results if r.segment is None]
+    assert result.reason == "channel_no_column|Instagram|Bestellbuch.csv"
+    said = reason_text(result.reason, "de")
+    assert "Bestellbuch.csv" in said and "Facebook" not in said
+    assert "every row" in reason_text(result.reason, "en")  # a whole-file channel: only if all of it is
 
 
 def test_a_channel_with_rows_in_one_month_only_says_the_other_month_has_none_for_it(deck):
@@ -201,7 +219,8 @@ def test_the_check_page_names_unused_columns_and_says_why_a_kpi_has_no_data(open
     at.button(key="check_run").click().run()
     assert not at.exception
     captions = [c.value.replace("\\", "") for c in at.caption]  # as shown: without Markdown's escapes
-    assert any("Dieser KPI zählt nur Instagram + Facebook, aber die Daten nennen keinen Kanal" in c for c in captions)
+    said = "Dieser KPI zählt nur Instagram + Facebook, aber die Daten mit seinen Eingangswerten (umsatz.csv) nennen"
+    assert any(said in c for c in captions)
     assert any(c.startswith("Keine hochgeladene Datei hat eine Spalte für Routenanfragen.") for c in captions)
     shown = "\n".join([*captions, *(m.value for m in at.markdown)])
     assert "direction_requests" not in shown and "local-actions" not in shown and "social-revenue" not in shown
@@ -241,3 +260,15 @@ def test_a_period_without_rows_for_the_kpis_channel_says_which_channel(deck):
         ("2026-12", "no_rows_in_period|Instagram"),
     ]
     assert reason_text(results[1].reason, "en") == "This period has no rows for Instagram."
+
+
+@pytest.mark.parametrize("cell", ["1e999", "9" * 400, "inf", "1e308"])  # 1e308 + 1e308 is past what a float holds
+def test_a_value_too_large_to_count_is_no_data_with_the_reason_never_a_missed_target(deck, cell):
+    book = f"Datum;Bestellungen;Umsatz €\n01.10.2026;40;{cell}\n02.10.2026;35;1e308\n".encode()
+    run = pipeline.run(plan(kpi("social-revenue", target=5000)), deck.cards, [("buch.csv", book)])
+    [result] = whole(run, "social-revenue")
+    assert (result.actual, result.status) == (None, "no data")
+    assert result.reason == "not_finite|revenue"
+    said = reason_text(result.reason, "de")
+    assert "Umsatz" in said and "zu groß" in said
+    assert reason_text("not_finite|", "en").startswith("The result is too large")

@@ -30,7 +30,7 @@ AS_FOUND = -1
 def _role_label(role: str) -> str:
     if role in (AUTO, IGNORE, "date", "channel", "segment"):
         return tr("check.role_" + role.strip("_"))
-    return f"{metric_label(role, lang())} ({role})"
+    return metric_label(role, lang())
 
 
 def _column_key(prefix: str, index: int, header: str) -> str:
@@ -186,6 +186,9 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             key=f"{prefix}_channel",
             help=tr("check.fix.channel_help"),
         )
+        whole_channel = (st.session_state.get(f"{prefix}_channel") or "").strip()
+        if whole_channel:  # every row, also a shop's walk-ins and phone orders, then counts for it
+            right.warning(tr("check.fix.channel_all_rows", channel=whole_channel), icon="⚠️")
         orders = [AUTO, "dmy", "mdy"]
         st.radio(
             tr("check.fix.date_order"),
