@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
-from impact.formatting import chart_locale, format_period
+from impact.formatting import chart_locale, format_number, format_period
 from impact.i18n import t
 from impact.results import Row
+
+if TYPE_CHECKING:
+    from impact.review import KpiReview
 
 
 def trend_chart(
@@ -52,4 +56,67 @@ def trend_chart(
         layers.append(rule.encode(y="target:Q"))
     chart = alt.LayerChart(layer=layers).properties(title=title, height=220, width=width)
     configured: alt.LayerChart = chart.configure(locale=chart_locale(lang))
+    return configured
+
+
+def review_chart(
+    kpi: KpiReview,
+    *,
+    title: str,
+    unit: str,
+    lang: str,
+    width: int | str = "container",
+    height: int = 240,
+) -> alt.LayerChart:
+    """A KPI's history across all checks: the values per period (horizontal labels), the
+    target and the baseline as labelled lines, and the trend carried forward dashed."""
+    from impact.review import label_ahead
+
+    points = [p for p in kpi.history if p.actual is not None]
+    order = [p.period for p in points]
+    trend_rows = []
+    if kpi.trend is not None and points:
+        last = points[-1].period
+        end = label_ahead(last, kpi.trend.horizon)
+        order.append(end)
+        trend_rows = [
+            {"period": format_period(last, lang), "value": kpi.trend.intercept},
+            {"period": format_period(end, lang), "value": kpi.trend.projected},
+        ]
+    labels = [format_period(p, lang) for p in order]
+    data = pd.DataFrame([{"period": format_period(p.period, lang), "value": p.actual} for p in points])
+    if data.empty:
+        data = pd.DataFrame({"period": [], "value": []})
+    x = alt.X("period:O", title=None, sort=labels, axis=alt.Axis(labelAngle=0, labelFontSize=13))
+    y_title = t("check.col_actual", lang) + (f" ({unit})" if unit else "")
+    line = (
+        alt.Chart(data)
+        .mark_line(point=alt.OverlayMarkDef(size=90, filled=True), strokeWidth=3, color="#1d4fb8")
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(labelFontSize=12)),
+            tooltip=[alt.Tooltip("period:O"), alt.Tooltip("value:Q", format=",.2f")],
+        )
+    )
+    layers: list[alt.Chart] = [line]
+    if trend_rows:
+        layers.append(
+            alt.Chart(pd.DataFrame(trend_rows))
+            .mark_line(strokeDash=[6, 4], strokeWidth=2, color="#1d4fb8")
+            .encode(x=x, y="value:Q")
+        )
+    for value, key, color in (
+        (kpi.kpi.target, "review.target", "#b26a00"),
+        (kpi.kpi.baseline, "review.baseline", "#777777"),
+    ):
+        if value is None:
+            continue
+        frame = pd.DataFrame({"value": [value], "label": [f"{t(key, lang)} {format_number(value, lang)}"]})
+        rule = alt.Chart(frame).mark_rule(
+            strokeDash=[2, 3] if key == "review.baseline" else [8, 4], color=color, size=2
+        )
+        text = alt.Chart(frame).mark_text(align="left", dx=4, dy=-7, color=color, fontSize=12, fontWeight="bold")
+        layers += [rule.encode(y="value:Q"), text.encode(y="value:Q", text="label:N", x=alt.value(0))]
+    chart = alt.LayerChart(layer=layers).properties(title=title, height=height, width=width)
+    configured: alt.LayerChart = chart.configure(locale=chart_locale(lang)).configure_title(fontSize=15)
     return configured

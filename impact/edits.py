@@ -13,7 +13,7 @@ from typing import Any
 
 from impact.model import Card, Goal, KpiChoice, Owner, Profile, Stage, Strategy, SuggestedGoal
 
-KPI_FIELDS = ("goal", "target", "baseline", "period", "channel", "stage")
+KPI_FIELDS = ("goal", "target", "baseline", "total", "period", "channel", "stage")
 OWNER_FIELDS = ("department", "person", "source")
 
 

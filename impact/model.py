@@ -171,6 +171,7 @@ class KpiChoice(Strict):
     goal: str | None = None
     target: float | None = Field(default=None, allow_inf_nan=False)
     baseline: float | None = Field(default=None, allow_inf_nan=False)
+    total: float | None = Field(default=None, allow_inf_nan=False)  # to reach by the goal's deadline, summed
     period: Period | None = "month"
     owner: Owner = Field(default_factory=Owner)
     channel: Short | None = None

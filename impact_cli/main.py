@@ -14,15 +14,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from impact.i18n import normalise_language, t
 from impact.locale import languages
 from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
 
 if TYPE_CHECKING:
+    from impact.deck import Deck
+    from impact.model import Strategy
     from impact.pipeline import Recall
     from impact.results import CheckView
+    from impact.review import Point, Review
     from workshop import Workshop
 
 WORKSPACE_HELP = "the workspace of a hosted installation (default: $IMPACT_WORKSPACE, else none)"
@@ -90,7 +93,26 @@ def _file_names(paths: list[str]) -> list[str]:
 
 
 def _check(args: argparse.Namespace, lang: str) -> int:
-    """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input."""
+    """Exit 0 when the check ran (whatever the statuses), 1 with a message for bad input.
+    With --save the strategy is one stored in the database (by its id), and the check is
+    kept with it exactly as the page keeps one (its mapping remembered there is used)."""
+    if not args.save:
+        strategy, deck = load_strategy(args.strategy, lang)
+        return _check_run(args, lang, strategy, deck, None)
+    deck = deck_or_refuse()
+    with _workshop(args, lang) as ws:
+        opened = ws.strategies.open(args.strategy)
+        return _check_run(args, lang, opened.strategy, deck, ws, opened.version)
+
+
+def _check_run(
+    args: argparse.Namespace,
+    lang: str,
+    strategy: Strategy,
+    deck: Deck,
+    ws: Workshop | None,
+    version: int = 0,
+) -> int:
     import json
 
     from impact.importers.preview import missing_choice
@@ -99,8 +121,9 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     from workshop.checks import evaluate
     from workshop.uploads import Uploads
 
-    strategy, deck = load_strategy(args.strategy, lang)
     recall = _mapping(args.mapping, lang)
+    if recall is None and ws is not None and strategy.id:
+        recall = ws.mappings.recall(strategy.id)
     uploads = Uploads()
     for name, path in zip(_file_names(args.files), args.files, strict=True):
         try:
@@ -122,7 +145,13 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     if unreadable:
         return 1
     cards = deck.with_custom(strategy.custom_cards)
-    run = evaluate(strategy, cards, reads)
+    if ws is not None:
+        kept = ws.checks.run(strategy, version, deck.cards, reads)
+        run = kept.run
+        said = "cli.check_repeated" if kept.repeated_at is not None else "cli.check_saved"
+        print(t(said, lang, id=kept.check_id), file=sys.stderr)
+    else:
+        run = evaluate(strategy, cards, reads)
     warnings = [notice.text(lang, card_titles(cards, lang)) for notice in run.notices]
     if args.json:
         from impact.wording import reason_text
@@ -156,6 +185,110 @@ def _print_results(view: CheckView, lang: str) -> None:
         channel = channels_label(channels_of(row.channel))
         rows.append([title, channel, row.segment or "", said.period, said.actual, said.target, said.status, said.note])
     print_table(headers, rows, rule=True)
+
+
+def _review(args: argparse.Namespace, lang: str) -> int:
+    """Exit 0, or 3 when a KPI is behind (a monthly cron job can alert on it)."""
+    import json
+
+    from impact.review_words import missing_line, summary
+
+    deck = deck_or_refuse()
+    with _workshop(args, lang) as ws:
+        opened = ws.strategies.open(args.id)
+        review = ws.checks.review(opened.strategy, deck.cards)
+        if args.pdf:
+            document = ws.reports.review_pdf(opened.strategy, deck)
+    if args.pdf:
+        try:
+            Path(args.pdf).write_bytes(document)
+        except OSError as exc:
+            print(f"{args.pdf}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(_review_json(review, lang), ensure_ascii=False))
+    else:
+        print(summary(review, lang))
+        missing = missing_line(review, lang)
+        if missing:
+            print(missing)
+        _print_review(review, lang)
+        if args.pdf:
+            print(args.pdf)
+    return 3 if review.count("behind") else 0
+
+
+def _review_json(review: Review, lang: str) -> dict[str, Any]:
+    """One object: each KPI's status, reasons in words, history and pace (numbers as numbers)."""
+    from impact.review_words import reason, summary
+
+    def point(p: Point) -> dict[str, Any]:
+        partial = p.partial_until.isoformat() if p.partial_until else None
+        return {
+            "period": p.period,
+            "actual": p.actual,
+            "target": p.target,
+            "check": p.check_id,
+            "files": list(p.files),
+            "partial_until": partial,
+        }
+
+    kpis = []
+    for kpi in review.kpis:
+        projection = kpi.projection
+        kpis.append(
+            {
+                "kpi": kpi.kpi.id,
+                "card": kpi.kpi.card,
+                "title": kpi.card.title.get(lang) if kpi.card else kpi.kpi.card,
+                "status": kpi.status,
+                "reasons": [reason(kpi, code, lang) for code in kpi.reasons],
+                "target": kpi.kpi.target,
+                "baseline": kpi.kpi.baseline,
+                "total": kpi.kpi.total,
+                "latest": point(kpi.latest) if kpi.latest else None,
+                "history": [point(p) for p in kpi.history],
+                "trend": {"slope": kpi.trend.slope, "periods": kpi.trend.periods, "projected": kpi.trend.projected}
+                if kpi.trend
+                else None,
+                "projection": {
+                    "so_far": projection.so_far,
+                    "rate": projection.rate,
+                    "remaining": projection.remaining,
+                    "projected": projection.projected,
+                    "needed": projection.needed,
+                    "deadline": projection.deadline.isoformat(),
+                }
+                if projection
+                else None,
+            }
+        )
+    return {
+        "period": review.period,
+        "summary": summary(review, lang),
+        "counts": review.counts(),
+        "missing": [{"input": m, "kpis": n} for m, n in review.missing_inputs()],
+        "kpis": kpis,
+    }
+
+
+def _print_review(review: Review, lang: str) -> None:
+    """One line per KPI (status, latest against target, change), its reasons indented."""
+    from impact.review_words import tile
+
+    headers = [t(f"check.col_{c}", lang) for c in ("kpi", "status", "period", "actual", "target")]
+    headers.append(t("review.vs_previous", lang))
+    rows, notes = [], []
+    for kpi in review.kpis:
+        said = tile(kpi, lang)
+        rows.append(
+            [said.title, f"{said.icon} {said.label}", said.period, said.actual, said.target, said.change_previous]
+        )
+        notes.append(said.reasons)
+    print_table(headers, rows, rule=True)
+    for row, reasons in zip(rows, notes, strict=True):
+        for line in reasons:
+            print(f"  {row[0]}: {line}")
 
 
 def _report(args: argparse.Namespace, lang: str) -> int:
@@ -271,6 +404,7 @@ def _list(args: argparse.Namespace, lang: str) -> int:
 COMMANDS = {
     "validate": _validate,
     "check": _check,
+    "review": _review,
     "report": _report,
     "hash-password": _hash_password,
     "save": _save,
@@ -288,12 +422,19 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", help="strategy files (YAML)")
     validate.add_argument("--health", action="store_true", help="also print the strategy health checklist")
     check = sub.add_parser("check", help="check a strategy's KPIs against exported data")
-    check.add_argument("strategy", help="the strategy file (YAML)")
+    check.add_argument("strategy", help="the strategy file (YAML), or with --save a stored strategy's id")
     check.add_argument("files", nargs="+", help="exports: CSV, XLSX, XLS, ODS, SpreadsheetML or a zip of them")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
     check.add_argument(
         "--mapping", default=None, help="choices for files the readers cannot read alone (made on the Data check page)"
     )
+    check.add_argument("--save", action="store_true", help="keep the check with the stored strategy, as the page does")
+    check.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
+    review = sub.add_parser("review", help="every KPI across the saved checks: on track? exit 3 when one is behind")
+    review.add_argument("id", help="the stored strategy's id (see impact list)")
+    review.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
+    review.add_argument("--pdf", default=None, help="also write the review as a short PDF")
+    review.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
     report = sub.add_parser("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
     report.add_argument("strategy", help="the strategy file (YAML)")
     report.add_argument("-o", "--output", required=True, help="the PDF to write")

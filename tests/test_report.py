@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
@@ -20,6 +22,7 @@ from impact.report import pdf as report_pdf
 from impact.report.branding import Branding, BrandingError, checked_logo, normalise_color
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx, looks_like_formula
+from impact.review import review
 from tests.factories import example_with_lead_quality
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,15 +80,27 @@ def test_user_text_appears_literally_in_the_pdf(deck):
     assert "49" not in text.split("Summary")[1].split("Board")[0]  # {{ 7*7 }} was never evaluated
 
 
+@dataclass(frozen=True)
+class _Saved:
+    """A saved check as the review reads one."""
+
+    results: list
+    id: int = 1
+    created_at: datetime = datetime(2026, 12, 1, tzinfo=UTC)
+    files: tuple = ()
+
+
+def _reviewed(strategy, deck, results):
+    return review(strategy, deck.cards, [_Saved([r.as_json() for r in results])])
+
+
 def test_the_latest_data_check_is_in_the_pdf_with_vector_charts(deck):
     strategy = example("en")
     tables = [(n, read_export((SAMPLES / n).read_bytes(), n).table) for n in ("crm_leads.csv",)]
     report = run_check(strategy, deck.cards, tables)
-    data = build_pdf(
-        ReportInput(strategy=strategy, cards=deck.cards, check_results=[r.as_json() for r in report.results])
-    )
+    data = build_pdf(ReportInput(strategy=strategy, cards=deck.cards, review=_reviewed(strategy, deck, report.results)))
     text, _ = pdf_text(data)
-    assert "Latest data check" in text and "57.31%" in text and "met" in text
+    assert "Review" in text and "57.31%" in text and "met" in text
     assert b"/Subtype /Image" not in data  # no logo here, and the charts are vector paths, not pictures
     assert text.count("Lead quality") >= 3  # table row, chart title, KPI plan
 
@@ -111,7 +126,9 @@ def test_the_chart_axes_in_the_pdf_write_numbers_as_the_reader_does(deck, lang, 
         for period, actual in (("2026-01", 2_500.0), ("2026-02", 2_750.5))
     ]
     strategy.kpis[0].target = None
-    text, _ = pdf_text(build_pdf(ReportInput(strategy=strategy, cards=deck.cards, check_results=rows)))
+    strategy.kpis[0].period = "month"  # the rows are months
+    review_ = review(strategy, deck.cards, [_Saved(rows)])
+    text, _ = pdf_text(build_pdf(ReportInput(strategy=strategy, cards=deck.cards, review=review_)))
     assert thousand in text  # an axis tick: neither value is 1000, so only the chart writes it
     assert other not in text
     assert ("2.750,5" if lang == "de" else "2,750.5") in text  # the status table, same convention

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from impact import pipeline
 from impact.model import Card, Strategy
 from impact.pipeline import CheckRun, FileRead
+from impact.review import Review, review
 from storage.checks import CheckSummary, StoredCheck
 from workshop.errors import WorkshopError
 from workshop.translate import use_case
@@ -23,7 +24,7 @@ from workshop.translate import use_case
 if TYPE_CHECKING:
     from workshop.context import Context
 
-__all__ = ["CheckSummary", "Checks", "Kept", "StoredCheck", "evaluate"]
+__all__ = ["CheckSummary", "Checks", "Kept", "Review", "StoredCheck", "evaluate"]
 
 
 def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead]) -> CheckRun:
@@ -84,6 +85,14 @@ class Checks:
         """The newest check of the strategy, without its data; None before the first."""
         found = self.list(strategy_id)
         return self.load(strategy_id, found[0].id) if found else None
+
+    @use_case
+    def review(self, strategy: Strategy, cards: Mapping[str, Card]) -> Review:
+        """Every KPI across all the strategy's saved checks: its history, status and pace."""
+        if not strategy.id:
+            return review(strategy, cards, [])
+        stored = [self.load(strategy.id, summary.id) for summary in self.list(strategy.id)]
+        return review(strategy, cards, stored)
 
     def _owned(self, strategy_id: str) -> None:
         """Checks belong to a strategy, and a strategy to a workspace."""

@@ -11,7 +11,7 @@ from impact.model import Card, Strategy
 from impact.report.branding import Branding
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx
-from storage.checks import StoredCheck
+from impact.review import Review
 from storage.errors import StorageError
 from workshop.checks import Checks
 from workshop.errors import WorkshopError
@@ -21,16 +21,19 @@ if TYPE_CHECKING:
     from workshop.context import Context
 
 
-def pdf(strategy: Strategy, deck: Deck, branding: Branding, check: StoredCheck | None = None) -> bytes:
-    """The strategy as a PDF; 'pdf_unavailable' (with what is missing) where WeasyPrint's
-    system libraries are not installed."""
+def pdf(
+    strategy: Strategy, deck: Deck, branding: Branding, review: Review | None = None, *, review_only: bool = False
+) -> bytes:
+    """The strategy as a PDF (with the review of its saved checks), or the review alone;
+    'pdf_unavailable' (with what is missing) where WeasyPrint's system libraries are
+    not installed."""
     data = ReportInput(
         strategy=strategy,
         cards=deck.cards,
         profile=deck.profile(strategy.industry_profile),
         branding=branding,
-        check_results=check.results if check else None,
-        check_date=check.created_at.date() if check else None,
+        review=review,
+        review_only=review_only,
     )
     try:
         return build_pdf(data)
@@ -64,6 +67,12 @@ class Reports:
 
     @use_case
     def pdf(self, strategy: Strategy, deck: Deck) -> bytes:
-        """The strategy's PDF with its branding and its latest data check."""
-        check = Checks(self.ws).latest(strategy.id) if strategy.id else None
-        return pdf(strategy, deck, self.branding(strategy.id or ""), check)
+        """The strategy's PDF with its branding and the review of its saved checks."""
+        review = Checks(self.ws).review(strategy, deck.cards)
+        return pdf(strategy, deck, self.branding(strategy.id or ""), review)
+
+    @use_case
+    def review_pdf(self, strategy: Strategy, deck: Deck) -> bytes:
+        """The review alone, for the monthly meeting with the client."""
+        review = Checks(self.ws).review(strategy, deck.cards)
+        return pdf(strategy, deck, self.branding(strategy.id or ""), review, review_only=True)

@@ -8,7 +8,6 @@ numbers on every page), charts as vector SVG from the same Altair specs as on sc
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,7 @@ import altair as alt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.channels import channels_label, channels_of
-from impact.charts import trend_chart
+from impact.charts import review_chart
 from impact.formatting import department_label, format_amount, format_date, unit_label
 from impact.formula_words import in_words
 from impact.health import check_health
@@ -28,7 +27,8 @@ from impact.metrics import metric_label
 from impact.model import STAGES, Card, KpiChoice, Profile, Strategy
 from impact.owners import ownership_matrix
 from impact.report.branding import Branding, normalise_color
-from impact.results import check_view, words
+from impact.review import Review
+from impact.review_words import Tile, missing_line, summary, tile
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_CHARTS = 12
@@ -44,9 +44,9 @@ class ReportInput:
     cards: dict[str, Card]
     profile: Profile | None = None
     branding: Branding = field(default_factory=Branding)
-    check_results: list[dict[str, Any]] | None = None
-    check_date: date | None = None
+    review: Review | None = None  # every KPI across the saved checks
     today: date | None = None
+    review_only: bool = False  # the short document for the monthly meeting
 
 
 def _weasyprint() -> ModuleType:
@@ -133,7 +133,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         {"ok": i.ok, "severity": i.severity, "title": tr(f"health.{i.rule}.title"), "why": tr(f"health.{i.rule}.why")}
         for i in check_health(strategy, cards)
     ]
-    check = _check_section(data, tr) if data.check_results else None
+    review = _review_section(data) if data.review and data.review.checks else None
     return {
         "lang": lang,
         "tr": tr,
@@ -152,45 +152,30 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "goals": goals,
         "owner_rows": owner_rows,
         "health": health,
-        "check": check,
+        "review": review,
+        "review_only": data.review_only,
     }
 
 
-def _check_section(data: ReportInput, tr: Callable[[str], str]) -> dict[str, Any]:
-    """The latest check: per KPI its latest figure and status, the reason where there is
-    no comparison, and a trend chart where periods have values (the page's view)."""
+def _review_section(data: ReportInput) -> dict[str, Any]:
+    """The review as a reader of a document gets it: the summary, what no file had (once),
+    one row per KPI with its status and reasons, and a chart per KPI with a history."""
+    assert data.review is not None
     lang = data.strategy.language
-    view = check_view(data.check_results or [], data.strategy, {**data.cards})
-    status_rows: list[dict[str, Any]] = []
+    tiles: list[Tile] = []
     charts: list[dict[str, str]] = []
-    for kpi in view.kpis:
-        title, latest = kpi.title(lang), kpi.latest
-        said = words(kpi, latest, lang)
-        status_rows.append(
-            {
-                "title": title,
-                "period": said.period,
-                "actual": said.actual,
-                "target": said.target,
-                "status": latest.status if latest else "no data",
-                "status_label": said.status,
-                "note": said.note,
-            }
-        )
-        if kpi.charted and len(charts) < MAX_CHARTS:
-            chart = trend_chart(
-                kpi.in_periods,
-                title=title,
-                target=kpi.kpi.target,
-                unit=unit_label(kpi.actual_unit(latest), lang),
-                labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
-                lang=lang,
-                width=460,
-            )
-            charts.append({"title": title, "uri": _chart_uri(_svg(chart))})
+    for kpi in data.review.kpis:
+        said = tile(kpi, lang)
+        tiles.append(said)
+        if len(kpi.valued) and len(charts) < MAX_CHARTS:
+            unit = unit_label(kpi.card.unit if kpi.card else "", lang)
+            chart = review_chart(kpi, title=said.title, unit=unit, lang=lang, width=460, height=200)
+            charts.append({"title": said.title, "uri": _chart_uri(_svg(chart))})
     return {
-        "date": format_date(data.check_date, lang) if data.check_date else "",
-        "rows": status_rows,
+        "summary": summary(data.review, lang),
+        "missing": missing_line(data.review, lang),
+        "checks": data.review.checks,
+        "tiles": tiles,
         "charts": charts,
     }
 

@@ -1,0 +1,190 @@
+"""The review across all saved checks: a KPI's history (the newer check's value stands),
+its status with the reason, the trend and the pace to the goal's deadline. Expected
+figures are sums made here from the uploaded files; statuses are worked out by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from impact import pipeline
+from impact.model import Goal, KpiChoice
+from impact.periods import label_for, periods_between, span
+from impact.review import Point, fit, kpi_history, review, review_kpi
+from storage.store import Store
+from tests.monthly import CORRECTED, NOVEMBER, OCTOBER, UPLOADS, bakery_plan, month_sums
+from workshop import Workshop
+from workshop.uploads import Uploads
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: int
+    created_at: datetime
+    files: list
+    results: list
+
+
+def _checks(strategy, deck, uploads=UPLOADS) -> list[Saved]:
+    """Each upload checked and kept, a day apart, as the page would keep them."""
+    start = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    saved = []
+    for number, (name, data) in enumerate(uploads, start=1):
+        run = pipeline.run(strategy, deck.cards, [(name, data)])
+        results = [r.as_json() for r in run.report.results]
+        saved.append(Saved(number, start + timedelta(days=number), run.file_summaries(), results))
+    return saved
+
+
+def test_the_corrected_october_replaces_the_first_and_each_value_names_its_check_and_file(deck):
+    strategy = bakery_plan()
+    [pre_orders, _route] = review(strategy, deck.cards, _checks(strategy, deck)).kpis
+    first, november, corrected = (month_sums(data) for _name, data in UPLOADS)
+    assert [(p.period, p.actual) for p in pre_orders.history] == [
+        ("2026-09", first["2026-09"]),
+        ("2026-10", corrected["2026-10"]),  # not first["2026-10"], and never the two added
+        ("2026-11", november["2026-11"]),
+    ]
+    october = pre_orders.history[1]
+    assert (october.check_id, october.files, october.replaced) == (3, (CORRECTED[0],), (1,))
+    assert pre_orders.history[0].files == (OCTOBER[0],) and pre_orders.history[2].files == (NOVEMBER[0],)
+    assert all(p.partial_until is None for p in pre_orders.history)  # each file reaches its months' ends
+
+
+def test_status_and_pace_as_worked_out_by_hand(deck):
+    strategy = bakery_plan(target=20, total=200)
+    review_ = review(strategy, deck.cards, _checks(strategy, deck))
+    pre_orders, route = review_.kpis
+    first, november, corrected = (month_sums(data) for _name, data in UPLOADS)
+    months = [first["2026-09"], corrected["2026-10"], november["2026-11"]]
+    assert pre_orders.latest.period == "2026-11" and pre_orders.latest.actual == months[-1]
+    assert pre_orders.change_previous == months[2] - months[1]
+    assert pre_orders.change_baseline == months[2] - 5
+    # November meets 20; the total: the three months so far, their mean for each of the
+    # 13 months from December 2026 to December 2027
+    assert months[-1] >= 20
+    projection = pre_orders.projection
+    assert projection.so_far == sum(months) and projection.rate == pytest.approx(sum(months) / 3)
+    assert projection.remaining == 13
+    assert projection.projected == pytest.approx(sum(months) + sum(months) / 3 * 13)
+    assert projection.projected >= 200
+    assert pre_orders.status == "on track"  # met this month, on track for the total
+    assert route.status == "no data" and route.reasons[0].startswith("input_not_in_files|calls, direction_requests")
+    assert review_.missing_inputs() == [("calls", 1), ("direction_requests", 1)]  # the card's two inputs
+    assert review_.period == "2026-11" and review_.counts() == {"on track": 1, "no data": 1}
+
+
+def test_a_total_out_of_reach_is_behind_with_what_would_close_it(deck):
+    strategy = bakery_plan(target=20, total=400)
+    [pre_orders, _route] = review(strategy, deck.cards, _checks(strategy, deck)).kpis
+    months = sum(month_sums(OCTOBER[1])[m] for m in ["2026-09"]) + month_sums(CORRECTED[1])["2026-10"]
+    months += month_sums(NOVEMBER[1])["2026-11"]
+    projection = pre_orders.projection
+    assert projection.projected < 0.9 * 400 and pre_orders.status == "behind"
+    assert projection.needed == pytest.approx((400 - months) / 13)
+    assert projection.gap == pytest.approx(400 - projection.projected)
+
+
+def test_two_months_are_too_early_to_project(deck):
+    strategy = bakery_plan(target=None, total=200)
+    [pre_orders, _route] = review(strategy, deck.cards, _checks(strategy, deck, [NOVEMBER, CORRECTED])).kpis
+    assert pre_orders.status == "early" and pre_orders.projection is None
+    assert pre_orders.reasons[0].startswith("total_too_early|2|")
+
+
+def _point(period: str, actual: float | None, check: int = 1, **extra) -> Point:
+    return Point(period, actual, None, check, datetime(2026, 12, 1, tzinfo=UTC), ("f.csv",), **extra)
+
+
+def _kpi(**fields) -> KpiChoice:
+    return KpiChoice(id="k", card="leads", stage="conversion", goal="g", period="month", **fields)
+
+
+GOAL = Goal(id="g", title="Leads", deadline=date(2027, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("values", "target", "status", "reason"),
+    [
+        ([10, 12, 25], 20, "met", "target_met"),
+        ([10, 20], 25, "at risk", "missed_too_early"),  # two periods: no trend
+        ([10, 12, 14], 20, "on track", "trend_reaches"),  # +2 a month: 20 by March 2027
+        ([10, 11, 12], 20, "at risk", "trend_short"),  # +1 a month: 16 by March
+        ([14, 12, 10], 20, "behind", "trend_away"),
+        ([12, 12, 12], 20, "behind", "trend_away"),  # flat is not towards
+    ],
+)
+def test_a_per_period_target_is_judged_by_the_latest_period_and_the_trend(deck, values, target, status, reason):
+    months = ["2026-09", "2026-10", "2026-11"][-len(values) :]
+    history = tuple(_point(m, v) for m, v in zip(months, values, strict=True))
+    judged = review_kpi(_kpi(target=target), deck.cards["leads"], GOAL, history)
+    assert (judged.status, judged.reasons[0].split("|")[0]) == (status, reason)
+
+
+def test_the_trend_is_least_squares_over_the_last_six_periods_with_gaps_counted():
+    points = [_point(p, v) for p, v in [("2026-01", 0), ("2026-02", 2), ("2026-04", 6)]]
+    trend = fit(points, horizon=2)
+    assert trend.slope == pytest.approx(2.0) and trend.intercept == pytest.approx(6.0)
+    assert trend.projected == pytest.approx(10.0)
+
+
+def test_a_partial_period_is_shown_but_the_latest_complete_one_is_judged(deck):
+    history = (
+        _point("2026-10", 25),
+        _point("2026-11", 3, check=2, partial_until=date(2026, 11, 5)),
+    )
+    judged = review_kpi(_kpi(target=20), deck.cards["leads"], GOAL, history)
+    assert judged.latest.period == "2026-10" and judged.status == "met"
+
+
+def test_a_newer_check_without_a_value_leaves_an_older_value_standing(deck):
+    strategy = bakery_plan()
+    with_value = pipeline.run(strategy, deck.cards, [NOVEMBER])
+    without = [r.as_json() for r in with_value.report.results]
+    for row in without:
+        row.update(actual=None, status="no data", reason="input_missing|pre_orders")
+    checks = [
+        Saved(1, datetime(2026, 12, 1, tzinfo=UTC), [], [r.as_json() for r in with_value.report.results]),
+        Saved(2, datetime(2026, 12, 2, tzinfo=UTC), [], without),
+    ]
+    [november] = kpi_history(strategy.kpis[0], checks)
+    assert november.check_id == 1 and november.actual == month_sums(NOVEMBER[1])["2026-11"]
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "start", "end"),
+    [
+        ("2026-10", "month", date(2026, 10, 1), date(2026, 10, 31)),
+        ("2026-12", "month", date(2026, 12, 1), date(2026, 12, 31)),
+        ("2026-W53", "week", date(2026, 12, 28), date(2027, 1, 3)),
+        ("2026-Q4", "quarter", date(2026, 10, 1), date(2026, 12, 31)),
+        ("2026", "year", date(2026, 1, 1), date(2026, 12, 31)),
+    ],
+)
+def test_a_period_label_names_its_days(label, kind, start, end):
+    found = span(label)
+    assert (found.kind, found.start, found.end) == (kind, start, end)
+    assert label_for(start, kind) == label and label_for(end, kind) == label
+
+
+def test_periods_follow_each_other_and_count_to_a_deadline():
+    assert span("2027-01").index - span("2026-12").index == 1
+    assert span("2027-W01").index - span("2026-W53").index == 1
+    assert span("2027-Q1").index - span("2026-Q4").index == 1
+    assert periods_between("2026-11", date(2027, 12, 31)) == 13
+    assert periods_between("2026-11", date(2026, 10, 1)) == 0
+    assert span("2026-13") is None and span("2025-02-01/2025-08-04") is None
+
+
+def test_the_application_layer_reviews_the_saved_checks_of_its_own_strategy(engine, deck):
+    ws = Workshop(Store(engine), lang="de")
+    opened = ws.strategies.create(bakery_plan(), "created")
+    for name, data in UPLOADS:
+        uploads = Uploads()
+        uploads.keep(name, data)
+        ws.checks.run(opened.strategy, opened.version, deck.cards, uploads.read_all(None))
+    [pre_orders, _route] = ws.checks.review(opened.strategy, deck.cards).kpis
+    assert [p.period for p in pre_orders.history] == ["2026-09", "2026-10", "2026-11"]
+    assert pre_orders.history[1].actual == month_sums(CORRECTED[1])["2026-10"]
