@@ -56,6 +56,7 @@ PAGES = [
     ("views/owners.py", "owners", "👥"),
     ("views/strategy.py", "strategy", "📋"),
     ("views/check.py", "check", "📊"),
+    ("views/review.py", "review", "📈"),
     ("views/workshop.py", "workshop", "🗳️"),
     ("views/room.py", "room", "📽️"),
 ]

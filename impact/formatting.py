@@ -120,12 +120,14 @@ def _day_and_time(moment: datetime, lang: str) -> tuple[str, str]:
     return moment.strftime(locale.day_of_moment), moment.strftime(locale.time)
 
 
-def format_moment(value: datetime, lang: str, zone: str | None = None) -> str:
+def format_moment(value: datetime, lang: str, zone: str | None = None, *, seconds: bool = False) -> str:
     """When something was saved, in the reader's time zone when it is known (the
-    browser's): 23.11.2026, 15:05 or 2026-11-23 15:05. Stored times are UTC; without a
-    zone the time says so (23.11.2026, 14:05 UTC). A naive time is taken as UTC."""
+    browser's): 23.11.2026, 15:05 or 2026-11-23 15:05 (with ``seconds`` 15:05:42, where
+    two of one minute must be told apart). Stored times are UTC; without a zone the
+    time says so (23.11.2026, 14:05 UTC). A naive time is taken as UTC."""
     moment, suffix = _in_zone(value, zone)
-    return moment.strftime(locale_for(lang).moment) + suffix
+    pattern = locale_for(lang).moment + (":%S" if seconds else "")
+    return moment.strftime(pattern) + suffix
 
 
 def format_moment_span(start: datetime, end: datetime, lang: str, zone: str | None = None) -> str:

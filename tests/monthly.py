@@ -24,7 +24,7 @@ def _book(months: list[tuple[int, int]], base: dict[tuple[int, int], int]) -> by
 
 OCTOBER = ("bestellbuch-oktober.csv", _book([(2026, 9), (2026, 10)], {(2026, 9): 3, (2026, 10): 4}))
 NOVEMBER = ("bestellbuch-november.csv", _book([(2026, 11)], {(2026, 11): 8}))
-CORRECTED = ("bestellbuch-oktober-korrigiert.csv", _book([(2026, 10)], {(2026, 10): 6}))
+CORRECTED = ("bestellbuch-oktober-korrigiert.csv", _book([(2026, 10)], {(2026, 10): 5}))
 UPLOADS = (OCTOBER, NOVEMBER, CORRECTED)
 
 

@@ -158,3 +158,39 @@ def test_each_storage_command_runs_as_a_script_calls_it(tmp_path):
     refused = process(url, "export", strategy_id, "-o", "-", lang="de_DE.UTF-8")  # not in this workspace
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "keine gespeicherte Strategie" in refused.stderr
+
+
+def test_check_save_then_review_on_three_monthly_uploads(cli, tmp_path):
+    """October, November, then a corrected October: kept with the stored strategy as the
+    page keeps them, then reviewed as one object; exit 3 only when a KPI is behind."""
+    from tests.monthly import CORRECTED, NOVEMBER, UPLOADS, bakery_plan, month_sums
+
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(strategy_to_yaml(bakery_plan(total=200)), encoding="utf-8")
+    code, out, _err = cli(url, "save", str(plan))
+    strategy_id = out.strip().splitlines()[-1]
+    for name, data in UPLOADS:
+        (tmp_path / name).write_bytes(data)
+        code, _out, err = cli(url, "check", strategy_id, str(tmp_path / name), "--save")
+        assert code == 0 and "Check saved" in err
+    code, out, _err = cli(url, "review", strategy_id, "--json")
+    assert code == 0
+    found = json.loads(out)
+    [pre_orders] = [k for k in found["kpis"] if k["kpi"] == "vorbest"]
+    corrected, november = month_sums(CORRECTED[1]), month_sums(NOVEMBER[1])
+    assert [(p["period"], p["actual"]) for p in pre_orders["history"]][1:] == [
+        ("2026-10", corrected["2026-10"]),
+        ("2026-11", november["2026-11"]),
+    ]
+    assert pre_orders["status"] == "on track" and pre_orders["history"][1]["target"] == 20
+    code, out, _err = cli(url, "review", strategy_id, lang="de_DE.UTF-8")
+    assert code == 0 and out.startswith("Nov. 2026: 0 von 2 KPIs erreicht, 1 auf Kurs, 1 ohne Daten\n")
+    # the same plan with a total out of reach: behind, and the exit status says so
+    plan.write_text(strategy_to_yaml(bakery_plan(total=400)), encoding="utf-8")
+    cli(url, "save", str(plan))
+    code, out, _err = cli(url, "review", strategy_id, "--json")
+    assert code == 3 and json.loads(out)["counts"].get("behind") == 1
+    pdf = tmp_path / "review.pdf"
+    code, _out, _err = cli(url, "review", strategy_id, "--pdf", str(pdf))
+    assert code == 3 and pdf.read_bytes().startswith(b"%PDF")

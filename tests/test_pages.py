@@ -17,6 +17,7 @@ PAGES = [
     "views/owners.py",
     "views/strategy.py",
     "views/check.py",
+    "views/review.py",
     "views/workshop.py",
     "views/room.py",
 ]

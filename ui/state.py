@@ -97,8 +97,8 @@ def time_zone() -> str | None:
         return None
 
 
-def moment(value: datetime) -> str:
-    return format_moment(value, lang(), time_zone())
+def moment(value: datetime, *, seconds: bool = False) -> str:
+    return format_moment(value, lang(), time_zone(), seconds=seconds)
 
 
 def tr(key: str, **params: Any) -> str:

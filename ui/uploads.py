@@ -32,12 +32,24 @@ def session_uploads() -> Uploads:
     return found
 
 
+KEY_FILE_IDS, KEY_REMOVED = "check_upload_ids", "check_upload_removed"
+
+
 def keep(files: Iterable[UploadedFile] | None) -> None:
-    """Copy what the uploader holds into the session (the uploader forgets on page change)."""
-    session_uploads().keep_all((file.name, file.getvalue()) for file in files or [])
+    """Copy what the uploader holds into the session (the uploader forgets on page change).
+    A file removed on the page stays removed although the uploader still holds it (it
+    hands it back on every rerun); uploaded again, it is a new upload and counts."""
+    ids: dict[str, str] = st.session_state.setdefault(KEY_FILE_IDS, {})
+    removed: set[str] = st.session_state.setdefault(KEY_REMOVED, set())
+    fresh = [file for file in files or [] if file.file_id not in removed]
+    ids.update({file.name: file.file_id for file in fresh})
+    session_uploads().keep_all((file.name, file.getvalue()) for file in fresh)
 
 
 def forget(name: str) -> None:
+    file_id = st.session_state.get(KEY_FILE_IDS, {}).pop(name, None)
+    if file_id is not None:
+        st.session_state.setdefault(KEY_REMOVED, set()).add(file_id)
     session_uploads().forget(name)
 
 

@@ -9,6 +9,7 @@ from impact.custom_cards import slug
 from impact.formatting import format_date, quoted
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
+from impact.review_words import summary
 from impact.template import needed_metrics, template_csv, template_xlsx
 from impact.wording import warning_text
 from ui import state, uploads
@@ -101,13 +102,20 @@ def render_upload(upload: uploads.Upload) -> None:
         render_choices(upload, strategy.id, label=label, expanded=False)
 
 
+KEY_SHOWN = "check_shown_id"
+
+
+def _show() -> None:
+    st.session_state[KEY_SHOWN] = st.session_state["check_shown"]
+
+
 def _run(present: list[uploads.Upload]) -> None:
     try:
         kept = state.workshop().checks.run(strategy, st.session_state[state.KEY_VERSION], cards, present)
     except WorkshopError as error:
         state.fail(error)
         return
-    st.session_state["check_shown"] = kept.check_id
+    st.session_state[KEY_SHOWN] = kept.check_id
     if kept.repeated_at is not None:
         state.notify(tr("check.same_as_before", when=state.moment(kept.repeated_at)), "ℹ️")
     else:
@@ -142,17 +150,35 @@ except WorkshopError as error:
 if saved:
     st.divider()
     ids = [c.id for c in saved]
-    names = {c.id: f"{state.moment(c.created_at)} · " + ", ".join(f["name"] for f in c.files)[:80] for c in saved}
-    st.session_state.setdefault("check_shown", ids[0])
-    if st.session_state["check_shown"] not in ids:
-        st.session_state["check_shown"] = ids[0]
-    shown = st.selectbox(tr("check.saved_checks"), ids, format_func=labels(ids, names.get), key="check_shown")
+    names = {  # numbered oldest first, with seconds: two checks of one minute are told apart
+        c.id: tr("check.saved_label", number=len(saved) - index, when=state.moment(c.created_at, seconds=True))
+        + " · "
+        + ", ".join(f["name"] for f in c.files)[:80]
+        for index, c in enumerate(saved)
+    }
+    if st.session_state.get(KEY_SHOWN) not in ids:
+        st.session_state[KEY_SHOWN] = ids[0]
+    # the page's own key decides, not the widget's state (a rerun from the sidebar must not switch it)
+    st.session_state["check_shown"] = st.session_state[KEY_SHOWN]
+    shown = st.selectbox(
+        tr("check.saved_checks"),
+        ids,
+        format_func=labels(ids, names.get),
+        key="check_shown",
+        on_change=_show,
+    )
     try:
         stored = state.workshop().checks.load(strategy.id, shown)
     except WorkshopError as error:
         st.error(error.text(lang()))
         st.stop()
     st.header(tr("check.results"))
+    try:
+        review = state.workshop().checks.review(strategy, cards)
+        st.markdown(f"**{md_escape(summary(review, lang()))}**")
+        st.page_link("views/review.py", label=tr("check.to_review"), icon="📈")
+    except WorkshopError as error:
+        st.error(error.text(lang()))
     for warning in stored.warnings:
         st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang(), titles)))
     render_check_results(stored.results, strategy, cards, key_prefix=f"check_{stored.id}")
