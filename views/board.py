@@ -132,9 +132,9 @@ def render_kpi_settings(kpi, card: Card) -> None:
             on_change=_set,
             args=(kpi.id, "period"),
         )
-        t, b, c = st.columns(3)
+        t, b, total, c = st.columns(4)
         problems = []
-        for column, field in ((t, "target"), (b, "baseline")):
+        for column, field in ((t, "target"), (b, "baseline"), (total, "total")):
             pending = _number_drafts().get((kpi.id, field))
             if f"{prefix}_{field}" not in st.session_state:  # first look, or back from another page
                 st.session_state[f"{prefix}_{field}"] = (
@@ -147,6 +147,7 @@ def render_kpi_settings(kpi, card: Card) -> None:
                 args=(kpi.id, field),
                 max_chars=24,
                 placeholder=tr("board.number_placeholder"),
+                help=tr("board.field_total_help") if field == "total" else None,
             )
             if pending is not None:
                 problems.append(tr(f"board.field_{field}") + ": " + _number_problem(pending))
