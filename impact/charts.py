@@ -70,14 +70,14 @@ def review_chart(
 ) -> alt.LayerChart:
     """A KPI's history across all checks: the values per period (horizontal labels), the
     target and the baseline as labelled lines, and the trend carried forward dashed."""
-    from impact.review import label_ahead
+    from impact.periods import shifted
 
     points = [p for p in kpi.history if p.actual is not None]
     order = [p.period for p in points]
     trend_rows = []
     if kpi.trend is not None and points:
         last = points[-1].period
-        end = label_ahead(last, kpi.trend.horizon)
+        end = shifted(last, kpi.trend.horizon)
         order.append(end)
         trend_rows = [
             {"period": format_period(last, lang), "value": kpi.trend.intercept},

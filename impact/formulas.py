@@ -85,12 +85,13 @@ class Formula:
         return _degree(self.tree)
 
     def evaluate(self, values: Mapping[str, float | None]) -> float | None:
-        """The value, or None when an input is missing or a division has no data."""
-        try:
-            result = _eval(self.tree, values)
-        except _NoData:
-            return None
-        return result if math.isfinite(result) else None  # inf - inf, or an overflow: no number
+        """The value for one set of inputs, or None when an input is missing or a division
+        has no data: the column evaluation on one row (one arithmetic for both)."""
+        import pandas as pd
+
+        row = pd.DataFrame({name: [values.get(name)] for name in self.inputs}, dtype=float)
+        result = float(self.evaluate_columns(row)[0])
+        return None if math.isnan(result) else result
 
 
 class _NoData(Exception):
@@ -204,32 +205,6 @@ def _constant(node: ast.Constant) -> float:
     if isinstance(value, int | float):
         return float(value)
     raise _NoData
-
-
-def _eval(node: ast.expr, values: Mapping[str, float | None]) -> float:
-    if isinstance(node, ast.Constant):
-        return _constant(node)
-    if isinstance(node, ast.Name):
-        value = values.get(node.id)
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            raise _NoData
-        return float(value)
-    if isinstance(node, ast.UnaryOp):
-        operand = _eval(node.operand, values)
-        return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.BinOp):
-        left = _eval(node.left, values)
-        right = _eval(node.right, values)
-        if isinstance(node.op, ast.Add):
-            return left + right
-        if isinstance(node.op, ast.Sub):
-            return left - right
-        if isinstance(node.op, ast.Mult):
-            return left * right
-        if right == 0:
-            raise _NoData
-        return left / right
-    raise _NoData  # parse() admits nothing else
 
 
 def _eval_columns(node: ast.expr, frame: pd.DataFrame) -> npt.NDArray[Any] | float:

@@ -92,3 +92,21 @@ def periods_between(after: str, until: date) -> int:
         return 0
     last = span(label_for(until, first.kind))
     return max(0, last.index - first.index) if last else 0
+
+
+def shifted(label: str, by: int) -> str:
+    """The period ``by`` periods after ``label`` (of its kind); the label itself for
+    anything that is not a period."""
+    here = span(label)
+    if here is None:
+        return label
+    index = here.index + by
+    if here.kind == "week":
+        return label_for(date.fromordinal(index * 7 + 1), "week")  # ordinal 1 is a Monday
+    if here.kind == "month":
+        year, month = divmod(index, 12)
+        return f"{year}-{month + 1:02d}"
+    if here.kind == "quarter":
+        year, quarter = divmod(index, 4)
+        return f"{year}-Q{quarter + 1}"
+    return str(index)

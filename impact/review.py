@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from impact.formulas import parse
 from impact.model import Card, Goal, KpiChoice, Strategy
-from impact.periods import label_for, periods_between, span
+from impact.periods import periods_between, shifted, span
 from impact.results import Row
 
 TREND_MIN, TREND_MAX = 3, 6  # periods a trend or a run rate is taken from
@@ -261,32 +261,12 @@ def _per_period(
         return "at risk", f"missed_too_early|{len(basis)}", None
     trend = fit(basis[-TREND_MAX:], _horizon(latest.period, goal))
     towards = trend.slope > 0 if direction == "up" else trend.slope < 0
-    ahead = label_ahead(latest.period, trend.horizon)
+    ahead = shifted(latest.period, trend.horizon)
     if towards and _meets(trend.projected, kpi.target, direction):
         return "on track", f"trend_reaches|{trend.periods}|{ahead}", trend
     if towards:
         return "at risk", f"trend_short|{trend.periods}|{ahead}|{trend.projected}", trend
     return "behind", f"trend_away|{trend.periods}|{trend.slope}", trend
-
-
-def label_ahead(label: str, ahead: int) -> str:
-    """The period ``ahead`` periods after ``label`` (of the same kind)."""
-    here = span(label)
-    assert here is not None
-    day = here.start
-    for _ in range(ahead):
-        day = _next_start(day, here.kind)
-    return label_for(day, here.kind)
-
-
-def _next_start(day: date, kind: str) -> date:
-    if kind == "week":
-        return day + timedelta(days=7)
-    if kind == "year":
-        return date(day.year + 1, 1, 1)
-    months = 3 if kind == "quarter" else 1
-    year, month = divmod(day.month - 1 + months, 12)
-    return date(day.year + year, month + 1, 1)
 
 
 def _total(

@@ -133,13 +133,38 @@ def load_check(engine: Engine, check_id: int, *, with_data: bool = True) -> Stor
         row = conn.execute(select(*columns).where(checks.c.id == check_id)).one_or_none()
     if row is None:
         raise CheckNotFound(check_id)
+    return _stored(row, pd.read_parquet(io.BytesIO(row.data)) if with_data else pd.DataFrame())
+
+
+@database_errors
+def load_checks(engine: Engine, strategy_id: str) -> list[StoredCheck]:
+    """Every check of a strategy with its results (not its data), oldest first, in one
+    query: what a review reads. A check the same as a newer one counts once."""
+    columns = [c for c in checks.c if c.name != "data"]
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(*columns)
+            .where(checks.c.strategy_id == strategy_id)
+            .order_by(checks.c.created_at.desc(), checks.c.id.desc())
+        ).all()
+    seen: set[str] = set()
+    found = []
+    for row in rows:
+        if row.fingerprint is not None and row.fingerprint in seen:
+            continue
+        seen.add(row.fingerprint)
+        found.append(_stored(row, pd.DataFrame()))
+    return found[::-1]
+
+
+def _stored(row: Any, data: pd.DataFrame) -> StoredCheck:
     return StoredCheck(
         id=row.id,
         strategy_id=row.strategy_id,
         strategy_version=row.strategy_version,
         created_at=row.created_at,
         files=json.loads(row.files),
-        data=pd.read_parquet(io.BytesIO(row.data)) if with_data else pd.DataFrame(),
+        data=data,
         results=json.loads(row.results),
         warnings=json.loads(row.warnings),
     )

@@ -91,6 +91,9 @@ class Store:
     def list_checks(self, strategy_id: str) -> list[CheckSummary]:
         return checks.list_checks(self.engine, strategy_id)
 
+    def load_checks(self, strategy_id: str) -> list[StoredCheck]:
+        return checks.load_checks(self.engine, strategy_id)
+
     def load_check(self, check_id: int, *, with_data: bool = True) -> StoredCheck:
         return checks.load_check(self.engine, check_id, with_data=with_data)
 

@@ -11,7 +11,7 @@ import pytest
 
 from impact import pipeline
 from impact.model import Goal, KpiChoice
-from impact.periods import label_for, periods_between, span
+from impact.periods import label_for, periods_between, shifted, span
 from impact.review import Point, fit, kpi_history, review, review_kpi
 from storage.store import Store
 from tests.monthly import CORRECTED, NOVEMBER, OCTOBER, UPLOADS, bakery_plan, month_sums
@@ -188,3 +188,18 @@ def test_the_application_layer_reviews_the_saved_checks_of_its_own_strategy(engi
     [pre_orders, _route] = ws.checks.review(opened.strategy, deck.cards).kpis
     assert [p.period for p in pre_orders.history] == ["2026-09", "2026-10", "2026-11"]
     assert pre_orders.history[1].actual == month_sums(CORRECTED[1])["2026-10"]
+
+
+@pytest.mark.parametrize(
+    ("label", "by", "expected"),
+    [
+        ("2026-11", 13, "2027-12"),
+        ("2026-12", 1, "2027-01"),
+        ("2026-W52", 2, "2027-W01"),
+        ("2026-Q4", 1, "2027-Q1"),
+        ("2026", 2, "2028"),
+        ("2026-W01", -1, "2025-W52"),
+    ],
+)
+def test_a_period_shifted_by_some_periods(label, by, expected):
+    assert shifted(label, by) == expected

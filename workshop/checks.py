@@ -91,8 +91,8 @@ class Checks:
         """Every KPI across all the strategy's saved checks: its history, status and pace."""
         if not strategy.id:
             return review(strategy, cards, [])
-        stored = [self.load(strategy.id, summary.id) for summary in self.list(strategy.id)]
-        return review(strategy, cards, stored)
+        self._owned(strategy.id)
+        return review(strategy, cards, self.ws.store.load_checks(strategy.id))
 
     def _owned(self, strategy_id: str) -> None:
         """Checks belong to a strategy, and a strategy to a workspace."""
