@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
@@ -117,6 +117,51 @@ def review_chart(
         )
         text = alt.Chart(frame).mark_text(align="left", dx=4, dy=-7, color=color, fontSize=12, fontWeight="bold")
         layers += [rule.encode(y="value:Q"), text.encode(y="value:Q", text="label:N", x=alt.value(0))]
+    chart = alt.LayerChart(layer=layers).properties(title=title, height=height, width=width)
+    configured: alt.LayerChart = chart.configure(locale=chart_locale(lang)).configure_title(fontSize=15)
+    return configured
+
+
+def total_chart(
+    kpi: KpiReview,
+    *,
+    title: str,
+    lang: str,
+    width: int | str = "container",
+    height: int = 240,
+) -> alt.LayerChart | None:
+    """A total to reach by the deadline: the sum so far period by period, the pace so far
+    carried dashed to the deadline, and the total as a labelled line. None without a
+    projection (no total, or too early to project)."""
+    from impact.periods import span
+
+    projection = kpi.projection
+    if projection is None:
+        return None
+    complete = [p for p in kpi.valued if p.partial_until is None]
+    running = 0.0
+    rows: list[dict[str, Any]] = []
+    for point in complete:  # the sum reached at the end of each period, on a time axis: the
+        running += point.actual or 0.0  # months to the deadline are as wide as the months so far
+        where = span(point.period)
+        rows.append({"day": (where.end if where else projection.deadline).isoformat(), "value": running})
+    pace = pd.DataFrame([rows[-1], {"day": projection.deadline.isoformat(), "value": projection.projected}])
+    x = alt.X("day:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelFontSize=13, tickCount="month"))
+    so_far = alt.Chart(pd.DataFrame(rows)).mark_line(
+        point=alt.OverlayMarkDef(size=90, filled=True), strokeWidth=3, color="#1d4fb8"
+    )
+    ahead = alt.Chart(pace).mark_line(strokeDash=[6, 4], strokeWidth=2, color="#1d4fb8", point=True)
+    goal = pd.DataFrame(
+        {"value": [projection.total], "label": [f"{t('review.total', lang)} {format_number(projection.total, lang)}"]}
+    )
+    rule = alt.Chart(goal).mark_rule(strokeDash=[8, 4], color="#b26a00", size=2)
+    text = alt.Chart(goal).mark_text(align="left", dx=4, dy=-7, color="#b26a00", fontSize=12, fontWeight="bold")
+    layers = [
+        so_far.encode(x=x, y=alt.Y("value:Q", title=t("review.sum", lang))),
+        ahead.encode(x=x, y="value:Q"),
+        rule.encode(y="value:Q"),
+        text.encode(y="value:Q", text="label:N", x=alt.value(0)),
+    ]
     chart = alt.LayerChart(layer=layers).properties(title=title, height=height, width=width)
     configured: alt.LayerChart = chart.configure(locale=chart_locale(lang)).configure_title(fontSize=15)
     return configured

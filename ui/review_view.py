@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact.charts import review_chart
+from impact.charts import review_chart, total_chart
 from impact.formatting import format_amount, format_date, format_moment, format_period, unit_label
 from impact.review import KpiReview, Review
 from impact.review_words import missing_line, summary, tile
@@ -19,7 +19,9 @@ from ui.state import lang, tr
 KEY_SHOWN = "review_one"
 
 
-def render_review(review: Review, *, key: str, projector: bool = False) -> None:
+def render_review(review: Review, *, key: str, projector: bool = False, details: bool = True) -> None:
+    """The summary, what no file had, a tile per KPI; with ``details`` the history of
+    each KPI (the review page; the check page has its own details)."""
     st.subheader(summary(review, lang()))
     missing = missing_line(review, lang())
     if missing:
@@ -32,6 +34,8 @@ def render_review(review: Review, *, key: str, projector: bool = False) -> None:
         for column, kpi in zip(columns, review.kpis[start : start + 3], strict=False):
             with column:
                 _tile(kpi)
+    if not details:
+        return
     st.caption(tr("review.checks", n=review.checks))
     for kpi in review.kpis:
         if kpi.valued:
@@ -65,6 +69,11 @@ def _details(kpi: KpiReview, key: str, *, height: int = 260) -> None:
     unit = unit_label(kpi.card.unit if kpi.card else "", lang())
     chart = review_chart(kpi, title=said.title, unit=unit, lang=lang(), height=height)
     st.altair_chart(chart, width="stretch", key=f"{key}_chart_{kpi.kpi.id}")
+    if kpi.projection is not None:
+        title = tr("review.pace_title", title=said.title, deadline=format_date(kpi.projection.deadline, lang()))
+        pace = total_chart(kpi, title=title, lang=lang(), height=height)
+        if pace is not None:
+            st.altair_chart(pace, width="stretch", key=f"{key}_pace_{kpi.kpi.id}")
     rows = []
     for point in kpi.history:
         notes = []

@@ -9,7 +9,7 @@ from impact.custom_cards import slug
 from impact.formatting import format_date, quoted
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
-from impact.review_words import summary
+from impact.review import review
 from impact.template import needed_metrics, template_csv, template_xlsx
 from impact.wording import warning_text
 from ui import state, uploads
@@ -17,6 +17,7 @@ from ui.check_view import render_check_results
 from ui.components import labels, md_escape, require_strategy
 from ui.file_choices import render_choices
 from ui.guide import render_guide
+from ui.review_view import render_review
 from ui.state import lang, tr
 from ui.widget_texts import uploader_limits
 from workshop import WorkshopError
@@ -173,14 +174,14 @@ if saved:
         st.error(error.text(lang()))
         st.stop()
     st.header(tr("check.results"))
-    try:
-        review = state.workshop().checks.review(strategy, cards)
-        st.markdown(f"**{md_escape(summary(review, lang()))}**")
-        st.page_link("views/review.py", label=tr("check.to_review"), icon="📈")
-    except WorkshopError as error:
-        st.error(error.text(lang()))
-    for warning in stored.warnings:
-        st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang(), titles)))
+    # this check read as the review reads all of them: the summary first, missing inputs once
+    render_review(review(strategy, cards, [stored]), key=f"check_{stored.id}_review", details=False)
+    st.page_link("views/review.py", label=tr("check.to_review"), icon="📈")
+    st.subheader(tr("check.details_title"))
+    if stored.warnings:
+        with st.expander(tr("check.notices", n=len(stored.warnings)), icon="⚠️"):
+            for warning in stored.warnings:
+                st.caption("⚠️ " + md_escape(pipeline.notice_text(warning, lang(), titles)))
     render_check_results(stored.results, strategy, cards, key_prefix=f"check_{stored.id}")
 elif not present:
     st.info(tr("check.nothing_yet"))

@@ -18,7 +18,7 @@ import altair as alt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.channels import channels_label, channels_of
-from impact.charts import review_chart
+from impact.charts import review_chart, total_chart
 from impact.formatting import department_label, format_amount, format_date, unit_label
 from impact.formula_words import in_words
 from impact.health import check_health
@@ -171,6 +171,12 @@ def _review_section(data: ReportInput) -> dict[str, Any]:
             unit = unit_label(kpi.card.unit if kpi.card else "", lang)
             chart = review_chart(kpi, title=said.title, unit=unit, lang=lang, width=460, height=200)
             charts.append({"title": said.title, "uri": _chart_uri(_svg(chart))})
+            if kpi.projection is not None:
+                deadline = format_date(kpi.projection.deadline, lang)
+                title = t("review.pace_title", lang, title=said.title, deadline=deadline)
+                pace = total_chart(kpi, title=title, lang=lang, width=460, height=200)
+                if pace is not None:
+                    charts.append({"title": title, "uri": _chart_uri(_svg(pace))})
     return {
         "summary": summary(data.review, lang),
         "missing": missing_line(data.review, lang),
