@@ -64,16 +64,21 @@ def _tile(kpi: KpiReview, *, large: bool = False) -> None:
             (st.markdown if large else st.caption)(md_escape(line))
 
 
-def _details(kpi: KpiReview, key: str, *, height: int = 260) -> None:
-    said = tile(kpi, lang())
+def _charts(kpi: KpiReview, key: str, *, height: int) -> None:
+    """The history against target and baseline, and a total's pace to its deadline."""
+    title = tile(kpi, lang()).title
     unit = unit_label(kpi.card.unit if kpi.card else "", lang())
-    chart = review_chart(kpi, title=said.title, unit=unit, lang=lang(), height=height)
+    chart = review_chart(kpi, title=title, unit=unit, lang=lang(), height=height)
     st.altair_chart(chart, width="stretch", key=f"{key}_chart_{kpi.kpi.id}")
     if kpi.projection is not None:
-        title = tr("review.pace_title", title=said.title, deadline=format_date(kpi.projection.deadline, lang()))
-        pace = total_chart(kpi, title=title, lang=lang(), height=height)
+        pace_title = tr("review.pace_title", title=title, deadline=format_date(kpi.projection.deadline, lang()))
+        pace = total_chart(kpi, title=pace_title, lang=lang(), height=height)
         if pace is not None:
             st.altair_chart(pace, width="stretch", key=f"{key}_pace_{kpi.kpi.id}")
+
+
+def _details(kpi: KpiReview, key: str, *, height: int = 260) -> None:
+    _charts(kpi, key, height=height)
     rows = []
     for point in kpi.history:
         notes = []
@@ -102,9 +107,12 @@ def _one_at_a_time(review: Review, key: str) -> None:
     where.markdown(f"**{shown + 1} / {count}**")
     forward.button(tr("review.next"), icon="➡️", key=f"{key}_next", on_click=_step, args=(1, count))
     kpi = review.kpis[shown]
-    _tile(kpi, large=True)
-    if kpi.valued:
-        _details(kpi, key, height=420)
+    left, right = st.columns([2, 3], gap="large")  # the figure and its chart on one screen
+    with left:
+        _tile(kpi, large=True)
+    with right:
+        if kpi.valued:
+            _charts(kpi, key, height=380)
 
 
 def _step(by: int, count: int) -> None:

@@ -82,4 +82,6 @@ h3 {{ font-size: 34px !important; color: {c["text"]} !important; }}
 .iw-timer {{ font-size: 72px; font-weight: 800; color: {c["timer_text"]}; background: {c["timer"]};
   border-radius: 1rem; padding: 0.2rem 1.2rem; display: inline-block; font-variant-numeric: tabular-nums; }}
 .iw-timer.late {{ background: {c["timer_late"]}; }}
+[data-testid="stMetricValue"] {{ font-size: 96px !important; font-weight: 800; }}
+[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 28px !important; }}
 </style>"""

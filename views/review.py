@@ -12,8 +12,10 @@ from ui.state import lang, tr
 from workshop import WorkshopError
 
 strategy = require_strategy()
+projector = bool(st.session_state.get("projector"))
 st.title(tr("review.title"))
-st.caption(tr("review.intro"))
+if not projector:  # on the projector the room needs the figure, not the explanation
+    st.caption(tr("review.intro"))
 try:
     review = state.workshop().checks.review(strategy, state.cards())
 except WorkshopError as error:
@@ -23,7 +25,7 @@ if not review.checks:
     st.info(tr("review.none_yet"))
     st.page_link("views/check.py", label=tr("nav.check"), icon="📊")
     st.stop()
-render_review(review, key="review", projector=bool(st.session_state.get("projector")))
+render_review(review, key="review", projector=projector)
 
 
 def _pdf() -> bytes:
