@@ -69,6 +69,7 @@ class Point:
     partial_until: date | None = None  # the data ends on this day, before the period does
     replaced: tuple[int, ...] = ()  # earlier checks whose value for this period this one replaces
     reason: str | None = None  # why there is no value (a code with '|'-separated parameters)
+    upper_bound: bool = False  # people added up over days or posts: at most this many
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,8 @@ def kpi_history(kpi: KpiChoice, checks: Sequence[CheckRecord]) -> tuple[Point, .
             earlier = by_period.get(row.period)
             if row.actual is None and earlier is not None and earlier.actual is not None:
                 continue
-            files = row.sources or tuple(str(f.get("name")) for f in check.files)
+            # a value names the files that held its inputs (checks saved before rows kept them: the check's)
+            files = row.sources or (tuple(str(f.get("name")) for f in check.files) if row.actual is not None else ())
             known = [ends[name] for name in files if name in ends]
             data_end = max(known) if known else None
             replaced = (*earlier.replaced, earlier.check_id) if earlier and earlier.actual is not None else ()
@@ -221,6 +223,7 @@ def kpi_history(kpi: KpiChoice, checks: Sequence[CheckRecord]) -> tuple[Point, .
                 partial_until=data_end if data_end is not None and data_end < where.end else None,
                 replaced=replaced,
                 reason=row.reason,
+                upper_bound=row.upper_bound,
             )
     return tuple(sorted(by_period.values(), key=lambda p: p.period))
 
@@ -311,6 +314,8 @@ def review_kpi(kpi: KpiChoice, card: Card | None, goal: Goal | None, history: tu
     trend = projection = None
     if not complete:
         reasons.append(f"partial_only|{latest.partial_until}")
+    if latest.upper_bound:
+        reasons.append("upper_bound")
     if kpi.target is not None:
         status, reason, trend = _per_period(kpi, direction, basis, goal)
         statuses.append(status)

@@ -82,7 +82,7 @@ def reason(kpi: KpiReview, code_and_detail: str, lang: str) -> str:
             "period": period,
         }
         return t(f"review.why.{code}", lang, **params)
-    if code in {"total_needs_count", "total_no_deadline", "never_checked", "no_value"}:
+    if code in {"total_needs_count", "total_no_deadline", "never_checked", "no_value", "upper_bound"}:
         return t(f"review.why.{code}", lang)
     return reason_text(code_and_detail, lang)  # a check's own reason: why there is no number
 
@@ -137,7 +137,8 @@ def tile(kpi: KpiReview, lang: str) -> Tile:
         status=kpi.status,
         icon=STATUS_ICONS[kpi.status],
         label=status_label(kpi.status, lang),
-        actual=format_amount(latest.actual if latest else None, lang, unit),
+        actual=format_amount(latest.actual if latest else None, lang, unit)
+        + ("*" if latest and latest.upper_bound else ""),
         target=format_amount(kpi.kpi.target, lang, unit, decimals=6),
         period=format_period(latest.period, lang) if latest else "",
         change_previous=_signed(kpi.change_previous, lang, unit),

@@ -231,6 +231,7 @@ def _review_json(review: Review, lang: str) -> dict[str, Any]:
             "check": p.check_id,
             "files": list(p.files),
             "partial_until": partial,
+            "upper_bound": p.upper_bound,  # at most this many (people added up over days or posts)
         }
 
     kpis = []

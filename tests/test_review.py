@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from impact import pipeline
 from impact.model import Goal, KpiChoice
 from impact.periods import label_for, periods_between, shifted, span
 from impact.review import Point, fit, kpi_history, review, review_kpi
+from impact.review_words import tile
 from storage.store import Store
 from tests.monthly import CORRECTED, NOVEMBER, OCTOBER, UPLOADS, bakery_plan, month_sums
 from workshop import Workshop
@@ -203,3 +205,28 @@ def test_the_application_layer_reviews_the_saved_checks_of_its_own_strategy(engi
 )
 def test_a_period_shifted_by_some_periods(label, by, expected):
     assert shifted(label, by) == expected
+
+
+REAL = Path(__file__).resolve().parent / "real_exports"  # the real downloads, byte for byte
+META_POSTS = REAL / "meta_facebook" / "Feb-01-2025_Mar-15-2025_613168031534769.csv"
+
+
+@pytest.mark.skipif(not META_POSTS.exists(), reason="tests/real_exports is missing")
+def test_reach_added_over_posts_of_a_real_export_stays_an_upper_bound_in_the_review(deck):
+    """Meta's post export: reach per post, added up per month, is at most that many
+    people. The review says so (and the month the file ends inside is partial)."""
+    import pandas as pd
+
+    strategy = bakery_plan().model_copy(
+        update={"kpis": [KpiChoice(id="r", card="reach", stage="awareness", target=50_000, period="month")]}
+    )
+    checks = _checks(strategy, deck, [(META_POSTS.name, META_POSTS.read_bytes())])
+    [reach] = review(strategy, deck.cards, checks).kpis
+    posts = pd.read_csv(META_POSTS)
+    by_month = posts.groupby(pd.to_datetime(posts["Publish time"]).dt.strftime("%Y-%m"))["Reach"].sum()
+    assert [(p.period, p.actual) for p in reach.history] == list(by_month.astype(float).items())
+    assert all(p.upper_bound for p in reach.history)
+    assert reach.history[-1].partial_until == date(2025, 3, 15)  # the file ends mid-March
+    assert reach.latest.period == "2025-02" and "upper_bound" in reach.reasons
+    said = tile(reach, "de")
+    assert said.actual.endswith("*") and any(line.startswith("* Höchstens") for line in said.reasons)

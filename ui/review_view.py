@@ -89,7 +89,8 @@ def _details(kpi: KpiReview, key: str, *, height: int = 260) -> None:
         rows.append(
             {
                 tr("check.col_period"): format_period(point.period, lang()),
-                tr("check.col_actual"): format_amount(point.actual, lang(), kpi.card.unit if kpi.card else ""),
+                tr("check.col_actual"): format_amount(point.actual, lang(), kpi.card.unit if kpi.card else "")
+                + ("*" if point.upper_bound else ""),
                 tr("check.col_target"): format_amount(point.target, lang(), kpi.card.unit if kpi.card else ""),
                 tr("review.col_check"): format_moment(point.checked_at, lang()),
                 tr("review.col_files"): ", ".join(point.files),
