@@ -44,3 +44,4 @@ bench: setup-dev
 	$(PY) bench/bench_real_exports.py
 	$(PY) bench/bench_report.py
 	$(PY) bench/bench_fuzz.py
+	$(PY) bench/bench_review.py

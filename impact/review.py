@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from impact.formulas import parse
 from impact.model import Card, Goal, KpiChoice, Strategy
-from impact.periods import periods_between, shifted, span
+from impact.periods import Span, periods_between, shifted, span
 from impact.results import Row
 
 TREND_MIN, TREND_MAX = 3, 6  # periods a trend or a run rate is taken from
@@ -192,17 +192,41 @@ def _file_ends(files: Iterable[Mapping[str, Any]]) -> dict[str, date]:
     return ends
 
 
-def kpi_history(kpi: KpiChoice, checks: Sequence[CheckRecord]) -> tuple[Point, ...]:
-    """Every period of the KPI's own kind any check covers, the newer check's value
-    standing (a newer check without a value leaves an older value standing)."""
-    kind = kpi.period or "month"
-    by_period: dict[str, Point] = {}
+@dataclass(frozen=True)
+class _Read:
+    """A saved check with its rows read once (a review asks each KPI of every check)."""
+
+    check: CheckRecord
+    ends: dict[str, date]
+    rows: tuple[tuple[Row, Span], ...]  # whole rows of a period: what a history is made of
+
+
+def _read(checks: Sequence[CheckRecord]) -> list[_Read]:
+    read = []
     for check in sorted(checks, key=lambda c: (c.created_at, c.id)):
-        ends = _file_ends(check.files)
+        rows = []
         for data in check.results:
             row = Row.from_json(data)
             where = span(row.period)
-            if not _is_kpi(row, kpi) or row.segment is not None or where is None or where.kind != kind:
+            if row.segment is None and where is not None:
+                rows.append((row, where))
+        read.append(_Read(check, _file_ends(check.files), tuple(rows)))
+    return read
+
+
+def kpi_history(kpi: KpiChoice, checks: Sequence[CheckRecord]) -> tuple[Point, ...]:
+    """Every period of the KPI's own kind any check covers, the newer check's value
+    standing (a newer check without a value leaves an older value standing)."""
+    return _history(kpi, _read(checks))
+
+
+def _history(kpi: KpiChoice, read: list[_Read]) -> tuple[Point, ...]:
+    kind = kpi.period or "month"
+    by_period: dict[str, Point] = {}
+    for item in read:
+        check, ends = item.check, item.ends
+        for row, where in item.rows:
+            if where.kind != kind or not _is_kpi(row, kpi):
                 continue
             assert row.period is not None  # a span was found for it
             earlier = by_period.get(row.period)
@@ -332,7 +356,8 @@ def review_kpi(kpi: KpiChoice, card: Card | None, goal: Goal | None, history: tu
 def review(strategy: Strategy, cards: Mapping[str, Card], checks: Sequence[CheckRecord]) -> Review:
     """Every KPI of the strategy across all its saved checks."""
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
+    read = _read(checks)  # each check's rows read once, for all KPIs
     kpis = tuple(
-        review_kpi(kpi, known.get(kpi.card), strategy.goal(kpi.goal), kpi_history(kpi, checks)) for kpi in strategy.kpis
+        review_kpi(kpi, known.get(kpi.card), strategy.goal(kpi.goal), _history(kpi, read)) for kpi in strategy.kpis
     )
     return Review(kpis, len(checks))

@@ -14,7 +14,7 @@ from impact import pipeline
 from impact.model import Goal, KpiChoice
 from impact.periods import label_for, periods_between, shifted, span
 from impact.review import Point, fit, kpi_history, review, review_kpi
-from impact.review_words import tile
+from impact.review_words import reason, tile
 from storage.store import Store
 from tests.monthly import CORRECTED, NOVEMBER, OCTOBER, UPLOADS, bakery_plan, month_sums
 from workshop import Workshop
@@ -230,3 +230,16 @@ def test_reach_added_over_posts_of_a_real_export_stays_an_upper_bound_in_the_rev
     assert reach.latest.period == "2025-02" and "upper_bound" in reach.reasons
     said = tile(reach, "de")
     assert said.actual.endswith("*") and any(line.startswith("* Höchstens") for line in said.reasons)
+
+
+@pytest.mark.parametrize(("lang", "total", "slope"), [("de", "2.400", "-1.250"), ("en", "2,400", "-1,250")])
+def test_the_reasons_write_numbers_as_the_reader_does(deck, lang, total, slope):
+    """A thousand is 1.000 in German and 1,000 in English, in every sentence of the review."""
+    history = tuple(_point(m, v) for m, v in [("2026-09", 5000), ("2026-10", 3750), ("2026-11", 2500)])
+    judged = review_kpi(_kpi(target=4000, total=2400), deck.cards["leads"], GOAL, history)
+    [trend, total_said] = [reason(judged, code, lang) for code in judged.reasons]
+    assert f"{slope}" in trend and judged.status == "behind"
+    assert total_said.startswith(
+        {"de": "Summe erreicht: 11.250 von 2.400", "en": "Total reached: 11,250 of 2,400"}[lang]
+    )
+    assert total in total_said
