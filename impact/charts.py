@@ -146,7 +146,8 @@ def total_chart(
         where = span(point.period)
         rows.append({"day": (where.end if where else projection.deadline).isoformat(), "value": running})
     pace = pd.DataFrame([rows[-1], {"day": projection.deadline.isoformat(), "value": projection.projected}])
-    x = alt.X("day:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelFontSize=13, tickCount="month"))
+    axis = alt.Axis(format="%b %Y", labelAngle=0, labelFontSize=13, labelOverlap="greedy", tickCount=6)
+    x = alt.X("day:T", title=None, axis=axis)
     so_far = alt.Chart(pd.DataFrame(rows)).mark_line(
         point=alt.OverlayMarkDef(size=90, filled=True), strokeWidth=3, color="#1d4fb8"
     )

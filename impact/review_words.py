@@ -41,6 +41,14 @@ def summary(review: Review, lang: str) -> str:
     return f"{format_period(review.period, lang)}: " + ", ".join([head, *rest])
 
 
+def result_line(review: Review, lang: str) -> str:
+    """A check in a few words for a list of checks: "1 of 2 met · 1 without data"."""
+    counts = review.counts()
+    parts = [t("review.summary_met", lang, met=counts.get("met", 0), total=len(review.kpis))]
+    parts += [t(f"review.count.{status}", lang, n=n) for status, n in counts.items() if status != "met"]
+    return ", ".join(parts)
+
+
 def _number(text: str, lang: str, unit: str = "") -> str:
     try:
         return format_amount(float(text), lang, unit)

@@ -192,5 +192,11 @@ def test_check_save_then_review_on_three_monthly_uploads(cli, tmp_path):
     code, out, _err = cli(url, "review", strategy_id, "--json")
     assert code == 3 and json.loads(out)["counts"].get("behind") == 1
     pdf = tmp_path / "review.pdf"
-    code, _out, _err = cli(url, "review", strategy_id, "--pdf", str(pdf))
+    code, _out, _err = cli(url, "review", strategy_id, "--pdf", str(pdf), lang="de_DE.UTF-8")
     assert code == 3 and pdf.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "0 von 2 KPIs erreicht, 1 im Rückstand, 1 ohne Daten" in text and "es fehlen" in text
+    for page_word in ("oben", "unten", "klicken", "Vorlage oben", "diese Seite"):  # a document, not a web page
+        assert page_word not in text

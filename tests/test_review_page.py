@@ -60,7 +60,9 @@ def test_saved_checks_are_told_apart_and_the_shown_one_stays_when_guided_mode_ch
     shown = at.selectbox(key="check_shown")
     labels = shown.options  # as shown: numbered, with seconds, and the files
     assert len(set(labels)) == 3 and labels[0].startswith("No. 3 · ") and labels[-1].startswith("No. 1 · ")
-    assert labels[-1].endswith(UPLOADS[0][0])
+    # each with what it said: October's file 9 then 16 (two months, short of 20), the corrected October 20
+    assert labels[-1].endswith(f"{UPLOADS[0][0]} · 0 of 2 KPIs met, 1 at risk, 1 without data")
+    assert labels[0].endswith(f"{UPLOADS[2][0]} · 1 of 2 KPIs met, 1 without data")
     shown.select_index(2).run()
     oldest = at.selectbox(key="check_shown").value
     assert oldest != at.selectbox(key="check_shown").options[0]

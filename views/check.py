@@ -10,6 +10,7 @@ from impact.formatting import format_date, quoted
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
 from impact.review import review
+from impact.review_words import result_line
 from impact.template import needed_metrics, template_csv, template_xlsx
 from impact.wording import warning_text
 from ui import state, uploads
@@ -151,10 +152,15 @@ except WorkshopError as error:
 if saved:
     st.divider()
     ids = [c.id for c in saved]
-    names = {  # numbered oldest first, with seconds: two checks of one minute are told apart
+    try:
+        said = state.workshop().checks.each(strategy, cards)
+    except WorkshopError:
+        said = {}  # the labels lose their result line, the list stays
+    names = {  # numbered oldest first, with seconds and its result: two checks of one minute are told apart
         c.id: tr("check.saved_label", number=len(saved) - index, when=state.moment(c.created_at, seconds=True))
         + " · "
         + ", ".join(f["name"] for f in c.files)[:80]
+        + (" · " + result_line(said[c.id], lang()) if c.id in said else "")
         for index, c in enumerate(saved)
     }
     if st.session_state.get(KEY_SHOWN) not in ids:

@@ -94,6 +94,14 @@ class Checks:
         self._owned(strategy.id)
         return review(strategy, cards, self.ws.store.load_checks(strategy.id))
 
+    @use_case
+    def each(self, strategy: Strategy, cards: Mapping[str, Card]) -> dict[int, Review]:
+        """Each saved check read on its own (what it said when it was made), by its id."""
+        if not strategy.id:
+            return {}
+        self._owned(strategy.id)
+        return {stored.id: review(strategy, cards, [stored]) for stored in self.ws.store.load_checks(strategy.id)}
+
     def _owned(self, strategy_id: str) -> None:
         """Checks belong to a strategy, and a strategy to a workspace."""
         if not self.ws.store.strategy_exists(strategy_id, workspace=self.ws.workspace):
