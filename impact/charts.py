@@ -41,7 +41,8 @@ def trend_chart(
     )
     if data.empty:
         data = pd.DataFrame({"period": [], "actual": [], "status": []})
-    base = alt.Chart(data).encode(x=alt.X("period:O", title=labels.get("period", "period"), sort=None))
+    axis = alt.Axis(labelAngle=0, labelFontSize=12)  # periods read horizontally
+    base = alt.Chart(data).encode(x=alt.X("period:O", title=labels.get("period", "period"), sort=None, axis=axis))
     line = base.mark_line(point=alt.OverlayMarkDef(size=80, filled=True), strokeWidth=3).encode(
         y=alt.Y("actual:Q", title=f"{labels.get('actual', 'actual')} {unit}".strip()),
         tooltip=[
@@ -52,8 +53,12 @@ def trend_chart(
     )
     layers: list[alt.Chart] = [line]
     if target is not None:
-        rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#b26a00", size=2)
-        layers.append(rule.encode(y="target:Q"))
+        frame = pd.DataFrame(
+            {"target": [target], "label": [f"{t('review.target', lang)} {format_number(target, lang)}"]}
+        )
+        rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#b26a00", size=2)
+        text = alt.Chart(frame).mark_text(align="left", dx=4, dy=-7, color="#b26a00", fontSize=12, fontWeight="bold")
+        layers += [rule.encode(y="target:Q"), text.encode(y="target:Q", text="label:N", x=alt.value(0))]
     chart = alt.LayerChart(layer=layers).properties(title=title, height=220, width=width)
     configured: alt.LayerChart = chart.configure(locale=chart_locale(lang))
     return configured
