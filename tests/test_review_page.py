@@ -8,7 +8,7 @@ from tests.monthly import CORRECTED, NOVEMBER, UPLOADS, bakery_plan, month_sums
 
 
 def _upload(at, name: str, data: bytes) -> None:
-    at.file_uploader(key="check_upload").set_value([(name, data, "text/csv")]).run()
+    at.file_uploader[0].set_value([(name, data, "text/csv")]).run()
     assert not at.exception
 
 

@@ -32,25 +32,28 @@ def session_uploads() -> Uploads:
     return found
 
 
-KEY_FILE_IDS, KEY_REMOVED = "check_upload_ids", "check_upload_removed"
+KEY_UPLOADER = "check_upload"
+KEY_GENERATION = "check_upload_generation"
+
+
+def uploader_key() -> str:
+    """The uploader's key; a new one after a file is removed, so that the uploader lets
+    go of it too (it hands back every file it holds on every rerun, and would show the
+    removed one)."""
+    generation = st.session_state.get(KEY_GENERATION, 0)
+    return KEY_UPLOADER if not generation else f"{KEY_UPLOADER}_{generation}"
 
 
 def keep(files: Iterable[UploadedFile] | None) -> None:
-    """Copy what the uploader holds into the session (the uploader forgets on page change).
-    A file removed on the page stays removed although the uploader still holds it (it
-    hands it back on every rerun); uploaded again, it is a new upload and counts."""
-    ids: dict[str, str] = st.session_state.setdefault(KEY_FILE_IDS, {})
-    removed: set[str] = st.session_state.setdefault(KEY_REMOVED, set())
-    fresh = [file for file in files or [] if file.file_id not in removed]
-    ids.update({file.name: file.file_id for file in fresh})
-    session_uploads().keep_all((file.name, file.getvalue()) for file in fresh)
+    """Copy what the uploader holds into the session (the uploader forgets on page change)."""
+    session_uploads().keep_all((file.name, file.getvalue()) for file in files or [])
 
 
 def forget(name: str) -> None:
-    file_id = st.session_state.get(KEY_FILE_IDS, {}).pop(name, None)
-    if file_id is not None:
-        st.session_state.setdefault(KEY_REMOVED, set()).add(file_id)
+    """The file is out of this session's check: out of the list and out of the uploader
+    (the other files stay in the list; the uploader starts empty, as after a page change)."""
     session_uploads().forget(name)
+    st.session_state[KEY_GENERATION] = st.session_state.get(KEY_GENERATION, 0) + 1
 
 
 def sniffed(name: str) -> Sniffed | ExportError | None:

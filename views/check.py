@@ -58,10 +58,10 @@ files = st.file_uploader(
     tr("check.upload"),
     type=UPLOAD_TYPES,
     accept_multiple_files=True,
-    key="check_upload",
+    key=uploads.uploader_key(),
     help=tr("check.upload_help"),
 )
-uploader_limits("check_upload", UPLOAD_TYPES, MAX_UPLOAD_BYTES // (1024 * 1024))
+uploader_limits(uploads.uploader_key(), UPLOAD_TYPES, MAX_UPLOAD_BYTES // (1024 * 1024))
 uploads.keep(files)
 
 
