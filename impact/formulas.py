@@ -89,7 +89,7 @@ class Formula:
         has no data: the column evaluation on one row (one arithmetic for both)."""
         import pandas as pd
 
-        row = pd.DataFrame({name: [values.get(name)] for name in self.inputs}, dtype=float)
+        row = pd.DataFrame({name: [values.get(name)] for name in self.inputs})  # a gap (None) is NaN below
         result = float(self.evaluate_columns(row)[0])
         return None if math.isnan(result) else result
 

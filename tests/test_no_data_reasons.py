@@ -114,7 +114,13 @@ def test_a_channel_message_names_the_file_that_holds_the_input_not_another_files
     assert result.reason == "channel_no_column|Instagram|Bestellbuch.csv"
     said = reason_text(result.reason, "de")
     assert "Bestellbuch.csv" in said and "Facebook" not in said
-    assert "every row" in reason_text(result.reason, "en")  # a whole-file channel: only if all of it is
+    assert "every row" in reason_text(result.reason, "en")
+    second = book.assign(revenue=[100.0])
+    report = run_check(plan(kpi("social-revenue", channel="Instagram")), deck.cards, [*tables, ("Kasse.csv", second)])
+    [result] = [r for r in report.results if r.segment is None]
+    assert (
+        result.reason == "channel_no_column|Instagram|Bestellbuch.csv, Kasse.csv"
+    )  # every file with the input  # a whole-file channel: only if all of it is
 
 
 def test_a_channel_with_rows_in_one_month_only_says_the_other_month_has_none_for_it(deck):

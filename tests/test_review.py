@@ -13,7 +13,7 @@ import pytest
 from impact import pipeline
 from impact.model import Goal, KpiChoice
 from impact.periods import label_for, periods_between, shifted, span
-from impact.review import Point, fit, kpi_history, review, review_kpi
+from impact.review import KpiReview, Point, Review, fit, kpi_history, review, review_kpi
 from impact.review_words import reason, tile
 from storage.store import Store
 from tests.monthly import CORRECTED, NOVEMBER, OCTOBER, UPLOADS, bakery_plan, month_sums
@@ -243,3 +243,100 @@ def test_the_reasons_write_numbers_as_the_reader_does(deck, lang, total, slope):
         {"de": "Summe erreicht: 11.250 von 2.400", "en": "Total reached: 11,250 of 2,400"}[lang]
     )
     assert total in total_said
+
+
+def test_the_trend_is_carried_to_the_goals_deadline_and_three_periods_without_one(deck):
+    """+1 a month from 12 in November: 25 by December 2027, 15 three months on."""
+    history = tuple(_point(m, v) for m, v in [("2026-09", 10), ("2026-10", 11), ("2026-11", 12)])
+    card = deck.cards["leads"]
+    far = Goal(id="g", title="Leads", deadline=date(2027, 12, 31))
+    undated = Goal(id="g", title="Leads")
+    past = Goal(id="g", title="Leads", deadline=date(2026, 1, 31))
+    assert review_kpi(_kpi(target=20), card, far, history).trend.horizon == 13
+    assert review_kpi(_kpi(target=20), card, far, history).status == "on track"
+    for goal in (undated, past, None):
+        judged = review_kpi(_kpi(target=20), card, goal, history)
+        assert (judged.trend.horizon, judged.status) == (3, "at risk")
+        assert judged.trend.projected == pytest.approx(15.0)
+
+
+def test_a_kpi_that_should_fall_is_met_below_its_target_and_on_track_falling_towards_it(deck):
+    card = deck.cards["cost-per-lead"]
+    assert card.direction == "down"
+    met = tuple(_point(m, v) for m, v in [("2026-09", 60), ("2026-10", 55), ("2026-11", 45)])
+    assert review_kpi(_kpi(target=50), card, GOAL, met).status == "met"
+    falling = tuple(_point(m, v) for m, v in [("2026-09", 70), ("2026-10", 65), ("2026-11", 60)])
+    assert review_kpi(_kpi(target=50), card, GOAL, falling).status == "on track"  # 45 by March 2027
+    rising = tuple(_point(m, v) for m, v in [("2026-09", 50), ("2026-10", 55), ("2026-11", 60)])
+    assert review_kpi(_kpi(target=40), card, GOAL, rising).status == "behind"
+
+
+def test_the_summary_is_about_the_latest_period_any_kpi_has(deck):
+    later = tuple(_point(m, v) for m, v in [("2026-10", 1), ("2026-11", 2)])
+    earlier = tuple(_point(m, v) for m, v in [("2026-09", 1), ("2026-10", 2)])
+    first = review_kpi(_kpi(target=1), deck.cards["leads"], GOAL, earlier)
+    second = review_kpi(_kpi(target=1), deck.cards["leads"], GOAL, later)
+    assert Review((first, second), 2).period == "2026-11"
+    assert Review((second, first), 2).period == "2026-11"
+
+
+def _judged(deck, values, card="leads", goal=GOAL, **fields):
+    months = ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"][-len(values) :]
+    history = tuple(_point(m, v) for m, v in zip(months, values, strict=True))
+    return review_kpi(_kpi(**fields), deck.cards[card] if card else None, goal, history)
+
+
+def test_the_reasons_name_the_periods_the_trend_used_and_where_it_leads(deck):
+    assert _judged(deck, [10, 12, 14], target=20).reasons == ("trend_reaches|3|2027-03",)  # March: the deadline
+    assert _judged(deck, [10, 11, 12], target=20).reasons == ("trend_short|3|2027-03|16.0",)
+    assert _judged(deck, [14, 12, 10], target=20).reasons == ("trend_away|3|-2.0",)
+    assert _judged(deck, [20, 20], target=20).reasons == ("target_met|2026-11",)  # exactly the target is met
+    assert _judged(deck, [5, 50, 40], card="cost-per-lead", target=40).status == "met"  # down: exactly is met too
+    assert _judged(deck, [60, 60.5, 61], card="cost-per-lead", target=40).status == "behind"  # up a little: away
+
+
+def test_a_kpi_whose_card_is_gone_is_judged_as_rising_and_says_which_it_is(deck):
+    judged = _judged(deck, [1, 2, 3], card=None, target=10)
+    assert judged.card is None and judged.goal is GOAL and judged.previous.actual == 2
+    assert _judged(deck, [3], card=None, target=10).previous is None
+    assert review_kpi(_kpi(target=1), None, GOAL, ()).reasons == ("never_checked",)
+    empty = (_point("2026-11", None),)
+    assert review_kpi(_kpi(target=1), deck.cards["leads"], GOAL, empty).reasons == ("no_value",)
+    only_partial = (_point("2026-11", 4, partial_until=date(2026, 11, 20)),)
+    assert review_kpi(_kpi(target=1), deck.cards["leads"], GOAL, only_partial).reasons[0] == "partial_only|2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("values", "total", "status", "reason"),
+    [
+        ([10, 0, 10], 20, "met", "total_met|20.0|20.0"),  # exactly the total, a month of none counted as none
+        ([10, 0, 10], 60, "on track", "total_on_track"),  # 20 + 20/3 a month x 6 (Dec-May) = 60
+        ([10, 0, 10], 61, "at risk", "total_behind"),
+        ([10, 0, 10], 200, "behind", "total_behind"),
+    ],
+)
+def test_a_total_by_the_deadline(deck, values, total, status, reason):
+    goal = Goal(id="g", title="Leads", deadline=date(2027, 5, 31))
+    judged = _judged(deck, values, goal=goal, total=total)
+    assert (judged.status, judged.reasons[0]) == (status, reason)
+    if judged.projection:
+        assert (judged.projection.periods, judged.projection.rate_periods, judged.projection.remaining) == (3, 3, 6)
+
+
+def test_a_total_the_review_cannot_judge_says_why(deck):
+    assert _judged(deck, [1, 2, 3], card="lead-quality", total=10).reasons == ("total_needs_count",)  # a rate
+    assert _judged(deck, [1, 2, 3], card="cost-per-lead", total=10).reasons == ("total_needs_count",)  # falls
+    for goal in (None, Goal(id="g", title="Leads")):
+        assert _judged(deck, [1, 2, 3], goal=goal, total=10).reasons == ("total_no_deadline",)
+    due_now = Goal(id="g", title="Leads", deadline=date(2026, 11, 30))
+    assert _judged(deck, [1, 2, 3], goal=due_now, total=10).projection.needed is None  # no month left
+
+
+def test_what_no_file_had_is_counted_per_input_most_first_then_by_name(deck):
+    def missing(*inputs: str) -> KpiReview:
+        return KpiReview(_kpi(), None, GOAL, (), "no data", ("input_not_in_files|" + ", ".join(inputs) + "|",))
+
+    met = _judged(deck, [5], target=1)
+    found = Review((missing("leads", "calls"), missing("calls"), met), 1).missing_inputs()
+    assert found == [("calls", 2), ("leads", 1)]
+    assert periods_between("2025-02-01/2025-08-04", date(2027, 1, 1)) == 0  # a report's own range is no period
