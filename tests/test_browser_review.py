@@ -5,6 +5,7 @@ laptop and on a projector. Screenshots go to test-artifacts/ to be looked at."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,15 @@ def test_three_monthly_uploads_reviewed_in_the_browser(page, tmp_path):
             page.get_by_role("button", name="Entfernen").click()
             _wait_idle(page)
         page.screenshot(path=str(ARTIFACTS / "review-check-page-de.png"), full_page=True)
+        # the oldest check stays in view when guided mode is switched on (it used to jump to another)
+        saved = page.locator("[data-testid=stSelectbox]").filter(has_text="Bisherige Checks")
+        saved.click()
+        page.get_by_role("option", name=re.compile(r"^Nr\. 1 · ")).click()
+        _wait_idle(page)
+        page.get_by_text("Geführter Modus").click()
+        _wait_idle(page)
+        shown = saved.text_content() + (saved.locator("input").get_attribute("value") or "")
+        assert "Nr. 1 · " in shown and "bestellbuch-oktober.csv" in shown
         page.goto(f"{url}/review?strategy={stored.id}")
         # September 9, the corrected October 20, November 24: 400 by the end of 2027 is out of reach
         summary = "Nov. 2026: 0 von 2 KPIs erreicht, 1 im Rückstand, 1 ohne Daten"
