@@ -103,10 +103,8 @@ def shifted(label: str, by: int) -> str:
         return label
     index = here.index + by
     if here.kind == "week":
-        monday = date.fromordinal(
-            index * 7 + 1
-        )  # pragma: no mutate - ordinal 1 is a Monday; any day of the week names it
-        return label_for(monday, "week")
+        # ordinal 1 is a Monday; any day of that week names it
+        return label_for(date.fromordinal(index * 7 + 1), "week")  # pragma: no mutate
     if here.kind == "month":
         year, month = divmod(index, 12)
         return f"{year}-{month + 1:02d}"

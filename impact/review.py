@@ -154,16 +154,18 @@ class Review:
         """The inputs no file had, each with how many KPIs lack it (said once, not per KPI)."""
         counted: dict[str, int] = {}
         for kpi in self.kpis:
-            code, _, detail = kpi.reasons[0].partition("|") if kpi.status == "no data" else ("", "", "")
-            if code == "input_not_in_files":  # its first parameter: the inputs, comma-separated
-                for metric in detail.split("|")[0].split(", "):
-                    counted[metric] = counted.get(metric, 0) + 1
+            for first in kpi.reasons[:1]:  # a KPI without data says why first
+                code, _, detail = first.partition("|")
+                if code == "input_not_in_files":  # its first parameter: the inputs, comma-separated
+                    for metric in detail.split("|")[0].split(", "):
+                        counted[metric] = counted.get(metric, 0) + 1
         return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _end(label: str) -> date:
     where = span(label)
-    return where.end if where else date.min
+    assert where is not None  # a judged period is a period
+    return where.end
 
 
 def _is_kpi(row: Row, kpi: KpiChoice) -> bool:

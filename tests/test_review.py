@@ -293,6 +293,7 @@ def test_the_reasons_name_the_periods_the_trend_used_and_where_it_leads(deck):
     assert _judged(deck, [20, 20], target=20).reasons == ("target_met|2026-11",)  # exactly the target is met
     assert _judged(deck, [5, 50, 40], card="cost-per-lead", target=40).status == "met"  # down: exactly is met too
     assert _judged(deck, [60, 60.5, 61], card="cost-per-lead", target=40).status == "behind"  # up a little: away
+    assert _judged(deck, [60, 60, 60], card="cost-per-lead", target=40).status == "behind"  # flat is not towards
 
 
 def test_a_kpi_whose_card_is_gone_is_judged_as_rising_and_says_which_it_is(deck):
@@ -337,6 +338,14 @@ def test_what_no_file_had_is_counted_per_input_most_first_then_by_name(deck):
         return KpiReview(_kpi(), None, GOAL, (), "no data", ("input_not_in_files|" + ", ".join(inputs) + "|",))
 
     met = _judged(deck, [5], target=1)
-    found = Review((missing("leads", "calls"), missing("calls"), met), 1).missing_inputs()
-    assert found == [("calls", 2), ("leads", 1)]
+    found = Review((missing("leads", "calls"), missing("leads", "budget"), met), 1).missing_inputs()
+    assert found == [("leads", 2), ("budget", 1), ("calls", 1)]  # most first, then by name
     assert periods_between("2025-02-01/2025-08-04", date(2027, 1, 1)) == 0  # a report's own range is no period
+    assert periods_between("2026-Q4", date(2027, 12, 31)) == 4  # counted in the period's own kind
+    assert periods_between("2026-W50", date(2027, 1, 1)) == 3
+
+
+def test_a_total_projected_at_nine_tenths_is_at_risk_and_below_behind(deck):
+    due_now = Goal(id="g", title="Leads", deadline=date(2026, 11, 30))  # nothing left to add: 90 stays 90
+    assert _judged(deck, [30, 30, 30], goal=due_now, total=100).status == "at risk"
+    assert _judged(deck, [30, 30, 29], goal=due_now, total=100).status == "behind"
