@@ -349,3 +349,29 @@ def test_a_total_projected_at_nine_tenths_is_at_risk_and_below_behind(deck):
     due_now = Goal(id="g", title="Leads", deadline=date(2026, 11, 30))  # nothing left to add: 90 stays 90
     assert _judged(deck, [30, 30, 30], goal=due_now, total=100).status == "at risk"
     assert _judged(deck, [30, 30, 29], goal=due_now, total=100).status == "behind"
+
+
+def test_what_a_kpi_review_keeps_and_how_early_totals_and_missing_targets_read(deck):
+    card = deck.cards["leads"]
+    empty = review_kpi(_kpi(target=1), card, GOAL, ())
+    assert (empty.card, empty.goal, empty.status) == (card, GOAL, "no data")
+    assert _judged(deck, [3, 4], target=10).previous.actual == 3
+    assert _judged(deck, [1, 2, 3], card=None, target=10).status == "at risk"  # judged as rising: 7 by March
+    assert _judged(deck, [25, 30], target=20, total=500).status == "met"  # a total too early to say leaves it
+    assert _judged(deck, [25, 30], total=500).status == "early"
+    assert _judged(deck, [25, 30]).status == "no target"
+
+
+def test_a_row_belongs_to_its_kpi_by_id_and_in_an_older_check_by_card():
+    first, second = _kpi(), _kpi().model_copy(update={"id": "other"})
+    rows = [
+        {"kpi": "leads", "kpi_id": "k", "period": "2026-10", "actual": 1.0, "segment": None},
+        {"kpi": "leads", "kpi_id": "other", "period": "2026-10", "actual": 2.0, "segment": None},
+    ]
+    older = [{"kpi": "leads", "period": "2026-09", "actual": 5.0, "segment": None}]  # before KPIs had ids
+    checks = [
+        Saved(1, datetime(2026, 10, 1, tzinfo=UTC), [], older),
+        Saved(2, datetime(2026, 11, 1, tzinfo=UTC), [], rows),
+    ]
+    assert [p.actual for p in kpi_history(first, checks)] == [5.0, 1.0]
+    assert [p.actual for p in kpi_history(second, checks)] == [5.0, 2.0]
