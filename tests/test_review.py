@@ -101,7 +101,7 @@ def _point(period: str, actual: float | None, check: int = 1, **extra) -> Point:
 
 
 def _kpi(**fields) -> KpiChoice:
-    return KpiChoice(id="k", card="leads", stage="conversion", goal="g", period="month", **fields)
+    return KpiChoice(**{"id": "k", "card": "leads", "stage": "conversion", "goal": "g", "period": "month", **fields})
 
 
 GOAL = Goal(id="g", title="Leads", deadline=date(2027, 3, 31))
@@ -375,3 +375,19 @@ def test_a_row_belongs_to_its_kpi_by_id_and_in_an_older_check_by_card():
     ]
     assert [p.actual for p in kpi_history(first, checks)] == [5.0, 1.0]
     assert [p.actual for p in kpi_history(second, checks)] == [5.0, 2.0]
+
+
+def test_a_value_from_a_check_saved_before_rows_named_their_files_names_the_checks_files():
+    files = [
+        {"name": "ohne-zeitraum.csv", "period": None},  # a file whose period was not known
+        {"name": "crm.csv", "period": ["2026-11-01", "2026-11-20"]},
+    ]
+    rows = [
+        {"kpi": "leads", "kpi_id": "k", "period": "2026-11", "actual": 4.0, "segment": None},
+        {"kpi": "leads", "kpi_id": "k", "period": "2026-10", "actual": None, "segment": None},
+    ]
+    when = datetime(2026, 11, 21, tzinfo=UTC)
+    october, november = kpi_history(_kpi(period=None), [Saved(7, when, files, rows)])  # no period: months
+    assert november.files == ("ohne-zeitraum.csv", "crm.csv") and november.checked_at == when
+    assert november.partial_until == date(2026, 11, 20)  # the file with a period ends before November does
+    assert october.files == ()  # no value: no file to name
