@@ -154,11 +154,12 @@ class Review:
         """The inputs no file had, each with how many KPIs lack it (said once, not per KPI)."""
         counted: dict[str, int] = {}
         for kpi in self.kpis:
-            for first in kpi.reasons[:1]:  # a KPI without data says why first
-                code, _, detail = first.partition("|")
-                if code == "input_not_in_files":  # its first parameter: the inputs, comma-separated
-                    for metric in detail.split("|")[0].split(", "):
-                        counted[metric] = counted.get(metric, 0) + 1
+            if kpi.status != "no data":
+                continue
+            code, _, detail = kpi.reasons[0].partition("|")  # a KPI without data says why, first
+            if code == "input_not_in_files":  # its first parameter: the inputs, comma-separated
+                for metric in detail.split("|")[0].split(", "):
+                    counted[metric] = counted.get(metric, 0) + 1
         return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
 
 

@@ -338,7 +338,8 @@ def test_what_no_file_had_is_counted_per_input_most_first_then_by_name(deck):
         return KpiReview(_kpi(), None, GOAL, (), "no data", ("input_not_in_files|" + ", ".join(inputs) + "|",))
 
     met = _judged(deck, [5], target=1)
-    found = Review((missing("leads", "calls"), missing("leads", "budget"), met), 1).missing_inputs()
+    untargeted = _judged(deck, [5])  # no target: no reason at all
+    found = Review((missing("leads", "calls"), missing("leads", "budget"), met, untargeted), 1).missing_inputs()
     assert found == [("leads", 2), ("budget", 1), ("calls", 1)]  # most first, then by name
     assert periods_between("2025-02-01/2025-08-04", date(2027, 1, 1)) == 0  # a report's own range is no period
     assert periods_between("2026-Q4", date(2027, 12, 31)) == 4  # counted in the period's own kind
