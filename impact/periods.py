@@ -54,30 +54,31 @@ class Span:
 
 def span(label: str | None) -> Span | None:
     """The period a label names; None for a range of a report's own or anything else."""
+    if not label:
+        return None
     for kind, pattern in _PATTERNS.items():
-        found = pattern.match(label or "")
-        if not found:
-            continue
-        year = int(found["year"])
-        n = int(found["n"]) if kind != "year" else 1
-        try:
-            return _span(kind, year, n)
-        except ValueError:  # week 60, month 13: not a period
-            return None
+        found = pattern.match(label)
+        if found:
+            try:
+                return _span(kind, found)
+            except ValueError:  # week 60, month 13: not a period
+                return None
     return None
 
 
-def _span(kind: str, year: int, n: int) -> Span:
+def _span(kind: str, found: re.Match[str]) -> Span:
+    year = int(found["year"])
+    if kind == "year":
+        return Span(kind, date(year, 1, 1), date(year, 12, 31), year)
+    n = int(found["n"])
     if kind == "week":
         start = date.fromisocalendar(year, n, 1)
         return Span(kind, start, start + timedelta(days=6), start.toordinal() // 7)
     if kind == "month":
         start = date(year, n, 1)
         return Span(kind, start, _month_after(year, n) - timedelta(days=1), year * 12 + n - 1)
-    if kind == "quarter":
-        start = date(year, 3 * n - 2, 1)
-        return Span(kind, start, _month_after(year, 3 * n) - timedelta(days=1), year * 4 + n - 1)
-    return Span(kind, date(year, 1, 1), date(year, 12, 31), year)
+    start = date(year, 3 * n - 2, 1)  # a quarter
+    return Span(kind, start, _month_after(year, 3 * n) - timedelta(days=1), year * 4 + n - 1)
 
 
 def _month_after(year: int, month: int) -> date:

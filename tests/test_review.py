@@ -151,8 +151,11 @@ def test_a_newer_check_without_a_value_leaves_an_older_value_standing(deck):
         Saved(1, datetime(2026, 12, 1, tzinfo=UTC), [], [r.as_json() for r in with_value.report.results]),
         Saved(2, datetime(2026, 12, 2, tzinfo=UTC), [], without),
     ]
-    [november] = kpi_history(strategy.kpis[0], checks)
+    december = {**without[0], "period": "2026-12", "actual": 5.0, "reason": None}  # after the row without a value
+    checks[1] = Saved(2, datetime(2026, 12, 2, tzinfo=UTC), [], [without[0], december])
+    [november, later] = kpi_history(strategy.kpis[0], checks)
     assert november.check_id == 1 and november.actual == month_sums(NOVEMBER[1])["2026-11"]
+    assert (later.period, later.actual, later.check_id) == ("2026-12", 5.0, 2)
 
 
 @pytest.mark.parametrize(
