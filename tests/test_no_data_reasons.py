@@ -278,3 +278,15 @@ def test_a_value_too_large_to_count_is_no_data_with_the_reason_never_a_missed_ta
     said = reason_text(result.reason, "de")
     assert "Umsatz" in said and "zu groß" in said
     assert reason_text("not_finite|", "en").startswith("The result is too large")
+
+
+def test_each_result_names_the_files_that_held_its_inputs_and_no_other(deck):
+    crm = _rows(date=["2026-10-01", "2026-11-01"], leads=[4.0, 6.0])
+    social = _rows(date=["2026-10-02"], reach=[900.0], segment=["Kampagne A"])
+    crm_b = _rows(date=["2026-11-03"], leads=[1.0], segment=["Kampagne A"])
+    tables = [("crm.csv", crm), ("social.csv", social), ("crm-b.csv", crm_b)]
+    report = run_check(plan(kpi("leads", target=5)), deck.cards, tables)
+    by_period = {(r.period, r.segment): r.sources for r in report.results}
+    assert by_period[("2026-10", None)] == ("crm.csv",)  # social.csv holds no leads
+    assert by_period[("2026-11", None)] == ("crm-b.csv", "crm.csv")
+    assert by_period[("2026-11", "Kampagne A")] == ("crm-b.csv",)
