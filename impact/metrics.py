@@ -43,6 +43,7 @@ _ALL = [
     _m("watch_time_seconds", "sum", "seconds", "Wiedergabezeit (Sekunden)", "Watch time (seconds)"),
     _m("followers", "last", "count", "Follower (Stand)", "Followers (count at period end)"),
     _m("followers_gained", "sum", "count", "Neue Follower", "New followers"),
+    _m("posts", "sum", "count", "Veröffentlichte Beiträge", "Posts published"),
     _m("mentions", "sum", "count", "Erwähnungen der Marke", "Brand mentions"),
     _m("competitor_mentions", "sum", "count", "Erwähnungen der Wettbewerber", "Competitor mentions"),
     _m("positive_mentions", "sum", "count", "Positive Erwähnungen", "Positive mentions"),

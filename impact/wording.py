@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from impact.formatting import format_date, format_period
+from impact.formatting import format_date, format_number, format_period
 from impact.i18n import t
 from impact.metrics import metric_label
 
@@ -41,6 +41,9 @@ _PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
     "reach_upper_bound": ("card", "label"),
     "span_straddles": (None, "period"),
     "engagements_derived": ("metrics",),
+    "ambiguous_column": (None, "readings"),
+    "total_above_rows": (None, "number", "number", "number"),
+    "total_below_rows": (None, "number", "number"),
 }
 
 
@@ -55,6 +58,14 @@ def _worded(code: str, params: dict[str, str], lang: str, titles: Mapping[str, s
         elif kind == "metrics":
             joiner = " + " if "+" in value else ", "
             params[key] = joiner.join(metric_label(m.strip(), lang) for m in value.replace("+", ",").split(","))
+        elif kind == "number":
+            try:
+                params[key] = format_number(float(value), lang)
+            except ValueError:
+                pass
+        elif kind == "readings":
+            labels = [metric_label(m.strip(), lang) for m in value.split(",")]
+            params[key] = t("common.two_readings", lang, first=", ".join(labels[:-1]), second=labels[-1])
         elif kind == "period":
             params[key] = t(f"period.{value}", lang)
         elif kind == "label":
@@ -75,7 +86,7 @@ def warning_text(code: str, detail: str, lang: str, titles: Mapping[str, str] | 
 
 def export_text(code: str, detail: str, lang: str) -> str:
     """Why an upload could not be read, in the reader's language."""
-    params = _params(detail, lang)
+    params = _worded(code, _params(detail, lang), lang, None)
     if code == "nothing_to_check":
         params["reason"] = t(f"export.nothing.{detail}", lang)
     return t(f"export.{code}", lang, detail=detail, **params)

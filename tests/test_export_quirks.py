@@ -390,7 +390,7 @@ def test_tiktok_follower_activity_is_recognised_but_feeds_no_kpi():
 
 
 def test_columns_with_the_same_name_are_read_once():
-    result = read("Date,Views,Reach,Views\n2026-10-01,100,50,7\n")
+    result = read("Date,Impressions,Reach,Impressions\n2026-10-01,100,50,7\n")
     assert total(result, "impressions") == 100
     assert pd.notna(result.table["reach"]).all()
 
@@ -512,10 +512,10 @@ def test_a_persons_choices_win_over_what_the_values_suggest():
     ordered = read("Date,Leads\n03-04-2026,3\n", choices=Choices(date_order="mdy"))
     assert days(ordered) == [date(2026, 3, 4)]
     mapped = read(
-        "Date,Views,Impressions (all placements)\n2026-10-01,5,100\n",
+        "Date,Impressions,Impressions (all placements)\n2026-10-01,5,100\n",
         choices=Choices(columns={"Impressions (all placements)": "impressions"}),
     )
-    assert total(mapped, "impressions") == 100 and ("Views", "duplicate") in {
+    assert total(mapped, "impressions") == 100 and ("Impressions", "duplicate") in {
         (i.column, i.reason) for i in mapped.ignored
     }
 

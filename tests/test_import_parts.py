@@ -121,7 +121,10 @@ def test_the_decimal_sign_comes_from_values_that_read_one_way():
     [
         ("Reichweite", "reach"),
         ("Copertura", "reach"),
-        ("Visualizações", "impressions"),
+        ("Visualizações", "ambiguous"),
+        ("Auf\u00adrufe", "ambiguous"),
+        ("Ge\u00adwonnene Fol\u00adlower", "followers_gained"),
+        ("Sub\u200bscribers", "ambiguous"),
         ("Impressões", "impressions"),
         ('"Amount spent (INR)"', "spend"),
         ("Umsatz €", "revenue"),

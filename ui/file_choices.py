@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from impact.formatting import format_date, format_number
-from impact.importers import FORMATS, Choices, Sniffed
+from impact.importers import FORMATS, Choices, Ignored, Sniffed
 from impact.importers import preview as preview_
 from impact.locale import locale_for
 from impact.metrics import METRICS, metric_label
@@ -89,6 +89,15 @@ def _outcome_line(read: FileRead) -> str:
     return tr("check.fix.result", rows=format_number(found.rows, lang()), period=period, totals=totals)
 
 
+def _reason_note(item: Ignored) -> str:
+    """Why a column was not read; for a word with several meanings, the meanings."""
+    if item.reason == "ambiguous" and item.readings:
+        return tr(
+            "check.reason.ambiguous_readings", readings=" / ".join(metric_label(m, lang()) for m in item.readings)
+        )
+    return tr("check.reason." + item.reason)
+
+
 def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bool) -> None:
     found = uploads.sniffed(read.name)
     if not isinstance(found, Sniffed):
@@ -148,7 +157,8 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             unique = [f"{h} ·{i + 1}" if shown.count(h) > 1 else h for i, h in enumerate(shown)]
             st.dataframe(pd.DataFrame(preview_.first_rows(raw), columns=unique), hide_index=True, width="stretch")
         recognised = read.result.mapping if read.result is not None else {}
-        reasons = {i.column: i.reason for i in read.result.ignored} if read.result is not None else {}
+        ignored = {i.column: i for i in read.result.ignored} if read.result is not None else {}
+        reasons = {name: _reason_note(item) for name, item in ignored.items()}
         for index, name in enumerate(headers):
             if not name:
                 continue
@@ -158,7 +168,7 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             note = (
                 _role_label(seen)
                 if seen in ROLE_OPTIONS
-                else tr("check.reason." + reasons[name])
+                else reasons[name]
                 if name in reasons
                 else tr("check.fix.not_read")
             )

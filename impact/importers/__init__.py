@@ -15,6 +15,7 @@ from datetime import date
 
 from impact.importers.canonical import KEY_COLUMNS, Ignored, ImportResult
 from impact.importers.choices import Choices, ChoicesError
+from impact.importers.dates import labelled_day, range_in
 from impact.importers.errors import HOLDS_NOTHING, MAX_UPLOAD_BYTES, ExportError
 from impact.importers.registry import detect, formats, importer
 from impact.importers.sniff import Sniffed, sniff
@@ -68,11 +69,18 @@ def read_export(
 def _say_what_it_holds(sniffed: Sniffed, today: date | None) -> None:
     """A file no format knows may still say what it is: shares by age or country, only
     its column names, 'No data available.'. Then that is the message, not 'unknown'."""
+    if not sniffed.tables:
+        lines = [
+            " ".join(str(c).strip() for c in r if str(c or "").strip()) for s in sniffed.sources for r in s.rows[:12]
+        ]
+        lines = [line for line in lines if line]
+        if lines and any(labelled_day(line) or range_in(line) for line in lines):
+            raise ExportError("banner_only", lines[0][:120])  # a report's title and dates, no table under them
     context = Context(sniffed.filename, today or date.today(), {}, sniffed.delimiter)
     try:
         importer("generic").read(sniffed, context)
     except ExportError as error:
-        if error.code in HOLDS_NOTHING:
+        if error.code in (*HOLDS_NOTHING, "ambiguous_column"):
             raise
     except Exception:  # noqa: BLE001 - only a telling refusal is worth passing on
         return

@@ -23,13 +23,14 @@ KEY_COLUMNS = ("date", "span_end", "channel", "segment", "currency", "whole")
 Warning_ = tuple[str, str]  # (code, '|'-separated parameters), translated when shown
 
 
-UNUSED_REASONS = ("unknown", "by_user")
+UNUSED_REASONS = ("unknown", "by_user", "ambiguous")
 
 
 @dataclass
 class Ignored:
     column: str
-    reason: str  # ratio | text | unknown | by_user | total | duplicate | empty | not_needed | repeated
+    reason: str  # ratio | text | unknown | ambiguous | by_user | total | duplicate | empty | not_needed | repeated
+    readings: tuple[str, ...] = ()  # for 'ambiguous': the metrics the column's name can mean
 
 
 @dataclass(eq=False)

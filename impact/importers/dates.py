@@ -106,10 +106,33 @@ def _only_time_after(value: str, end: int) -> bool:
     return not rest.strip(" ,T.")
 
 
+_WEEK_OF = re.compile(
+    r"^(?:week of|week beginning|semaine du|woche vom|woche ab|semana del|semana de|settimana del|week van)\s+",
+    re.IGNORECASE,
+)
+
+
+def _week_of(value: str) -> Reading | None:
+    """'Semaine du 30 déc. 2024', 'Week of Jan 6, 2025' (Google Ads' weekly rows): seven days."""
+    found = _WEEK_OF.match(value)
+    if found is None:
+        return None
+    first = _single(value[found.end() :])
+    if first is None or first.end is not None or first.start is None or first.start[0] is None:
+        return None
+    start = _stamp(first.start)
+    if start is None:
+        return None
+    end = start + pd.Timedelta(days=6)
+    return Reading(start=first.start, end=(end.year, end.month, end.day))
+
+
 def _single(text: str) -> Reading | None:
     value = text.strip().strip('"').strip()
     if not value:
         return None
+    if _WEEK_OF.match(value):
+        return _week_of(value)
     for pattern in (_ISO, _ISO_SLASH):
         if (match := pattern.match(value)) and _only_time_after(value, match.end(3)):
             return Reading(start=(int(match[1]), int(match[2]), int(match[3])))
@@ -375,7 +398,7 @@ def labelled_day(text: str) -> tuple[str, date] | None:
 
 
 _NAME_DATES = re.compile(
-    r"(?P<iso>(?<!\d)\d{4}-\d{2}-\d{2})|(?P<compact>(?<!\d)(?:19|20)\d{6}(?!\d))"
+    r"(?P<iso>(?<!\d)\d{4}[-.]\d{2}[-.]\d{2})|(?P<compact>(?<!\d)(?:19|20)\d{6}(?!\d))"
     r"|(?P<dmy>\d{1,2}[-_ ](?P<m1>[^\W\d_]{3,9})[-_ ]\d{4})|(?P<mdy>(?P<m2>[^\W\d_]{3,9})[-_ ]\d{1,2}[-_ ]\d{4})",
     re.UNICODE,
 )
@@ -388,7 +411,7 @@ def range_in_name(name: str) -> tuple[date, date] | None:
     for match in _NAME_DATES.finditer(name):
         text = match.group(0).replace("_", " ").replace("-", " ")
         if match.group("iso"):
-            day = one_day(match.group(0))
+            day = one_day(match.group(0).replace(".", "-"))
         elif match.group("compact"):
             day = one_day(match.group(0))
         else:

@@ -6,6 +6,24 @@ from __future__ import annotations
 
 from impact.importers.errors import ExportError
 
+# Characters that carry no meaning in a table but break every comparison: soft hyphens
+# (YouTube Studio in German writes "Ge\u00adsamt"), zero-width spaces and joiners, word
+# joiners, direction marks, and a BOM in the middle of glued-together files.
+INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e",
+    )
+)
+
+
+def visible(text: str) -> str:
+    """The text without invisible format characters (spaces of every width are kept: a
+    narrow no-break space groups thousands in French numbers)."""
+    return text.translate(INVISIBLE)
+
+
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -28,7 +46,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding name); raises ExportError('binary' | 'encoding')."""
+    """(text without invisible characters, encoding name); raises ExportError('binary' | 'encoding')."""
+    text, encoding = _decode(data)
+    return visible(text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]

@@ -33,7 +33,17 @@ from impact.importers.numbers import distinct_texts, guess_decimal, parse_number
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
 from impact.importers.totals import labelled_totals, unlabelled_totals
-from impact.importers.vocabulary import Role, currency_code, fold, header_key, is_missing, role_of, split_currency
+from impact.importers.vocabulary import (
+    AMBIGUOUS,
+    Role,
+    currency_code,
+    fold,
+    header_key,
+    is_missing,
+    role_of,
+    split_currency,
+    vocabulary,
+)
 from impact.metrics import METRICS
 
 _OFFSET = re.compile(r"^(?:nth|n-?te[rn]?|n\.)\s*(day|week|month|tag|woche|monat|día|semana|mes|jour|semaine|mois)$")
@@ -53,7 +63,17 @@ _OFFSET_UNITS = {
 }
 _START_WORDS = ("start", "beginn", "inicio", "début", "debut", "inizio", "início", "begin", "from", "von", "desde")
 _END_WORDS = ("end", "ende", "fin", "fine", "término", "fim", "eind", "until", "bis", "hasta")
-ERRORS_BY_WEIGHT = ("ambiguous_dates", "bad_dates", "no_date", "no_data_in_file", "no_rows", "no_metric", "unreadable")
+ERRORS_BY_WEIGHT = (
+    "ambiguous_dates",
+    "bad_dates",
+    "ambiguous_column",
+    "no_date",
+    "no_data_in_file",
+    "no_rows",
+    "breakdown_only",
+    "no_metric",
+    "unreadable",
+)
 
 
 @dataclass
@@ -72,6 +92,7 @@ class Columns:
     mapping: dict[str, str] = field(default_factory=dict)
     ignored: list[Ignored] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)
+    ambiguous: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # header, its readings
 
 
 KEY_ROLES = ("date", "range_start", "range_end", "channel", "segment", "currency", "reference")
@@ -128,8 +149,14 @@ def _resolve(
                     role = _role_in_spec(base, spec, lookup)[1] or role_of(base)
                 elif not spec.only_named_columns:
                     role = role_of(header)
-                    if role is None and spec.metric_from_title and spec.title_metric(header):
-                        role = Role(spec.title_metric(header) or "")  # the old chart export: its header is its title
+                    if spec.metric_from_title and (role is None or role.name == AMBIGUOUS):
+                        # a section's title names its metric; the old chart export's header is its title
+                        decided = spec.title_metric(title or "") or spec.title_metric(header)
+                        role = Role(decided) if decided else role
+            if role is not None and role.name == AMBIGUOUS:
+                cols.ignored.append(Ignored(header, "ambiguous", role.readings))
+                cols.ambiguous.append((header, role.readings))
+                continue
             if role is not None and role.name in chosen_metrics and variant is None:
                 cols.ignored.append(Ignored(header, "duplicate"))  # the person chose another column for it
                 continue
@@ -144,7 +171,7 @@ def _resolve(
             cols.mapping[header] = "date"
             continue
         if role is None:
-            if spec.dimension_segment and position == 0:
+            if spec.dimension_segment and not cols.segments and all(p in cols.dates for p in range(position)):
                 cols.segments.append(position)
                 cols.mapping[header] = "segment"
             else:
@@ -269,7 +296,10 @@ def _date_rows(
         if position not in cols.dates and share < 0.9:
             continue  # an unnamed column is a date only when nearly all of it reads as one
         if share == 0:
-            if data[position].map(lambda v: not is_missing(v)).any():
+            present = data[position][data[position].map(lambda v: not is_missing(v))]
+            if len(present) and present.map(lambda v: fold(v).rstrip(".") in vocabulary().weekdays).mean() > 0.8:
+                raise ExportError("nothing_to_check", "by_weekday")  # Monday … Sunday: no day of a calendar
+            if len(present):
                 unreadable = ("bad_dates", headers[position])
             continue
         if position not in cols.dates:
@@ -330,8 +360,9 @@ def _date_rows(
         (context.period, None),
         (notes_range, None),
         (_notes_range(context.file_notes), None),
+        (context.companion, "range_from_companion"),
         (fallback, "range_from_other_tables"),
-        (dates_.range_in_name(context.filename), "range_from_file_name"),
+        (dates_.range_in_name(context.filename) if context.name_range else None, "range_from_file_name"),
     ):
         if found is None:
             continue
@@ -391,8 +422,11 @@ def read_table(
             wider_rows = int(wider.sum())
             first_wide = int(wider[wider].index[0])
             data, overflow = data[~wider], overflow[~wider]
+    if not cols.metrics and cols.ambiguous:
+        header, readings = cols.ambiguous[0]
+        raise ExportError("ambiguous_column", f"{header}|{','.join(readings)}")
     if not cols.metrics:
-        dimension = _breakdown_of(data, headers, cols)
+        dimension = _breakdown_of(data, headers, cols, title)
         if dimension is not None:
             raise ExportError("breakdown_only", dimension)
         raise ExportError("no_metric")
@@ -405,6 +439,7 @@ def read_table(
     warnings: list[tuple[str, str]] = []
     if wider_rows:
         warnings.append(("wider_rows", f"{wider_rows}|{first_wide}"))
+    warnings += [("ambiguous_column", f"{header}|{','.join(readings)}") for header, readings in cols.ambiguous]
     metric_positions = [m[0] for m in cols.metrics]
     identity = sorted(
         {
@@ -467,6 +502,7 @@ def read_table(
         for (m, v), s in values.items()
         if v is None and METRICS[m].aggregation == "unique" and int(totals.sum()) == 1 and s[totals].notna().all()
     }
+    beyond = _beyond_rows(values, totals, headers, cols, warnings)
     data = data[keep]
     if data.empty:
         raise ExportError("no_rows")
@@ -506,6 +542,8 @@ def read_table(
         )
     if own and not parts[0].empty:
         parts.append(_whole_row(parts[0], own, channel if isinstance(channel, str) else None))
+    if beyond and not parts[0].empty:
+        parts.append(_rest_row(parts[0], beyond, channel if isinstance(channel, str) else None))
     frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if spec.engagements_from_parts:
         frame = derive_engagements(frame, warnings)
@@ -522,26 +560,92 @@ def read_table(
     )
 
 
-def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns) -> str | None:
-    """The dimension of a file that only holds shares (by age, gender, country …): its
-    first column names the groups, the others are percentages or fractions, and no
-    column holds a date. Such a file cannot feed a KPI, and the reader is told why."""
+def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns, title: str | None) -> str | None:
+    """The dimension of a table that only holds shares (by age, gender, country …): no
+    date, groups named in its first column (or, one row wide, in its header), and
+    numbers that are percentages or fractions — marked so, or all of them together no
+    more than a whole. Such a table cannot feed a KPI, and the reader is told why."""
     if cols.dates or cols.offsets or data.empty or len(headers) < 2:
         return None
-    numeric = 0
-    for position in range(1, len(headers)):
+    one_row = len(data) == 1
+    first = 0 if one_row else 1
+    marked, total, seen = True, 0.0, 0
+    for position in range(first, len(headers)):
         if position >= data.shape[1]:
             continue
         numbers = parse_numbers(data[position], guess_decimal(distinct_texts(data[position])) or ".")
         if numbers.readable_share < 0.8:
+            if one_row:
+                return None
             continue
         values = numbers.values.dropna()
-        if numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1):
-            numeric += 1
-        else:
+        if len(values) and values.min() < 0:
             return None
+        seen += 1
+        total += float(values.sum())
+        marked &= bool(numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1))
+    if not seen or not (marked or 0 < total <= 100.5):
+        return None
+    name = (title or "").strip() or headers[0] or ", ".join(h for h in headers[:3] if h)
+    if one_row:
+        return name
     labels = data[0].map(lambda v: not is_missing(v) and not dates_.read_cell(str(v)))
-    return headers[0] if numeric and labels.mean() > 0.8 else None
+    return (headers[0] or name) if labels.mean() > 0.8 else None
+
+
+def _beyond_rows(
+    values: dict[tuple[str, str | None], pd.Series],
+    totals: pd.Series,
+    headers: list[str],
+    cols: Columns,
+    warnings: list[tuple[str, str]],
+) -> dict[str, float]:
+    """What a file's one total row states beyond the sum of its rows, per additive metric.
+
+    YouTube Studio lists at most 500 videos (or cities, or sources) but its total row is
+    the whole channel: the total wins for the whole-file figure, the difference is kept
+    as a row of its own (in no listed segment) and said. A total within rounding of the
+    rows adds nothing; one below them is said, and the rows count."""
+    if int(totals.sum()) != 1:
+        return {}
+    named = {(metric, variant): headers[position] for position, metric, _f, variant in cols.metrics}
+    beyond: dict[str, float] = {}
+    for (metric, variant), series in values.items():
+        if variant is not None or METRICS[metric].aggregation != "sum":
+            continue
+        stated = float(series[totals].iloc[0])
+        listed = float(series[~totals].sum())
+        if stated != stated:
+            continue
+        slack = max(0.011, abs(stated) * 0.0005)  # a total rounded apart from its rows
+        header = named.get((metric, variant), metric)
+        if stated - listed > slack:
+            beyond[metric] = stated - listed
+            warnings.append(
+                ("total_above_rows", f"{header}|{_plain(stated)}|{_plain(listed)}|{_plain(stated - listed)}")
+            )
+        elif listed - stated > max(slack, abs(stated) * 0.005):
+            warnings.append(("total_below_rows", f"{header}|{_plain(stated)}|{_plain(listed)}"))
+    return beyond
+
+
+def _plain(value: float) -> str:
+    """A number as a warning parameter: no exponent, no float noise (formatted when shown)."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _rest_row(rows: pd.DataFrame, beyond: dict[str, float], channel: str | None) -> pd.DataFrame:
+    """The part of a stated total that no listed row holds, over the range the rows cover."""
+    start = rows["date"].min()
+    end = rows["span_end"].fillna(rows["date"]).max()
+    currencies = rows["currency"].dropna().unique()
+    return wide_table(
+        pd.Series([start], dtype="datetime64[ns]"),
+        {metric: pd.Series([value]) for metric, value in beyond.items()},
+        channel=channel,
+        span_end=pd.Series([end if end > start else pd.NaT], dtype="datetime64[ns]"),
+        currency=str(currencies[0]) if len(currencies) == 1 else None,
+    )
 
 
 def _whole_row(rows: pd.DataFrame, own: dict[str, float], channel: str | None) -> pd.DataFrame:
@@ -701,9 +805,10 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
     warnings: list[tuple[str, str]] = []
     notes_so_far: list[str] = []
+    several = len(tables) > 1  # the dates of the file's other tables before its name's range
     for table in tables:
         rule = spec.rule_for(table)
-        local = replace(context, delimiter=sniffed.delimiter, file_notes=list(notes_so_far))
+        local = replace(context, delimiter=sniffed.delimiter, file_notes=list(notes_so_far), name_range=not several)
         notes_so_far += table.notes
         if rule is not None and rule.skip:
             continue
@@ -711,20 +816,20 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
             reads.append(read_table(table, spec, local, rule=rule))
         except ExportError as refused:
             failed.append((table, rule, refused))
-    if reads:
-        dated = [r.table for r in reads if not r.table.empty]
-        if dated:
-            whole = pd.concat(dated)
-            span = (whole["date"].min().date(), whole["span_end"].fillna(whole["date"]).max().date())
-            for table, rule, dateless in list(failed):
-                if dateless.code != "no_date":
-                    continue
-                local = replace(context, delimiter=sniffed.delimiter, file_notes=[])
-                try:
-                    reads.append(read_table(table, spec, local, rule=rule, fallback=span))
-                    failed.remove((table, rule, dateless))
-                except ExportError:
-                    pass
+    dated = [r.table for r in reads if not r.table.empty]
+    span: tuple[date, date] | None = None
+    if dated:
+        whole = pd.concat(dated)
+        span = (whole["date"].min().date(), whole["span_end"].fillna(whole["date"]).max().date())
+    for table, rule, dateless in list(failed):
+        if dateless.code != "no_date" or (span is None and not several):
+            continue
+        local = replace(context, delimiter=sniffed.delimiter, file_notes=[], name_range=span is None)
+        try:
+            reads.append(read_table(table, spec, local, rule=rule, fallback=span))
+            failed.remove((table, rule, dateless))
+        except ExportError:
+            pass
     if not reads:
         if not failed:
             raise ExportError("no_metric")

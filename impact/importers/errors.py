@@ -6,7 +6,7 @@ from __future__ import annotations
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # refusals that mean: the file was read, but nothing in it can count (said, and the
 # other files of an upload are checked all the same)
-HOLDS_NOTHING = ("no_data_in_file", "nothing_to_check", "breakdown_only", "no_rows")
+HOLDS_NOTHING = ("no_data_in_file", "nothing_to_check", "breakdown_only", "no_rows", "banner_only")
 
 
 class ExportError(ValueError):

@@ -160,7 +160,7 @@ def split_tables(
             tables.append(current)
             notes, above = [], []
             continue
-        if len(filled) == 1 and filled[0] == 0 and current.width > 2 and not looks_numeric(row[0]):
+        if len(filled) == 1 and filled[0] == 0 and _message(row[0], current.width):
             current.messages.append(_text(row[0]))
             continue
         if [_text(c) for c in row[: current.width]] == current.header:
@@ -170,6 +170,18 @@ def split_tables(
     for table in tables:
         _drop_description_rows(table)
     return tables
+
+
+def _message(cell: Cell, width: int) -> bool:
+    """A one-cell row that is a sentence, not a value: 'No data available.', 'Die 500
+    besten Ergebnisse werden angezeigt', 'Data starting from … is an estimate'. In a
+    table of two columns only a sentence counts (a date alone is a row)."""
+    if looks_numeric(cell):
+        return False
+    if width > 2:
+        return True
+    text = _text(cell)
+    return len(text.split()) >= 4 and read_cell(text) is None
 
 
 def _drop_description_rows(table: RawTable) -> None:
@@ -212,7 +224,7 @@ def table_at(rows: list[list[Cell]], header_index: int, *, source: str = "", sta
         if not _filled(row) or _is_comment(row):
             continue
         filled = _filled(row)
-        if len(filled) == 1 and filled[0] == 0 and table.width > 2 and not looks_numeric(row[0]):
+        if len(filled) == 1 and filled[0] == 0 and _message(row[0], table.width):
             table.messages.append(_text(row[0]))
             continue
         table.rows.append(row)

@@ -19,6 +19,7 @@ HEADER_CANDIDATES = 30
 MISSING_CHOICE = {
     "unknown_format": "columns",
     "no_metric": "metric",
+    "ambiguous_column": "metric",
     "no_date": "date_or_period",
     "bad_dates": "date_column",
     "ambiguous_dates": "date_order",

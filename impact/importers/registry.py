@@ -35,12 +35,10 @@ def formats() -> dict[str, Importer]:
     found: dict[str, Importer] = {}
     for info in sorted(pkgutil.iter_modules(_formats.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{_formats.__name__}.{info.name}")
-        importers: list[Importer] = []
-        if hasattr(module, "IMPORTER"):
-            importers.append(module.IMPORTER)
-        else:
-            specs = getattr(module, "SPECS", None) or ([module.SPEC] if hasattr(module, "SPEC") else [])
-            importers += [SpecImporter(spec) for spec in specs]
+        importers: list[Importer] = [module.IMPORTER] if hasattr(module, "IMPORTER") else []
+        specs = getattr(module, "SPECS", None) or ([module.SPEC] if hasattr(module, "SPEC") else [])
+        own = {i.name for i in importers}  # a spec with code of its own is read through that code
+        importers += [SpecImporter(spec) for spec in specs if spec.name not in own]
         for importer in importers:
             if importer.name in found:
                 raise ValueError(f"two formats are called {importer.name}")

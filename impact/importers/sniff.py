@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from impact.importers.encoding import decode
+from impact.importers.encoding import decode, visible
 from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
 from impact.importers.layout import Cell, RawTable, split_tables, table_at
 
@@ -178,7 +178,8 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
             refuse_zip_bomb(data)
         tables: list[RawTable] = []
         sources: list[Source] = []
-        for name, rows in read_workbook(data, kind):
+        for name, raw in read_workbook(data, kind):
+            rows = _visible_rows(raw)
             tables += split_tables(rows, source=name)
             sources.append(Source(name, rows))
         return Sniffed(filename, sha, len(data), kind, tables, data=data, sources=sources)
@@ -204,6 +205,11 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
         )
     tables, delimiter, sources = sniff_text(text)
     return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, sources=sources)
+
+
+def _visible_rows(rows: list[list[object]]) -> list[list[Cell]]:
+    """A sheet's text cells without invisible characters (a CSV's text is cleaned when decoded)."""
+    return [[visible(c) if isinstance(c, str) else c for c in row] for row in rows]
 
 
 def _zip_tables(data: bytes) -> tuple[list[RawTable], list[Source]]:

@@ -145,6 +145,8 @@ class Context:
     table: int | None = None  # the person said: this table of the file (0-based)
     header_row: int | None = None  # the person said: this row of its sheet or block names the columns
     date_order: str | None = None  # the person said: dates like 03/04/2026 are day first (dmy) or month first (mdy)
+    name_range: bool = True  # the file name's range may date a table (after the file's other tables had their say)
+    companion: tuple[date, date] | None = None  # a range another part of the same download states (its filters)
 
 
 class Importer(Protocol):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from impact.importers.encoding import INVISIBLE
 from impact.metrics import METRICS
 from impact.yaml_safe import load_trusted_yaml
 
@@ -22,13 +23,19 @@ ISO_CURRENCIES = frozenset(
 )
 
 
+LANGUAGES = ("de", "en", "es", "fr", "it", "pt", "nl")
+AMBIGUOUS = "ambiguous"
+
+
 @dataclass(frozen=True)
 class Role:
     """What a column holds, and a factor that turns its unit into the canonical one
-    (watch time in hours → seconds)."""
+    (watch time in hours → seconds). ``Role('ambiguous', readings=…)``: a word that
+    names different metrics in different exports, never read without asking."""
 
     name: str
     factor: float = 1.0
+    readings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Vocabulary:
 
 
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = INVISIBLE
 _CURRENCY_SUFFIX = re.compile(r"\s*(?:\((?:in\s+)?(?P<paren>[^()]{1,6})\)|(?:in\s+)?(?P<bare>[€$£₹¥]|[A-Z]{3}))\s*$")
 
 
@@ -55,7 +63,7 @@ def fold(text: object) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold(value: str) -> str:
-    value = value.replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ").replace("\u202f", " ")
+    value = value.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     value = value.strip().strip('"').strip("'").strip()
     value = unicodedata.normalize("NFC", value).replace("_", " ").lower()
     return _SPACES.sub(" ", value).strip()
@@ -63,7 +71,7 @@ def _fold(value: str) -> str:
 
 def split_currency(header: object) -> tuple[str, str | None]:
     """'Amount spent (INR)' → ('Amount spent', 'INR'); 'Umsatz €' → ('Umsatz', 'EUR')."""
-    text = str(header or "").replace("\ufeff", "").strip().strip('"').strip()
+    text = str(header or "").translate(INVISIBLE).strip().strip('"').strip()
     match = _CURRENCY_SUFFIX.search(text)
     if not match:
         return text, None
@@ -92,22 +100,54 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s(/\-–.,:;])(?:" + "|".join(alternatives) + r")(?=$|[\s)/\-–.,:;0-9])")
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    data = load_trusted_yaml(_PATH.read_text(encoding="utf-8"))
-    headers: dict[str, Role] = {}
-    for metric in METRICS.values():  # the metric's own names and labels are always understood
-        for spelling in (metric.name, metric.de, metric.en):
-            headers.setdefault(fold(spelling), Role(metric.name))
-    for role, spellings in data["headers"].items():
-        if role not in ROLES and role not in METRICS:
-            raise ValueError(f"vocabulary.yaml: unknown role {role}")
+def _spellings(role: str, languages: object) -> dict[str, Role]:
+    """One role's spellings, language by language (a spelling may carry a unit factor)."""
+    if not isinstance(languages, dict) or set(languages) - set(LANGUAGES):
+        raise ValueError(f"vocabulary.yaml: {role} needs its words per language ({', '.join(LANGUAGES)})")
+    found: dict[str, Role] = {}
+    for spellings in languages.values():
         for spelling in spellings:
             if isinstance(spelling, dict):
                 for text, (target, factor) in spelling.items():
-                    headers[fold(text)] = Role(target, float(factor))
+                    found[fold(text)] = Role(target, float(factor))
             else:
-                headers[fold(spelling)] = Role(role)
+                found[fold(spelling)] = Role(role)
+    return found
+
+
+def _headers(data: dict[str, object]) -> dict[str, Role]:
+    """Every certain spelling and every ambiguous one; a word under two meanings is a
+    mistake in the file, refused when it loads."""
+    headers: dict[str, Role] = {}
+    sections = data["headers"]
+    assert isinstance(sections, dict)
+    for role, languages in sections.items():
+        if role not in ROLES and role not in METRICS:
+            raise ValueError(f"vocabulary.yaml: unknown role {role}")
+        for key, found in _spellings(role, languages).items():
+            if key in headers and headers[key].name != found.name:
+                raise ValueError(f"vocabulary.yaml: {key!r} is both {headers[key].name} and {found.name}")
+            headers[key] = found
+    entries = data.get("ambiguous") or []
+    assert isinstance(entries, list)
+    for entry in entries:
+        readings = tuple(entry["readings"])
+        if any(r not in METRICS for r in readings):
+            raise ValueError(f"vocabulary.yaml: ambiguous readings {readings} name an unknown metric")
+        for key in _spellings(AMBIGUOUS, entry["words"]):
+            if key in headers:
+                raise ValueError(f"vocabulary.yaml: {key!r} is both {headers[key].name} and ambiguous")
+            headers[key] = Role(AMBIGUOUS, readings=readings)
+    for metric in METRICS.values():  # its labels are understood (the data template uses them)
+        for spelling in (metric.name, metric.de, metric.en):
+            headers.setdefault(fold(spelling), Role(metric.name))
+    return headers
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = load_trusted_yaml(_PATH.read_text(encoding="utf-8"))
+    headers = _headers(data)
     months: dict[str, int] = {}
     for names in data["months"].values():
         for number, spellings in enumerate(names, start=1):

@@ -1,10 +1,18 @@
 """E-mail campaign lists: Mailchimp's campaign export (``Title``, ``"Send Date"`` as
 ``Jun 09, 2018 09:30 pm``, rates as ``27.78%``, ``n/a`` where Google Analytics is not
-connected) and Klaviyo's (``Campaign Name``, ``Send Time`` in ISO, counts as
+connected; an A/B test listed as its parts and once more as the campaign, whose
+row is left out) and Klaviyo's (``Campaign Name``, ``Send Time`` in ISO, counts as
 ``64517.0``). One row per campaign, counted on its send day. Rates are recomputed
 from the counts, never read."""
 
-from impact.importers.spec import FormatSpec
+from dataclasses import replace
+
+from impact.importers.canonical import ImportResult
+from impact.importers.layout import RawTable
+from impact.importers.registry import SpecImporter
+from impact.importers.sniff import Sniffed
+from impact.importers.spec import Context, FormatSpec
+from impact.importers.vocabulary import fold
 
 MAILCHIMP = FormatSpec(
     name="mailchimp",
@@ -81,4 +89,54 @@ KLAVIYO = FormatSpec(
     strength=0.95,
 )
 
-SPECS = (MAILCHIMP, KLAVIYO)
+MAILCHIMP_LIST = FormatSpec(
+    name="mailchimp_list",
+    label="Mailchimp campaign list without reports (sent to how many, when)",
+    channel="email",
+    date_order="mdy",
+    only_named_columns=True,
+    roles={
+        "segment": ["Title"],
+        "date": ["Send Date"],
+        "emails_sent": ["Total Recipients"],
+        "weekday": ["Send Weekday"],
+        "ignore": ["Subject", "Audience", "List", "Unique Id"],
+    },
+    requires=("date", "emails_sent", "weekday"),
+    # the full report has its own format; this one only where nothing was reported yet
+    matcher=lambda sniffed: not any("Successful Deliveries" in t.header for t in sniffed.tables),
+    strength=0.94,
+)
+
+SPECS = (KLAVIYO, MAILCHIMP_LIST)
+
+
+def _ab_parents(table: RawTable) -> list[int]:
+    """An A/B test is listed as its parts ("Newsletter 12 | Combo 1", "… | Combo 2",
+    "… | Winner") and as the campaign itself ("Newsletter 12", no subject), whose
+    figures are the parts added up: the campaign row would count them twice."""
+    header = [fold(h) for h in table.header]
+    if "title" not in header:
+        return []
+    title = header.index("title")
+    titles = [str(row[title]).strip() if title < len(row) and row[title] is not None else "" for row in table.rows]
+    parts = {t.split(" | ", 1)[0].strip() for t in titles if " | " in t}
+    return [i for i, t in enumerate(titles) if t in parts]
+
+
+class MailchimpImporter(SpecImporter):
+    def read(self, sniffed: Sniffed, context: Context) -> ImportResult:
+        tables, dropped = [], 0
+        for table in sniffed.all_tables():
+            parents = set(_ab_parents(table))
+            dropped += len(parents)
+            rows = [r for i, r in enumerate(table.rows) if i not in parents]
+            lines = [n for i, n in enumerate(table.lines) if i not in parents]
+            tables.append(replace(table, rows=rows, lines=lines))
+        result = super().read(replace(sniffed, tables=tables, complete=True), context)
+        if dropped:
+            result.warnings.append(("ab_test_totals", str(dropped)))
+        return result
+
+
+IMPORTER = MailchimpImporter(MAILCHIMP)

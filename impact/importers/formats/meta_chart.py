@@ -6,8 +6,13 @@ downloaded). Older ones have no title line and put the title in the header
 
 import re
 
+import pandas as pd
+
+from impact.importers.canonical import ImportResult
+from impact.importers.errors import ExportError
+from impact.importers.registry import SpecImporter
 from impact.importers.sniff import Sniffed
-from impact.importers.spec import FormatSpec
+from impact.importers.spec import Context, FormatSpec
 from impact.importers.vocabulary import fold
 
 _VALUE = {"primary", "principal", "primario", "primär", "primaire", "primair", "valor", "value", "wert"}
@@ -46,9 +51,16 @@ SPEC = FormatSpec(
             "clic sul link",
             "linkklikken",
         ),
+        # Meta Business Suite charts a day's new follows, never the count: a title that
+        # just says "Followers" ("Seguidores no Instagram") holds gains; a series that
+        # looks like a count is asked about (see ``_count_like``)
         "followers_gained": (
             "follows",
             "new facebook page likes",
+            "facebook page new likes",
+            "new likes",
+            "new instagram followers",
+            "new followers",
             "nouvelles mentions j aime",
             "nouvelles mentions j'aime",
             "neue follower",
@@ -57,6 +69,14 @@ SPEC = FormatSpec(
             "nuovi follower",
             "seguimentos",
             "seguimientos",
+            "facebook page likes",
+            "mentions j aime de la page",
+            "mentions likes de la page",
+            "followers",
+            "seguidores",
+            "abonnés",
+            "follower",
+            "volgers",
         ),
         "reach": (
             "reach",
@@ -83,17 +103,36 @@ SPEC = FormatSpec(
             "weergaven",
             "impressionen",
         ),
-        "followers": (
-            "facebook page likes",
-            "mentions j aime de la page",
-            "mentions likes de la page",
-            "followers",
-            "seguidores",
-            "abonnés",
-            "follower",
-        ),
     },
     requires=("date",),
     matcher=_is_chart,
     strength=0.9,
 )
+
+
+def _count_like(values: pd.Series) -> bool:
+    """A running count (1,204, 1,207, 1,211 …) rather than a day's gains (3, 0, 1 …):
+    never zero, and its whole range small against its level."""
+    known = values.dropna()
+    if len(known) < 3:
+        return False
+    low, high = float(known.min()), float(known.max())
+    return low > 0 and high - low < 0.5 * low
+
+
+class MetaChartImporter(SpecImporter):
+    """The declared format, and one check of its own: a follower series that reads as
+    a running count, not as gains, is refused with both readings."""
+
+    def read(self, sniffed: Sniffed, context: Context) -> ImportResult:
+        result = super().read(sniffed, context)
+        table = result.table
+        if "followers_gained" in table and "followers_gained" not in context.mapping.values():
+            for _channel, series in table.groupby(table["channel"].fillna(""))["followers_gained"]:
+                if _count_like(series):
+                    header = next((h for h, m in result.mapping.items() if m == "followers_gained"), "")
+                    raise ExportError("ambiguous_column", f"{header}|followers_gained,followers")
+        return result
+
+
+IMPORTER = MetaChartImporter(SPEC)

@@ -6,7 +6,12 @@ numbers keep a decimal point, watch time is in hours.
 
 From the zip, the daily totals count first; the per-video table adds what the daily
 ones do not have (watch time, subscribers, impressions) over their range. A table
-alone without a date asks for its period (see the data check's rescue)."""
+alone without a date asks for its period (see the data check's rescue). A report by
+another dimension (traffic source, city, country) is recognised by words only YouTube
+writes, its first column read as the segment. Its ``Total`` row is the whole channel,
+more than the 500 rows listed: that total counts (see the engine's stated totals).
+A ``Totals.csv`` alone (``Date,Views``) says nothing of where it comes from: its views
+could be impressions or page views elsewhere, so the shared reader asks."""
 
 from impact.importers.spec import FormatSpec
 
@@ -25,6 +30,26 @@ SPEC = FormatSpec(
             "Videotitel",
         ],
         "content": ["Content", "Video", "Videos", "Conteúdo", "Contenido", "Contenu", "Contenuti", "Inhalt"],
+        # words only YouTube Studio writes: a report by traffic source, city or country has no
+        # content column, but these
+        "view_duration": [
+            "Average view duration",
+            "Durchschnittliche Wiedergabedauer",
+            "Duração média da visualização",
+            "Duración media de las visualizaciones",
+            "Durée moyenne de visionnage",
+            "Durata media di visualizzazione",
+            "Gemiddelde weergaveduur",
+        ],
+        "impressions_ctr": [
+            "Impressions click-through rate (%)",
+            "Klickrate der Impressionen (%)",
+            "Taxa de cliques de impressões (%)",
+            "Porcentaje de clics de las impresiones (%)",
+            "Taux de clics de l'impression (%)",
+            "Percentuale di clic sulle impressioni (%)",
+            "Klikfrequentie van vertoningen (%)",
+        ],
         "date": ["Date", "Datum", "Data", "Fecha"],
         "video_views": [
             "Views",
@@ -60,6 +85,10 @@ SPEC = FormatSpec(
         "revenue": [
             "Estimated revenue",
             "Your estimated revenue",
+            "Sua receita estimada",
+            "Tu estimación de ingresos",
+            "Ihr geschätzter Umsatz",
+            "Vos revenus estimés",
             "Receita estimada",
             "Ingresos estimados",
             "Geschätzter Umsatz",
@@ -89,7 +118,9 @@ SPEC = FormatSpec(
             "YouTube Premium views",
         ],
     },
-    requires=("content", "video_views"),
+    requires=("video_views",),
+    any_of=("content", "view_duration", "impressions_ctr"),
+    dimension_segment=True,
     engagements_from_parts=False,
     strength=0.95,
 )
