@@ -43,7 +43,7 @@ _PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
     "engagements_derived": ("metrics",),
     "ambiguous_column": (None, "readings"),
     "total_above_rows": (None, "number", "number", "number"),
-    "total_below_rows": (None, "number", "number"),
+    "total_below_rows": (None, "number", "number", "number"),
 }
 
 

@@ -35,6 +35,7 @@ from impact.importers.spec import Context, FormatSpec, TableRule
 from impact.importers.totals import labelled_totals, unlabelled_totals
 from impact.importers.vocabulary import (
     AMBIGUOUS,
+    COMPARISON,
     Role,
     currency_code,
     fold,
@@ -205,6 +206,8 @@ def _resolve(
             cols.mapping[header] = name
         elif name == "ratio":
             cols.ignored.append(Ignored(header, "ratio"))
+        elif name == COMPARISON:
+            cols.ignored.append(Ignored(header, "comparison"))
         elif name in KEY_ROLES:
             cols.ignored.append(Ignored(header, "duplicate"))
         else:  # a role the format uses to recognise itself (post ids, video ids): not read
@@ -305,6 +308,7 @@ def _date_rows(
         if position not in cols.dates:
             cols.mapping[headers[position]] = "date"
             cols.unknown.remove(position)
+        parsed = _spans_by_header(parsed, headers[position])
         end = parsed.end.where(parsed.end.notna(), None)
         warnings = []
         bad = parsed.unreadable
@@ -372,6 +376,26 @@ def _date_rows(
         warnings = [(code, f"{found[0].isoformat()}|{found[1].isoformat()}")] if code else []
         return Dated(start, end.where(end > start), span, warnings)
     raise ExportError("no_date")
+
+
+_MONTH_HEADERS = frozenset({"month", "monat", "mois", "mes", "mês", "mese", "maand"})
+_WEEK_HEADERS = frozenset({"week", "woche", "semaine", "semana", "settimana"})
+
+
+def _spans_by_header(parsed: dates_.DateColumn, header: str) -> dates_.DateColumn:
+    """A column named 'Month' whose dates are all first days ('2025-01-01', Shopify) holds
+    months; one named 'Week' holds the week starting on each date (Google Ads)."""
+    key = header_key(header)
+    starts = parsed.start.dropna()
+    if starts.empty or parsed.end.notna().any():
+        return parsed
+    if key in _MONTH_HEADERS and bool((starts.dt.day == 1).all()):
+        ends = parsed.start + pd.offsets.MonthEnd(0)
+    elif key in _WEEK_HEADERS:
+        ends = parsed.start + pd.Timedelta(days=6)
+    else:
+        return parsed
+    return replace(parsed, end=ends.where(parsed.start.notna()).astype("datetime64[ns]"))
 
 
 def _decimal_default(data: pd.DataFrame, positions: list[int], context: Context) -> str:
@@ -600,20 +624,27 @@ def _beyond_rows(
     cols: Columns,
     warnings: list[tuple[str, str]],
 ) -> dict[str, float]:
-    """What a file's one total row states beyond the sum of its rows, per additive metric.
+    """What a file's total row states beyond the sum of its rows, per additive metric.
 
     YouTube Studio lists at most 500 videos (or cities, or sources) but its total row is
     the whole channel: the total wins for the whole-file figure, the difference is kept
-    as a row of its own (in no listed segment) and said. A total within rounding of the
-    rows adds nothing; one below them is said, and the rows count."""
-    if int(totals.sum()) != 1:
+    as a row of its own (in no listed segment) and said. Its per-video subscribers add
+    up to more than the channel's (subscribers lost elsewhere): the total wins there too,
+    the correction said. A total within rounding of the rows adds nothing. Of several
+    total rows (Google Ads' "Total: Search terms", "Total: Account") the largest is the
+    whole, and only a larger one is taken."""
+    if not totals.any():
         return {}
+    # several ('Total: Search', 'Total: Account'): the largest is the whole; a single one in
+    # the middle of the rows ('Summe' under one group) may be a group's sum: never below
+    flags = totals.to_numpy()
+    single = int(flags.sum()) == 1 and bool(flags[0] or flags[-1])
     named = {(metric, variant): headers[position] for position, metric, _f, variant in cols.metrics}
     beyond: dict[str, float] = {}
     for (metric, variant), series in values.items():
         if variant is not None or METRICS[metric].aggregation != "sum":
             continue
-        stated = float(series[totals].iloc[0])
+        stated = float(series[totals].max())
         listed = float(series[~totals].sum())
         if stated != stated:
             continue
@@ -624,8 +655,11 @@ def _beyond_rows(
             warnings.append(
                 ("total_above_rows", f"{header}|{_plain(stated)}|{_plain(listed)}|{_plain(stated - listed)}")
             )
-        elif listed - stated > max(slack, abs(stated) * 0.005):
-            warnings.append(("total_below_rows", f"{header}|{_plain(stated)}|{_plain(listed)}"))
+        elif single and listed - stated > slack:
+            beyond[metric] = stated - listed
+            warnings.append(
+                ("total_below_rows", f"{header}|{_plain(stated)}|{_plain(listed)}|{_plain(listed - stated)}")
+            )
     return beyond
 
 
@@ -685,8 +719,8 @@ def _channel(spec: FormatSpec, headers: list[str], table: RawTable) -> str | Non
     for channel, telling in spec.channel_by_header.items():
         if keys & {header_key(h) for h in telling}:
             return channel
-    for channel, pattern in spec.channel_by_note.items():
-        if any(re.search(pattern, note, re.IGNORECASE) for note in table.notes):
+    for channel, pattern in spec.channel_by_note.items():  # a title above the table, or one as its header
+        if any(re.search(pattern, text, re.IGNORECASE) for text in [*table.notes, *headers]):
             return channel
     return spec.channel
 

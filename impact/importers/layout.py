@@ -60,9 +60,15 @@ def _blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip()) or (isinstance(cell, float) and cell != cell)
 
 
-def _is_comment(row: list[Cell]) -> bool:
+def _is_comment(row: list[Cell], table: RawTable | None = None) -> bool:
+    """A '#' line (GA4's banner). Inside a table, a row that starts with '#' and carries
+    figures in its other cells is data: a search query '#michelinpower', a hashtag."""
     first = row[0] if row else None
-    return isinstance(first, str) and first.lstrip().startswith("#")
+    if not (isinstance(first, str) and first.lstrip().startswith("#")):
+        return False
+    if table is None or len(row) < 2:
+        return True
+    return not any(looks_numeric(cell) for cell in row[1:])
 
 
 def _line_text(row: list[Cell], delimiter: str) -> str:
@@ -112,7 +118,7 @@ def _plain_data_row(row: list[Cell], table: RawTable) -> bool:
         return False
     first = row[0]
     if isinstance(first, str):
-        if first.lstrip().startswith("#") or first.strip() == (table.header[0] if table.header else None):
+        if _is_comment(row, table) or first.strip() == (table.header[0] if table.header else None):
             return False
     return any(not _blank(cell) for cell in row[1:])
 
@@ -136,7 +142,7 @@ def split_tables(
         if not filled:
             after_blank = True
             continue
-        if _is_comment(row):
+        if _is_comment(row, current):
             current = None
             text = _line_text(row, delimiter).lstrip()[1:].strip()
             if text.strip("- "):

@@ -25,6 +25,7 @@ ISO_CURRENCIES = frozenset(
 
 LANGUAGES = ("de", "en", "es", "fr", "it", "pt", "nl")
 AMBIGUOUS = "ambiguous"
+COMPARISON = "comparison"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Vocabulary:
     weekdays: frozenset[str]
     range_joiners: tuple[str, ...]
     currency_signs: dict[str, str]
+    comparison: re.Pattern[str]
 
 
 _SPACES = re.compile(r"\s+")
@@ -163,6 +165,9 @@ def vocabulary() -> Vocabulary:
         weekdays=frozenset(fold(w).rstrip(".") for w in data["weekdays"]),
         range_joiners=tuple(data["range_joiners"]),
         currency_signs={str(k).lower(): str(v) for k, v in data["currency_signs"].items()},
+        comparison=re.compile(
+            r"\(\s*(?:" + "|".join(re.escape(fold(w)) for w in data["comparison_words"]) + r")\s*\)\s*$"
+        ),
     )
 
 
@@ -172,6 +177,8 @@ def role_of(header: object) -> Role | None:
     key = header_key(header)
     if not key:
         return None
+    if vocabulary().comparison.search(key):
+        return Role(COMPARISON)
     known = vocabulary().headers.get(key)
     if known is not None:
         return known

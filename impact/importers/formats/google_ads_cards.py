@@ -8,7 +8,6 @@ card's range comes from the file name (said, and correctable)."""
 
 from impact.importers.spec import FormatSpec
 
-_COMPARE = r"re:\(?\s*(comparaison|comparison|vergleich|comparación|comparação|confronto|vergelijking)\s*\)?$"
 
 SPEC = FormatSpec(
     name="google_ads_cards",
@@ -91,7 +90,7 @@ SPEC = FormatSpec(
             "Häufigste Suchanfragen mit diesem Wort",
             "Búsquedas principales que contienen esta palabra",
         ],
-        "ignore": [_COMPARE, "CTR", "Taux de clics", "Klickrate", "Avg. CPC", "CPC moy."],
+        "ignore": ["CTR", "Taux de clics", "Klickrate", "Avg. CPC", "CPC moy."],  # comparisons: shared words
     },
     # what only these cards write: a comparison column, a cost per conversion spelled
     # the Google Ads way, or the searches a word stands for

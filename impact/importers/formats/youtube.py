@@ -97,12 +97,16 @@ SPEC = FormatSpec(
         "reactions": ["Likes", "Mag ich"],
         "comments": ["Comments added", "Hinzugefügte Kommentare", "Comentários adicionados", "Comentarios añadidos"],
         "shares": ["Shares", "Geteilte Inhalte", "Compartilhamentos", "Veces compartido", "Partages"],
-        "ignore": [
+        "publish_time": [
             "Video publish time",
             "Veröffentlichungszeitpunkt des Videos",
             "Horário de publicação do vídeo",
             "Hora de publicación del vídeo",
             "Heure de publication de la vidéo",
+            "Ora di pubblicazione del video",
+            "Publicatietijd van video",
+        ],
+        "ignore": [
             "Duration",
             "Dauer",
             "Duração",
@@ -118,8 +122,7 @@ SPEC = FormatSpec(
             "YouTube Premium views",
         ],
     },
-    requires=("video_views",),
-    any_of=("content", "view_duration", "impressions_ctr"),
+    any_of=("publish_time", "view_duration", "impressions_ctr"),
     dimension_segment=True,
     engagements_from_parts=False,
     strength=0.95,
