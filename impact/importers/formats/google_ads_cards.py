@@ -8,7 +8,6 @@ card's range comes from the file name (said, and correctable)."""
 
 from impact.importers.spec import FormatSpec
 
-
 SPEC = FormatSpec(
     name="google_ads_cards",
     label="Google Ads overview card (Time series, Searches, Devices … downloaded from the overview)",
