@@ -45,3 +45,4 @@ bench: setup-dev
 	$(PY) bench/bench_report.py
 	$(PY) bench/bench_fuzz.py
 	$(PY) bench/bench_review.py
+	$(PY) bench/bench_wide.py

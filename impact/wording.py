@@ -44,6 +44,7 @@ _PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
     "ambiguous_column": (None, "readings"),
     "total_above_rows": (None, "number", "number", "number"),
     "total_below_rows": (None, "number", "number", "number"),
+    "too_wide": ("number", "number"),
 }
 
 

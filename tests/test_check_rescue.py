@@ -304,3 +304,33 @@ def test_the_command_line_reads_the_same_files_with_the_mapping(tmp_path):
     broken = _cli("check", *files, "--mapping", str(tmp_path / "broken.yaml"))
     assert broken.returncode == 1
     assert "broken.yaml: files[0].period[0]: erwartet wird ein Datum wie 2026-10-31, nicht „morgen“" in broken.stderr
+
+
+def test_a_wide_table_gets_a_choice_for_its_first_columns_and_any_other_by_name(open_app):
+    at, _stored = open_app(plan(), "views/check.py")
+    width = 1_500  # wider than any export, within the limit on columns
+    header = ";".join(["Datum", *(f"Spalte {i}" for i in range(1, width - 1)), "Tortenbestellungen"])
+    body = ";".join(["03.11.2026", *("x" for _ in range(1, width - 1)), "12"])
+    _upload(at, ("breit.csv", f"{header}\n{body}\n".encode()))
+    column_choices = [s for s in at.selectbox if " — " in s.label]
+    assert 40 <= len(column_choices) <= 42  # not one per column of the file
+    assert any("1.500 Spalten" in c.value for c in at.caption)
+    other = _select(at, "Weitere Spalte")
+    other.set_value(width - 1).run()
+    _select(at, "Tortenbestellungen — ").set_value("orders").run()
+    assert any("12" in s.value and "Bestellungen" in s.value for s in at.success)
+
+
+def test_a_file_far_too_wide_is_refused_at_once_with_its_width(open_app):
+    at, _stored = open_app(plan(), "views/check.py")
+    header = ",".join(f"c{i}" for i in range(50_000))
+    _upload(at, ("riesig.csv", f"{header}\n{header}\n".encode()))
+    assert any("50.000 Spalten" in e.value for e in at.error)
+
+
+def test_a_column_with_two_meanings_is_chosen_on_the_page(open_app):
+    at, _stored = open_app(plan(), "views/check.py")
+    _upload(at, ("gesamtwerte.csv", "Da\u00adtum,Auf\u00adru\u00adfe\n2026-11-03,12\n2026-11-04,8\n".encode()))
+    assert any("Aufrufe" in e.value and "Videoaufrufe" in e.value for e in at.error)
+    _select(at, "Aufrufe — mehrdeutig").set_value("orders").run()
+    assert any("20" in s.value for s in at.success)

@@ -6,6 +6,7 @@ could not read on their own it opens by itself; for one they read, it corrects."
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import date
 
 import pandas as pd
@@ -23,6 +24,7 @@ from ui.components import labels
 from ui.state import lang, tr
 
 AUTO, IGNORE = "__auto__", "__ignore__"
+PANEL_COLUMNS = 40  # a choice per column up to here; a wider table picks its columns by name
 ROLE_OPTIONS = [AUTO, IGNORE, "date", "channel", "segment", *METRICS]
 AS_FOUND = -1
 
@@ -89,6 +91,25 @@ def _outcome_line(read: FileRead) -> str:
     return tr("check.fix.result", rows=format_number(found.rows, lang()), period=period, totals=totals)
 
 
+def _columns_shown(headers: list[str], applied: Choices, prefix: str) -> list[int]:
+    """The columns with a choice of their own: all of a normal export; of a very wide
+    table the first ``PANEL_COLUMNS``, those already chosen, and one picked by name (the
+    panel's work grows with what is shown, never with the width of the file)."""
+    if len(headers) <= PANEL_COLUMNS:
+        return list(range(len(headers)))
+    st.caption(tr("check.fix.many_columns", count=format_number(len(headers), lang()), shown=PANEL_COLUMNS))
+    rest = [i for i in range(PANEL_COLUMNS, len(headers)) if headers[i]]
+    picked = st.selectbox(
+        tr("check.fix.other_column"),
+        [None, *rest],
+        format_func=lambda i: "—" if i is None else f"{headers[i]} ({i + 1})",
+        key=f"{prefix}_other_column",
+    )
+    chosen = [i for i in rest if headers[i] in applied.columns]
+    extra = [picked] if picked is not None and picked not in chosen else []
+    return [*range(PANEL_COLUMNS), *chosen, *extra]
+
+
 def _reason_note(item: Ignored) -> str:
     """Why a column was not read; for a word with several meanings, the meanings."""
     if item.reason == "ambiguous" and item.readings:
@@ -153,13 +174,19 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             return
         headers = raw.header
         if raw.rows:
-            shown = [h or f"({i + 1})" for i, h in enumerate(headers)]
-            unique = [f"{h} ·{i + 1}" if shown.count(h) > 1 else h for i, h in enumerate(shown)]
-            st.dataframe(pd.DataFrame(preview_.first_rows(raw), columns=unique), hide_index=True, width="stretch")
+            shown = [h or f"({i + 1})" for i, h in enumerate(headers[:PANEL_COLUMNS])]
+            counts = Counter(shown)
+            unique = [f"{h} ·{i + 1}" if counts[h] > 1 else h for i, h in enumerate(shown)]
+            rows = [row[:PANEL_COLUMNS] for row in preview_.first_rows(raw)]
+            st.dataframe(pd.DataFrame(rows, columns=unique), hide_index=True, width="stretch")
         recognised = read.result.mapping if read.result is not None else {}
         ignored = {i.column: i for i in read.result.ignored} if read.result is not None else {}
+        if read.error is not None and read.error.code == "ambiguous_column":  # the refusal names the column
+            header, _, readings = read.error.detail.partition("|")
+            ignored[header] = Ignored(header, "ambiguous", tuple(readings.split(",")))
         reasons = {name: _reason_note(item) for name, item in ignored.items()}
-        for index, name in enumerate(headers):
+        for index in _columns_shown(headers, applied, prefix):
+            name = headers[index]
             if not name:
                 continue
             current = applied.columns.get(name, AUTO) if name in applied.columns else AUTO

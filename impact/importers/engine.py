@@ -29,7 +29,7 @@ from impact.importers.canonical import (
 )
 from impact.importers.errors import ExportError
 from impact.importers.layout import RawTable
-from impact.importers.numbers import distinct_texts, guess_decimal, parse_numbers, placeholders
+from impact.importers.numbers import distinct_texts, guess_decimal, looks_numeric, parse_numbers, placeholders
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
 from impact.importers.totals import labelled_totals, unlabelled_totals
@@ -417,6 +417,17 @@ def missing_mask(values: pd.Series) -> pd.Series:
     return pd.Series(flags[codes], index=values.index)
 
 
+def _blank_rows(data: pd.DataFrame) -> pd.Series:
+    """Rows whose every cell is empty or a placeholder, with each distinct value judged
+    once for the whole table (not once per column: a wide table has many)."""
+    if data.empty:
+        return pd.Series(False, index=data.index)
+    cells = data.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(cells.ravel(), use_na_sentinel=True)
+    flags = np.append(placeholders(np.asarray(uniques, dtype=object)), True)
+    return pd.Series(flags[codes].reshape(cells.shape).all(axis=1), index=data.index)
+
+
 def read_table(
     table: RawTable,
     spec: FormatSpec,
@@ -454,9 +465,7 @@ def read_table(
         if dimension is not None:
             raise ExportError("breakdown_only", dimension)
         raise ExportError("no_metric")
-    blank = pd.Series(True, index=data.index)
-    for key in data.columns:
-        blank &= missing_mask(data[key])
+    blank = _blank_rows(data)
     data = data[~blank]
     if overflow is not None:
         overflow = overflow[~blank]
@@ -474,7 +483,9 @@ def read_table(
     )
     labels = [data[p] for p in identity]
     # any text cell may say 'Total' (Google Ads writes it in the third column of a keyword report)
-    label_columns = [data[p] for p in range(data.shape[1]) if p not in metric_positions and _short_labels(data[p])]
+    label_columns = [
+        data[p] for p in range(min(data.shape[1], 24)) if p not in metric_positions and _short_labels(data[p])
+    ]  # labels stand in the first columns; a wide table's far columns are never asked
     labelled = labelled_totals(data.index, label_columns, overflow)
 
     default_decimal = _decimal_default(data, metric_positions, context)
@@ -608,7 +619,7 @@ def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns, title: 
         seen += 1
         total += float(values.sum())
         marked &= bool(numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1))
-    if not seen or not (marked or 0 < total <= 100.5):
+    if not seen or not ((marked and (not one_row or total <= 100.5)) or 0 < total <= 100.5):
         return None
     name = (title or "").strip() or headers[0] or ", ".join(h for h in headers[:3] if h)
     if one_row:
@@ -706,11 +717,12 @@ def _short_labels(values: pd.Series) -> bool:
 
 
 def _unknown_reason(values: pd.Series) -> str:
-    sample = values.dropna().head(200)
-    present = [v for v in sample if not is_missing(v)]
+    """Why a column no one named was not read: empty, text, or figures of unknown meaning
+    (decided from its first 200 values, in plain Python: a wide table has many)."""
+    present = [v for v in values.head(200).tolist() if v is not None and v == v and not is_missing(v)]
     if not present:
         return "empty"
-    numeric = parse_numbers(pd.Series(present, dtype=object), ".").values.notna().mean()
+    numeric = sum(1 for v in present if looks_numeric(v)) / len(present)
     return "unknown" if numeric >= 0.8 else "text"
 
 

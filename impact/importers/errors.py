@@ -4,6 +4,9 @@ upload is held to."""
 from __future__ import annotations
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# no export has more (the widest seen has 80): a wider file is refused when first read,
+# before any work per column (a 50,000-column CSV once cost 35 s of server CPU)
+MAX_COLUMNS = 2_000
 # refusals that mean: the file was read, but nothing in it can count (said, and the
 # other files of an upload are checked all the same)
 HOLDS_NOTHING = ("no_data_in_file", "nothing_to_check", "breakdown_only", "no_rows", "banner_only")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import cast
 
 from impact.importers.encoding import decode, visible
-from impact.importers.errors import MAX_UPLOAD_BYTES, ExportError
+from impact.importers.errors import MAX_COLUMNS, MAX_UPLOAD_BYTES, ExportError
 from impact.importers.layout import Cell, RawTable, split_tables, table_at
 
 _PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -140,6 +140,7 @@ def sniff_text(text: str, *, source: str = "") -> tuple[list[RawTable], str, lis
     else:
         delimiter, body, start = pick_delimiter(text), text, 1
     records = _records(body, delimiter)
+    refuse_wide(records)
     tables = split_tables(records, source=source, delimiter=delimiter, start_line=start)
     return tables, delimiter, [Source(source, records, start)]
 
@@ -179,6 +180,7 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
         tables: list[RawTable] = []
         sources: list[Source] = []
         for name, raw in read_workbook(data, kind):
+            refuse_wide(raw)
             rows = _visible_rows(raw)
             tables += split_tables(rows, source=name)
             sources.append(Source(name, rows))
@@ -188,6 +190,9 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
         return Sniffed(filename, sha, len(data), "zip", tables, data=data, sources=sources)
     text, encoding = decode(data)
     if len(text) > HEAD_CHARS:
+        end = text.find("\n")
+        first = text[: end if end >= 0 else len(text)]
+        refuse_wide([[None] * (max(first.count(d) for d in DELIMITERS) + 1)])  # a header too long for the head
         head = text[:HEAD_CHARS]
         tables, delimiter, sources = sniff_text(head[: head.rindex("\n")] if "\n" in head else head)
         return Sniffed(
@@ -205,6 +210,13 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
         )
     tables, delimiter, sources = sniff_text(text)
     return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, sources=sources)
+
+
+def refuse_wide(rows: list[list[object]]) -> None:
+    """Refuse a table wider than any export, before anything works column by column."""
+    widest = max(map(len, rows), default=0)
+    if widest > MAX_COLUMNS:
+        raise ExportError("too_wide", f"{widest}|{MAX_COLUMNS}")
 
 
 def _visible_rows(rows: list[list[object]]) -> list[list[Cell]]:
