@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from impact.deck import check_card
+from impact.locale import locale_for
 from impact.model import FORMAT_VERSION, Card, Strategy
 from impact.yaml_safe import TooLarge, dump_yaml, load_yaml_text
 
@@ -82,6 +83,53 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
     return problems
 
 
+_FORMULA_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w.,])|(?<![\w.,])\d(?![\w.,])")
+
+
+def _formula_numbers_in_language(data: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """A custom card's formula is numbers as the file's language writes them: in a German
+    file ``12,5`` is twelve and a half, and ``1.000`` reads two ways (a thousand, or one
+    as a decimal point writes it): refused with both readings, never guessed. In an
+    English file ``1,000`` is a thousand. The formulas come back in canonical form."""
+    cards = data.get("custom_cards")
+    if not isinstance(cards, list):
+        return data, []
+    signs = locale_for(str(data.get("language") or "en"))
+    grouped = re.compile(rf"^[1-9]\d{{0,2}}(?:{re.escape(signs.group)}\d{{3}})+$")
+    problems: list[Problem] = []
+    read: list[Any] = []
+    for index, card in enumerate(cards):
+        if not isinstance(card, dict) or not isinstance(card.get("formula"), str):
+            read.append(card)
+            continue
+
+        def canonical(match: re.Match[str], index: int = index) -> str:
+            token = match.group(0)
+            if grouped.match(token):
+                whole = token.replace(signs.group, "")
+                if signs.group == ".":  # 1.000: a thousand here, one with a decimal point
+                    problems.append(
+                        Problem(
+                            f"custom_cards[{index}].formula", "number_two_ways", f"{token}|{float(token):g}|{whole}"
+                        )
+                    )
+                return whole
+            if signs.decimal == "," and token.count(",") == 1 and "." not in token:
+                return token.replace(",", ".")  # 12,5 in a German file
+            return token
+
+        read.append({**card, "formula": _FORMULA_NUMBER.sub(canonical, card["formula"])})
+    return {**data, "custom_cards": read}, problems
+
+
+def _formula_in_language(formula: str, lang: str) -> str:
+    """The canonical formula written as the file's language writes numbers (12.5 → 12,5
+    in German), so that reading the file back never meets a number that reads two ways."""
+    if locale_for(lang).decimal != ",":
+        return formula
+    return _FORMULA_NUMBER.sub(lambda m: m.group(0).replace(".", ","), formula)
+
+
 def parse_strategy_data(data: Any) -> Strategy:
     """Validate an already-parsed document (from YAML, JSON or the database)."""
     if not isinstance(data, dict):
@@ -122,15 +170,24 @@ def parse_strategy(text: str | bytes) -> Strategy:
         raise StrategyFileError([Problem("", "invalid", str(exc)[:200])]) from None
     except RecursionError:
         raise StrategyFileError([Problem("", "too_deep")]) from None
+    if isinstance(data, dict):  # a file a person may have written: its numbers in its language
+        data, number_problems = _formula_numbers_in_language(data)
+        if number_problems:
+            raise StrategyFileError(number_problems)
     return parse_strategy_data(data)
 
 
 def strategy_to_data(strategy: Strategy) -> dict[str, Any]:
+    """The canonical document (the database, diffs, merges): formulas as Python writes numbers."""
     return strategy.model_dump(mode="json", exclude_none=True)
 
 
 def strategy_to_yaml(strategy: Strategy) -> str:
-    return dump_yaml(strategy_to_data(strategy))
+    """The strategy file a person reads and edits: numbers as its language writes them."""
+    data = strategy_to_data(strategy)
+    for card in data.get("custom_cards", []):
+        card["formula"] = _formula_in_language(card["formula"], strategy.language)
+    return dump_yaml(data)
 
 
 def strategy_to_json(strategy: Strategy) -> str:

@@ -16,7 +16,7 @@ from impact.metrics import metric_label
 
 def problem_text(path: str, code: str, detail: str, lang: str) -> str:
     """One line for a strategy-file problem, in the user's language."""
-    message = t(f"problem.{code}", lang, detail=detail)
+    message = t(f"problem.{code}", lang, detail=detail, **_params(detail, lang))
     if message == f"problem.{code}":
         message = t("problem.invalid", lang, detail=detail or code)
     return f"{path}: {message}" if path else message

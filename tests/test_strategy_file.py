@@ -148,3 +148,61 @@ def test_every_problem_code_has_a_message_in_both_languages():
     for lang in ("de", "en"):
         missing = {code for code in codes if f"problem.{code}" not in strings(lang)}
         assert not missing, (lang, missing)
+
+
+# --- numbers in a custom card's formula, as the file's language writes them ------------------
+
+_PLAN = """format: impact-strategy/1
+name: Bäckerei
+language: {lang}
+goals: [{{id: g, title: G, area: revenue, hard: true}}]
+kpis: [{{card: c1, stage: conversion, goal: g, target: 2, period: month, owner: {{department: sales}}}}]
+custom_cards:
+  - {{id: c1, stage: conversion, kind: kpi, title: {{de: Vorbestellungen je Reichweite, en: Pre-orders per reach}},
+     question: {{de: q, en: q}}, formula: "{formula}", unit: count, direction: up, inputs: [orders, reach], owner: sales}}
+"""
+
+
+def _formula(lang: str, formula: str) -> str:
+    from impact.strategy_file import parse_strategy
+
+    return parse_strategy(_PLAN.format(lang=lang, formula=formula)).custom_cards[0].formula
+
+
+def test_a_german_file_whose_formula_says_1_000_is_refused_with_both_readings():
+    from impact.strategy_file import StrategyFileError, parse_strategy
+    from impact.wording import problem_text
+
+    with pytest.raises(StrategyFileError) as info:
+        parse_strategy(_PLAN.format(lang="de", formula="orders / reach * 1.000"))
+    [problem] = info.value.problems
+    assert (problem.path, problem.code) == ("custom_cards[0].formula", "number_two_ways")
+    said = problem_text(problem.path, problem.code, problem.detail, "de")
+    assert "„1.000“" in said and "als 1 " in said and "als 1000 " in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "canonical"),
+    [
+        ("de", "orders / reach * 12,5", "orders / reach * 12.5"),  # a German decimal comma
+        ("de", "orders / reach * 1000", "orders / reach * 1000"),
+        ("de", "orders / reach * 0.125", "orders / reach * 0.125"),  # no German groups thousands like that
+        ("en", "orders / reach * 1,000", "orders / reach * 1000"),  # an English thousands comma
+        ("en", "orders / reach * 1.000", "orders / reach * 1.000"),  # an English decimal point: one
+    ],
+)
+def test_a_formula_is_read_in_its_files_language(lang, typed, canonical):
+    assert _formula(lang, typed) == canonical
+
+
+@pytest.mark.parametrize("constant", ["1.125", "2.5", "1000", "0.001"])
+def test_a_german_strategy_with_any_constant_survives_its_own_file(constant):
+    from impact.formulas import parse
+    from impact.strategy_file import parse_strategy, strategy_to_yaml
+
+    strategy = parse_strategy(_PLAN.format(lang="en", formula=f"orders / reach * {constant}"))
+    german = strategy.model_copy(update={"language": "de"})
+    written = strategy_to_yaml(german)
+    back = parse_strategy(written)
+    assert back.custom_cards[0].formula == german.custom_cards[0].formula
+    assert parse(back.custom_cards[0].formula).tree is not None

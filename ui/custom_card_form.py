@@ -75,6 +75,13 @@ def _create(key_prefix: str) -> None:
         st.session_state[f"{key_prefix}_open"] = False
 
 
+def _metric_entry(metric: str) -> str:
+    """A metric as a formula names it, and its full label only where that says more
+    ('Reichweite — Reichweite (einzelne Personen)', never 'Impressionen — Impressionen')."""
+    short, full = short_label(metric, lang()), metric_label(metric, lang())
+    return f"- **{short}**" + (f" — {full}" if full != short else "")
+
+
 def render_custom_card_form(key_prefix: str, stage: str) -> None:
     draft = _draft(key_prefix)
     st.session_state.setdefault(f"{key_prefix}_open", bool(draft.get("title") or draft.get("formula")))
@@ -125,7 +132,7 @@ def render_custom_card_form(key_prefix: str, stage: str) -> None:
             (st.success if ok else st.error)(message)
         text("unit", tr("board.custom_unit"), 20, placeholder="%")
         with st.popover(tr("board.custom_metrics")):
-            st.markdown("\n".join(f"- **{short_label(m, lang())}** — {metric_label(m, lang())}" for m in METRICS))
+            st.markdown("\n".join(_metric_entry(m) for m in METRICS))
         st.button(
             tr("board.custom_create"),
             key=f"{key_prefix}_create",
