@@ -159,7 +159,8 @@ goals: [{{id: g, title: G, area: revenue, hard: true}}]
 kpis: [{{card: c1, stage: conversion, goal: g, target: 2, period: month, owner: {{department: sales}}}}]
 custom_cards:
   - {{id: c1, stage: conversion, kind: kpi, title: {{de: Vorbestellungen je Reichweite, en: Pre-orders per reach}},
-     question: {{de: q, en: q}}, formula: "{formula}", unit: count, direction: up, inputs: [orders, reach], owner: sales}}
+     question: {{de: q, en: q}}, formula: "{formula}", unit: count, direction: up,
+     inputs: [orders, reach], owner: sales}}
 """
 
 
