@@ -414,3 +414,17 @@ def test_pinterest_daily_series_without_its_footnote():
     result = read(relative)
     assert total(result, "impressions") == sum(number(r[1]) for r in daily)
     assert not any(code == "some_bad_dates" for code, _d in result.warnings)  # the footnote is no row
+
+
+@pytest.mark.parametrize(
+    ("relative", "encoding"),
+    [
+        ("meta_facebook/Feb-01-2025_Mar-15-2025_613168031534769.csv", "utf-8-sig"),
+        ("tiktok/Content.csv", "utf-8-sig"),
+        ("x_twitter/tweet_activity_metrics_rOpenSci_20170101_20170201_en.csv", "utf-8"),
+    ],
+)
+def test_a_post_export_counts_its_posts_so_a_kpi_can_say_per_post(relative, encoding):
+    posts = len([r for r in table((REAL / relative).read_text(encoding))[1:] if any(c.strip() for c in r)])
+    result = read(relative)
+    assert total(result, "posts") == posts

@@ -542,6 +542,8 @@ def read_table(
     if data.empty:
         raise ExportError("no_rows")
     values = {key: series[keep] for key, series in values.items()}
+    if spec.rows_are and (spec.rows_are, None) not in values:
+        values[(spec.rows_are, None)] = pd.Series(1.0, index=data.index)  # a post export: each row one post
     if row_currency is not None:
         row_currency = row_currency[keep]
 

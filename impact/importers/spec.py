@@ -84,6 +84,7 @@ class FormatSpec:
     date_is_range_start: bool = False  # a date equal to the banner range's start stands for the whole range
     metric_from_title: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # metric → title words
     nothing_to_check: str | None = None  # recognised, but holds nothing a KPI can use: why (a message code)
+    rows_are: str | None = None  # each row is one of this metric (a post export: one row per post published)
     matcher: Callable[[Sniffed], bool] | None = None  # an extra test for a match, where declarations do not say it
     strength: float = 0.9  # how sure a match is; more specific formats say more
     label: str = ""  # what the format is: the formats table of docs/importers.md is made from it

@@ -10,6 +10,7 @@ from impact.importers.spec import FormatSpec
 
 SPEC = FormatSpec(
     name="meta_posts",
+    rows_are="posts",
     label="Meta Business Suite post export, Facebook or Instagram, in the account's language",
     channel="facebook",
     channel_by_header={

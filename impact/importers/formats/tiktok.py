@@ -46,6 +46,7 @@ OVERVIEW = FormatSpec(
 
 CONTENT = FormatSpec(
     name="tiktok_content",
+    rows_are="posts",
     label="TikTok Studio content (per video)",
     channel="tiktok",
     roles={

@@ -12,6 +12,7 @@ from impact.importers.spec import FormatSpec, Variant
 
 TWEETS = FormatSpec(
     name="x_twitter",
+    rows_are="posts",
     label="X (Twitter) tweet activity (organic and promoted)",
     channel="x",
     roles={
