@@ -543,3 +543,61 @@ def test_a_files_shape_does_not_change_once_it_is_read():
     before = signature(sniffed)
     sniffed.all_tables()
     assert signature(sniffed) == before
+
+
+# --- a period the file does not give --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["Date range: All time", "Zeitraum: Gesamte Laufzeit", "Período: Todo el tiempo", "Lifetime"],
+)
+def test_all_time_is_no_period_the_person_is_asked_with_the_files_words(banner):
+    from impact.importers import Choices
+
+    text = f"Post performance\n{banner}\nPost,Impressions,Clicks\nA,100,3\nB,50,1\n"
+    with pytest.raises(ExportError) as info:
+        read(text)
+    assert info.value.code == "all_time" and info.value.detail == banner
+    chosen = read(text, choices=Choices(period=(date(2026, 10, 1), date(2026, 10, 31))))
+    assert total(chosen, "impressions") == 150 and chosen.period == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_search_console_download_of_its_full_duration_is_no_period():
+    data = _zip(
+        {
+            "Queries.csv": "Top queries,Clicks,Impressions,CTR,Position\nschuhe,5,100,5%,2\n",
+            "Filters.csv": "Filter,Value\nSearch type,Web\nDate,Full duration\n",
+        }
+    )
+    with pytest.raises(ExportError) as info:
+        read(data, "performance.zip")
+    assert (info.value.code, info.value.detail) == ("all_time", "Full duration")
+
+
+# --- platforms without a format of their own: read by hand, in the shape they export -----------
+# Snapchat Ads Manager and XING Ads publish no export description and no real file was found
+# in public repositories; these tables have the columns their help pages name.
+
+
+def test_snapchat_ads_shape_is_read_once_the_person_names_its_columns():
+    from impact.importers import Choices
+
+    text = (
+        "Campaign Name,Day,Paid Impressions,Swipe Ups,Spend (EUR)\n"
+        "Herbst,2026-10-01,12000,140,85.50\nHerbst,2026-10-02,9000,95,70.00\n"
+    )
+    first = read(text)
+    assert total(first, "spend") == 155.5 and "impressions" not in first.table  # 'Paid Impressions' is not guessed
+    unknown = {i.column for i in first.ignored if i.reason == "unknown"}
+    assert {"Paid Impressions", "Swipe Ups"} <= unknown  # named to the person as unused figures
+    chosen = Choices(columns={"Paid Impressions": "impressions", "Swipe Ups": "link_clicks"})
+    result = read(text, choices=chosen)
+    assert (total(result, "impressions"), total(result, "link_clicks")) == (21000, 235)
+    assert set(result.table["segment"]) == {"Herbst"} and set(result.table["currency"].dropna()) == {"EUR"}
+
+
+def test_xing_ads_shape_in_german_reads_without_a_question():
+    text = "Datum;Kampagne;Impressionen;Klicks;Kosten (EUR)\n01.10.2026;Azubis 2027;4.200;61;120,50\n"
+    result = read(text)
+    assert (total(result, "impressions"), total(result, "clicks"), total(result, "spend")) == (4200, 61, 120.5)

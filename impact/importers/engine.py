@@ -42,6 +42,7 @@ from impact.importers.vocabulary import (
     header_key,
     is_missing,
     role_of,
+    says_all_time,
     split_currency,
     vocabulary,
 )
@@ -68,6 +69,7 @@ ERRORS_BY_WEIGHT = (
     "ambiguous_dates",
     "bad_dates",
     "ambiguous_column",
+    "all_time",
     "no_date",
     "no_data_in_file",
     "no_rows",
@@ -375,6 +377,9 @@ def _date_rows(
         span = float((found[1] - found[0]).days + 1)
         warnings = [(code, f"{found[0].isoformat()}|{found[1].isoformat()}")] if code else []
         return Dated(start, end.where(end > start), span, warnings)
+    said = next((n for n in [*table.notes, *context.file_notes] if says_all_time(n) and len(n) <= 120), None)
+    if said is not None:
+        raise ExportError("all_time", said)  # 'All time' names no first day: asked, with its words
     raise ExportError("no_date")
 
 

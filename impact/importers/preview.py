@@ -21,6 +21,8 @@ MISSING_CHOICE = {
     "no_metric": "metric",
     "ambiguous_column": "metric",
     "no_date": "date_or_period",
+    "all_time": "date_or_period",
+    "relative_range": "date_or_period",
     "bad_dates": "date_column",
     "ambiguous_dates": "date_order",
     "no_rows": "header_row",

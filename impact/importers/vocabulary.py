@@ -50,6 +50,7 @@ class Vocabulary:
     range_joiners: tuple[str, ...]
     currency_signs: dict[str, str]
     comparison: re.Pattern[str]
+    all_time: re.Pattern[str]
 
 
 _SPACES = re.compile(r"\s+")
@@ -165,6 +166,7 @@ def vocabulary() -> Vocabulary:
         weekdays=frozenset(fold(w).rstrip(".") for w in data["weekdays"]),
         range_joiners=tuple(data["range_joiners"]),
         currency_signs={str(k).lower(): str(v) for k, v in data["currency_signs"].items()},
+        all_time=_word_pattern(data["all_time_words"]),
         comparison=re.compile(
             r"\(\s*(?:" + "|".join(re.escape(fold(w)) for w in data["comparison_words"]) + r")\s*\)\s*$"
         ),
@@ -192,6 +194,11 @@ def is_total_label(value: object) -> bool:
     if value is None or not isinstance(value, str) or len(value) > 80:
         return False
     return bool(vocabulary().totals.match(fold(value)))
+
+
+def says_all_time(text: object) -> bool:
+    """'All time', 'Gesamter Zeitraum', 'Lifetime': everything there is, which is no period."""
+    return bool(vocabulary().all_time.search(" " + fold(text)))
 
 
 def is_missing(value: object) -> bool:

@@ -19,7 +19,7 @@ from impact.importers.errors import ExportError
 from impact.importers.registry import SpecImporter
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec
-from impact.importers.vocabulary import fold, role_of
+from impact.importers.vocabulary import fold, role_of, says_all_time
 
 SPEC = FormatSpec(
     name="search_console",
@@ -111,7 +111,7 @@ class SearchConsoleImporter(SpecImporter):
             return super().read(sniffed, replace(context, companion=found) if found else context)
         except ExportError as error:
             if error.code == "no_date" and relative:
-                raise ExportError("relative_range", relative) from None
+                raise ExportError("all_time" if says_all_time(relative) else "relative_range", relative) from None
             raise
 
 
