@@ -28,7 +28,7 @@ def formats_table() -> str:
         label = spec.label if spec is not None else ""
         if spec is not None and spec.nothing_to_check:
             label += "; recognised, but holds nothing a KPI can use, and said so"
-        channels = [spec.channel, *spec.channel_by_header, *spec.channel_by_note] if spec is not None else []
+        channels = [spec.channel, *spec.channel_by] if spec is not None else []
         channel = " / ".join(dict.fromkeys(c for c in channels if c)) or "from a channel column, else none"
         rows.append(f"| `{name}` | {label.replace('|', '/')} | {channel} |")
     return "\n".join(rows)

@@ -734,12 +734,10 @@ def _unknown_reason(values: pd.Series) -> str:
 
 
 def _channel(spec: FormatSpec, headers: list[str], table: RawTable) -> str | None:
-    keys = {header_key(h) for h in headers}
-    for channel, telling in spec.channel_by_header.items():
-        if keys & {header_key(h) for h in telling}:
-            return channel
-    for channel, pattern in spec.channel_by_note.items():  # a title above the table, or one as its header
-        if any(re.search(pattern, text, re.IGNORECASE) for text in [*table.notes, *headers]):
+    """The format's channel, unless a title above the table or a header tells another."""
+    texts = [fold(text) for text in [*table.notes, *headers]]
+    for channel, pattern in spec.channel_by.items():
+        if any(re.search(pattern, text) for text in texts):
             return channel
     return spec.channel
 
@@ -966,8 +964,6 @@ def score(spec: FormatSpec, sniffed: Sniffed) -> float:
     notes = [fold(n) for t in sniffed.tables for n in t.notes]
     if spec.notes and not any(re.search(p, n) for p in spec.notes for n in notes):
         return 0.0
-    if spec.needs_range_note and not any(dates_.range_in(n) for n in notes):
-        return 0.0
     if spec.matcher is not None and not spec.matcher(sniffed):
         return 0.0
     best = 0.0
@@ -979,12 +975,6 @@ def score(spec: FormatSpec, sniffed: Sniffed) -> float:
         if not set(spec.requires) <= found:
             continue
         if spec.any_of and not found & set(spec.any_of):
-            continue
-        if (
-            spec.min_variant_columns
-            and sum(1 for h in table.header if any(v.match(h) is not None for v in spec.variants))
-            < spec.min_variant_columns
-        ):
             continue
         known = sum(1 for is_named, _role in named if is_named) / max(1, len(named))
         best = max(best, spec.strength + 0.04 * known)

@@ -74,13 +74,10 @@ class FormatSpec:
     variants: tuple[Variant, ...] = ()
     plain_segment: str | None = None  # the segment of columns without a variant (X: organic)
     date_order: str | None = None  # 'mdy' | 'dmy' for a/b/yyyy dates this format always writes one way
-    channel_by_header: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # channel → telling headers
-    channel_by_note: Mapping[str, str] = field(default_factory=dict)  # channel → regex over the notes
+    channel_by: Mapping[str, str] = field(default_factory=dict)  # channel → regex over titles and headers (folded)
     engagements_from_parts: bool = False
     dimension_segment: bool = False  # the first column, if nothing else, is the segment (GA4's dimension)
     only_named_columns: bool = False  # read only the columns ``roles`` names (no shared vocabulary)
-    min_variant_columns: int = 0  # for a match: this many headers must be variants
-    needs_range_note: bool = False  # for a match: a banner line must be a date range
     date_is_range_start: bool = False  # a date equal to the banner range's start stands for the whole range
     metric_from_title: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # metric → title words
     nothing_to_check: str | None = None  # recognised, but holds nothing a KPI can use: why (a message code)

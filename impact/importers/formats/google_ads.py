@@ -5,7 +5,9 @@ missing; thousands separators in quotes; the currency in ``Currency code``. "CSV
 Excel" downloads are UTF-16 and tab-separated: the shared sniff reads both. Without
 a day column each row is a total over the report's range."""
 
+from impact.importers.dates import range_in
 from impact.importers.spec import FormatSpec
+from impact.importers.vocabulary import fold
 
 SPEC = FormatSpec(
     name="google_ads",
@@ -77,6 +79,7 @@ SPEC = FormatSpec(
     },
     requires=("impressions",),
     any_of=("spend", "clicks", "segment"),
-    needs_range_note=True,
+    # a report has its range in a banner line above the header
+    matcher=lambda sniffed: any(range_in(fold(n)) for t in sniffed.tables for n in t.notes),
     strength=0.9,
 )

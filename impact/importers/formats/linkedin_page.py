@@ -12,17 +12,25 @@ _ORGANIC = r"organic|organisch|orgánico|orgánicas|orgánicos|organique|organic
 _SPONSORED = r"sponsored|gesponsert|patrocinado|patrocinados|sponsorisé|sponsorisées|sponsorizzato|gesponsord"
 _TOTAL = r"total|gesamt|totale|totaal|insgesamt"
 
+_VARIANTS = (
+    Variant(rf"^(?P<base>.+?)\s*\((?:{_ORGANIC})\)$", "organic"),
+    Variant(rf"^(?P<base>.+?)\s*\((?:{_SPONSORED})\)$", "sponsored"),
+    Variant(rf"^(?P<base>.+?)\s*\((?:{_TOTAL})\)$", None),
+)
+
+
+def _variant_columns(header: list[str]) -> int:
+    """How many columns repeat a metric per segment: the metrics sheet has them, no other export does."""
+    return sum(1 for h in header if any(v.match(h) is not None for v in _VARIANTS))
+
+
 SPEC = FormatSpec(
     name="linkedin",
     label="LinkedIn page analytics workbook (metrics, posts, followers sheets)",
     channel="linkedin",
     containers=("xls", "xlsx", "ods", "csv"),
-    variants=(
-        Variant(rf"^(?P<base>.+?)\s*\((?:{_ORGANIC})\)$", "organic"),
-        Variant(rf"^(?P<base>.+?)\s*\((?:{_SPONSORED})\)$", "sponsored"),
-        Variant(rf"^(?P<base>.+?)\s*\((?:{_TOTAL})\)$", None),
-    ),
-    min_variant_columns=2,
+    variants=_VARIANTS,
+    matcher=lambda sniffed: any(_variant_columns(t.header) >= 2 for t in sniffed.tables),
     roles={
         "reach": [
             "Unique impressions",

@@ -36,7 +36,7 @@ SPEC = FormatSpec(
     name="meta_chart",
     label='Meta Business Suite per-metric export ("Views", "Reach", "Alcance" … per day)',
     channel="meta",  # a title that names no platform ("Views", "Alcance") does not say which
-    channel_by_note={"instagram": r"instagram", "facebook": r"facebook"},
+    channel_by={"instagram": r"instagram", "facebook": r"facebook"},
     roles={
         "date": ["Date", "Data", "Datum", "Fecha"],
         "value": ["Primary", "Principal", "Primario", "Primär", "Primaire", "Primair", "Valor", "Value", "Wert"],

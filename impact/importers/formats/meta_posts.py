@@ -6,15 +6,25 @@ language (``03/15/2025 03:06``, Pacific time, kept as written). Columns come and
 between months and ``Views`` may appear twice: the first is read.
 """
 
+import re
+
 from impact.importers.spec import FormatSpec
+from impact.importers.vocabulary import fold
+
+
+def _telling(*headers: str) -> str:
+    """A pattern matching exactly these headers (folded, as the engine compares them)."""
+    return "^(?:" + "|".join(re.escape(fold(h)) for h in headers) + ")$"
+
 
 SPEC = FormatSpec(
     name="meta_posts",
     rows_are="posts",
     label="Meta Business Suite post export, Facebook or Instagram, in the account's language",
     channel="facebook",
-    channel_by_header={
-        "instagram": (
+    # an Instagram export has columns a Facebook one has not (the account's name, saves)
+    channel_by={
+        "instagram": _telling(
             "Account username",
             "Nome de usuário da conta",
             "Nombre de usuario de la cuenta",
