@@ -657,7 +657,7 @@ def _beyond_rows(
     # the middle of the rows ('Summe' under one group) may be a group's sum: never below
     flags = totals.to_numpy()
     single = int(flags.sum()) == 1 and bool(flags[0] or flags[-1])
-    named = {(metric, variant): headers[position] for position, metric, _f, variant in cols.metrics}
+    named = {(metric, variant): (headers[position], factor) for position, metric, factor, variant in cols.metrics}
     beyond: dict[str, float] = {}
     for (metric, variant), series in values.items():
         if variant is not None or METRICS[metric].aggregation != "sum":
@@ -667,17 +667,14 @@ def _beyond_rows(
         if stated != stated:
             continue
         slack = max(0.011, abs(stated) * 0.0005)  # a total rounded apart from its rows
-        header = named.get((metric, variant), metric)
+        header, factor = named.get((metric, variant), (metric, 1.0))
+        said = "|".join(_plain(v / factor) for v in (stated, listed, abs(stated - listed)))  # in the file's unit
         if stated - listed > slack:
             beyond[metric] = stated - listed
-            warnings.append(
-                ("total_above_rows", f"{header}|{_plain(stated)}|{_plain(listed)}|{_plain(stated - listed)}")
-            )
+            warnings.append(("total_above_rows", f"{header}|{said}"))
         elif single and listed - stated > slack:
             beyond[metric] = stated - listed
-            warnings.append(
-                ("total_below_rows", f"{header}|{_plain(stated)}|{_plain(listed)}|{_plain(listed - stated)}")
-            )
+            warnings.append(("total_below_rows", f"{header}|{said}"))
     return beyond
 
 
@@ -913,6 +910,12 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
                 if role in repeated:
                     read.mapping.pop(header)
                     read.ignored.append(Ignored(header, "repeated"))
+                    # what this table's total row said of a figure another table gives is moot
+                    read.warnings = [
+                        (code, detail)
+                        for code, detail in read.warnings
+                        if not (code in ("total_above_rows", "total_below_rows") and detail.startswith(f"{header}|"))
+                    ]
         for metric in fresh:
             taken.setdefault(metric, []).append((cover, name))
         kept.append(read)
