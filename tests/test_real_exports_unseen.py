@@ -428,3 +428,45 @@ def test_a_post_export_counts_its_posts_so_a_kpi_can_say_per_post(relative, enco
     posts = len([r for r in table((REAL / relative).read_text(encoding))[1:] if any(c.strip() for c in r)])
     result = read(relative)
     assert total(result, "posts") == posts
+
+
+def _total_row(path: Path) -> dict[str, float]:
+    rows = table(path.read_text("utf-8-sig"))
+    [stated] = [r for r in rows[1:] if r and r[0] == "Total"]
+    return {h: number(v) for h, v in zip(rows[0], stated, strict=False) if v}
+
+
+def test_youtube_portuguese_download_revenue_by_day_and_the_channel_total_by_video():
+    folder = REAL / "youtube/GianMartins+Youtube"
+    data = zipped({p.name: p.read_bytes() for p in folder.iterdir()})
+    stated = _total_row(folder / "Dados da tabela.csv")
+    daily = sum(
+        number(v) for v in column(table((folder / "Total.csv").read_text("utf-8-sig")), "Receita estimada (USD)")
+    )
+    result = read_bytes(data, "Conteúdo 2023-01-01_2023-06-29 canal.zip")
+    assert total(result, "revenue") == pytest.approx(daily)  # the day table counts first
+    assert total(result, "revenue") == pytest.approx(stated["Receita estimada (USD)"], abs=0.01)  # the total agrees
+    assert set(result.table["currency"].dropna()) == {"USD"}
+    assert total(result, "video_views") == stated["Visualizações"]
+    assert total(result, "watch_time_seconds") == pytest.approx(stated["Tempo de exibição (horas)"] * 3600)
+    assert total(result, "followers_gained") == stated["Inscritos"]
+    assert total(result, "impressions") == stated["Impressões"]
+
+
+def test_youtube_table_in_brazilian_reais_with_its_period_chosen():
+    relative = "youtube/KNZLink+KNZLink/Dados da tabela.csv"
+    stated = _total_row(REAL / relative)
+    result = read(relative, choices=Choices(period=(date(2024, 1, 1), date(2024, 12, 31))))
+    assert total(result, "video_views") == stated["Visualizações"]
+    assert total(result, "revenue") == pytest.approx(stated["Sua receita estimada (BRL)"])
+    assert set(result.table["currency"].dropna()) == {"BRL"}
+
+
+def test_google_ads_report_of_campaigns_without_delivery_reads_zero_as_its_total_says():
+    relative = "google_ads/1123alberto+Clinic_Marketing_Agency/Campaign report.csv"
+    rows = table((REAL / relative).read_text("utf-8-sig"))[2:]
+    account = next(r for r in rows if r[0] == "Total: Account")
+    result = read(relative)
+    for header, metric in (("Impr.", "impressions"), ("Clicks", "clicks"), ("Cost", "spend")):
+        assert total(result, metric) == number(account[rows[0].index(header)])
+    assert result.period == (date(2026, 3, 27), date(2026, 4, 23))
