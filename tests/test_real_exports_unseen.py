@@ -161,6 +161,12 @@ def test_youtube_totals_file_alone_asks_what_its_views_are_and_reads_what_the_pe
 
 PT = "youtube/mauriciodxavier+dados-minerados/"
 PT_ZIPS = {
+    "Conteúdo 2020-04-23_2025-04-16 UFSCar - Universidade Federal de São Carlos.zip": (
+        ("Visualizações", "video_views", 1),
+        ("Tempo de exibição (horas)", "watch_time_seconds", 3600),
+        ("Inscritos", "followers_gained", 1),
+        ("Impressões", "impressions", 1),
+    ),
     "Conteúdo 2024-06-02_2025-06-02 UFSCar - Universidade Federal de São Carlos.zip": (
         ("Visualizações", "video_views", 1),
         ("Tempo de exibição (horas)", "watch_time_seconds", 3600),
