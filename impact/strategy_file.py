@@ -94,7 +94,7 @@ def _formula_numbers_in_language(data: dict[str, Any]) -> tuple[dict[str, Any], 
     cards = data.get("custom_cards")
     if not isinstance(cards, list):
         return data, []
-    signs = locale_for(str(data.get("language") or "en"))
+    signs = locale_for(str(data.get("language") or Strategy.model_fields["language"].default))
     grouped = re.compile(rf"^[1-9]\d{{0,2}}(?:{re.escape(signs.group)}\d{{3}})+$")
     problems: list[Problem] = []
     read: list[Any] = []
@@ -107,7 +107,9 @@ def _formula_numbers_in_language(data: dict[str, Any]) -> tuple[dict[str, Any], 
             token = match.group(0)
             if grouped.match(token):
                 whole = token.replace(signs.group, "")
-                if signs.group == ".":  # 1.000: a thousand here, one with a decimal point
+                if (
+                    signs.group == "." and token.count(".") == 1
+                ):  # 1.000: a thousand, or one (1.000.000: only a million)
                     problems.append(
                         Problem(
                             f"custom_cards[{index}].formula", "number_two_ways", f"{token}|{float(token):g}|{whole}"

@@ -45,6 +45,9 @@ _PARAM_KINDS: dict[str, tuple[str | None, ...]] = {
     "total_above_rows": (None, "number", "number", "number"),
     "total_below_rows": (None, "number", "number", "number"),
     "too_wide": ("number", "number"),
+    "sheet_too_wide": (None, "number"),
+    "larger_total_said": (None, "number", "number", "number"),
+    "total_not_placed": (None, "number", "number", "number"),
 }
 
 

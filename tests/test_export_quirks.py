@@ -530,7 +530,7 @@ def test_dates_without_a_year_are_said():
 def test_the_preview_aggregates_as_the_check_does():
     from impact.importers.preview import outcome
 
-    found = outcome(read("Date,Followers,Reach\n2026-10-01,1000,5\n2026-10-02,1001,7\n2026-10-03,1003,9\n"))
+    found = outcome(read("Date,Follower count,Reach\n2026-10-01,1000,5\n2026-10-02,1001,7\n2026-10-03,1003,9\n"))
     assert found.totals == {"followers": 1003, "reach": 21} and found.upper_bounds == {"reach"}
 
 

@@ -263,6 +263,9 @@ def test_meta_portuguese_followers_chart_is_new_follows_and_a_count_like_series_
 CARDS = "google_ads/GetupAgency+ingemedia-data-marketing/"
 SERIES = CARDS + "Série_temporelle(2024.12.30-2025.10.09_par_rapport_à_2024.01.01-2024.10.09).csv"
 WORDS = CARDS + "Recherches(Mot_2025.01.01-2025.10.09_par_rapport_à_2024.01.01-2024.10.09).csv"
+KEYWORDS = (
+    CARDS + "Mots_clés_pour_le_Réseau_de_Recherche(2025.01.01-2025.10.09_par_rapport_à_2024.01.01-2024.10.09).csv"
+)
 
 
 def test_google_ads_weekly_card_in_french_reads_its_weeks_and_never_the_comparison():
@@ -277,24 +280,39 @@ def test_google_ads_weekly_card_in_french_reads_its_weeks_and_never_the_comparis
 
 
 def test_google_ads_card_without_a_date_takes_its_range_from_the_file_name_and_says_so():
-    rows = table((REAL / WORDS).read_text("utf-8-sig"))
-    result = read(WORDS)
+    rows = table((REAL / KEYWORDS).read_text("utf-8-sig"))
+    result = read(KEYWORDS)
     assert result.period == (date(2025, 1, 1), date(2025, 10, 9))
     assert ("range_from_file_name", "2025-01-01|2025-10-09") in result.warnings
     assert total(result, "clicks") == sum(number(v, ",") for v in column(rows, "Clics"))
-    corrected = read(WORDS, choices=Choices(period=(date(2025, 2, 1), date(2025, 2, 28))))
+    assert total(result, "spend") == pytest.approx(sum(number(v, ",") for v in column(rows, "Coût")))
+    corrected = read(KEYWORDS, choices=Choices(period=(date(2025, 2, 1), date(2025, 2, 28))))
     assert corrected.period == (date(2025, 2, 1), date(2025, 2, 28))  # the person corrects it
 
 
+def test_google_ads_card_of_single_words_is_refused_since_one_search_counts_under_each_word():
+    rows = table((REAL / WORDS).read_text("utf-8-sig"))
+    searches = column(rows, "Principales requêtes contenant ce mot")
+    overlapping = {q.strip(" ()") for cell in searches for q in cell.strip("()").split(", ")}
+    assert len(overlapping) < sum(len(cell.split(", ")) for cell in searches)  # the same search under two words
+    with pytest.raises(ExportError) as info:
+        read(WORDS)
+    assert (info.value.code, info.value.detail) == ("nothing_to_check", "words_overlap")
+
+
 @pytest.mark.parametrize("name", ["Search terms report.csv", "Search keyword report.csv"])
-def test_google_ads_report_whose_account_total_exceeds_its_rows(name):
+def test_google_ads_report_whose_account_total_exceeds_its_rows_counts_the_rows_and_says_the_account(name):
     relative = "google_ads/DevCadbury+towing-no-1/" + name
     rows = table((REAL / relative).read_bytes().decode("utf-16"), delimiter="\t")[2:]
+    header = rows[0]
+    listed = [r for r in rows[1:] if len(r) == len(header) and not any(c.startswith("Total") for c in r)]
     account = next(r for r in rows if "Total: Account" in r)
     result = read(relative)
-    for header, metric in (("Clicks", "clicks"), ("Impr.", "impressions"), ("Cost", "spend")):
-        assert total(result, metric) == pytest.approx(number(account[rows[0].index(header)])), header
-    assert any(code == "total_above_rows" for code, _d in result.warnings)
+    for column_name, metric in (("Clicks", "clicks"), ("Impr.", "impressions"), ("Cost", "spend")):
+        position = header.index(column_name)
+        assert total(result, metric) == pytest.approx(sum(number(r[position]) for r in listed)), column_name
+    said = dict((d.split("|")[0], d) for c, d in result.warnings if c == "larger_total_said")
+    assert said["Clicks"].split("|")[1] == f"{number(account[header.index('Clicks')]):.0f}"  # the account, named
 
 
 # --- Search Console: the download's files together, the period from its companions ------------------

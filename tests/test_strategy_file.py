@@ -188,6 +188,7 @@ def test_a_german_file_whose_formula_says_1_000_is_refused_with_both_readings():
         ("de", "orders / reach * 12,5", "orders / reach * 12.5"),  # a German decimal comma
         ("de", "orders / reach * 1000", "orders / reach * 1000"),
         ("de", "orders / reach * 0.125", "orders / reach * 0.125"),  # no German groups thousands like that
+        ("de", "orders / reach * 1.000.000", "orders / reach * 1000000"),  # only a million reads so
         ("en", "orders / reach * 1,000", "orders / reach * 1000"),  # an English thousands comma
         ("en", "orders / reach * 1.000", "orders / reach * 1.000"),  # an English decimal point: one
     ],

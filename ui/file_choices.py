@@ -105,7 +105,11 @@ def _columns_shown(headers: list[str], applied: Choices, prefix: str) -> list[in
         format_func=lambda i: "—" if i is None else f"{headers[i]} ({i + 1})",
         key=f"{prefix}_other_column",
     )
-    chosen = [i for i in rest if headers[i] in applied.columns]
+    chosen = [  # saved, or set in this visit and not saved yet: never dropped from view
+        i
+        for i in rest
+        if headers[i] in applied.columns or st.session_state.get(_column_key(prefix, i, headers[i]), AUTO) != AUTO
+    ]
     extra = [picked] if picked is not None and picked not in chosen else []
     return [*range(PANEL_COLUMNS), *chosen, *extra]
 

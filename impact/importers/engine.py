@@ -27,7 +27,7 @@ from impact.importers.canonical import (
     empty_table,
     wide_table,
 )
-from impact.importers.errors import ExportError
+from impact.importers.errors import MAX_COLUMNS, ExportError
 from impact.importers.layout import RawTable
 from impact.importers.numbers import distinct_texts, guess_decimal, looks_numeric, parse_numbers, placeholders
 from impact.importers.sniff import Sniffed
@@ -554,6 +554,8 @@ def read_table(
 
     dated = _date_rows(data, headers, cols, spec, context, table, fallback)
     warnings += dated.warnings
+    if beyond and _several_spans(dated):
+        beyond = _unplaced(beyond, warnings)  # a difference over days cannot be put on any one of them
 
     channel: pd.Series | str | None = (
         data[cols.channel] if cols.channel is not None else context.channel or _channel(spec, headers, table)
@@ -605,8 +607,8 @@ def read_table(
 def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns, title: str | None) -> str | None:
     """The dimension of a table that only holds shares (by age, gender, country …): no
     date, groups named in its first column (or, one row wide, in its header), and
-    numbers that are percentages or fractions — marked so, or all of them together no
-    more than a whole. Such a table cannot feed a KPI, and the reader is told why."""
+    numbers that are percentages or fractions — marked so, or all of them together a
+    whole (100). Such a table cannot feed a KPI, and the reader is told why."""
     if cols.dates or cols.offsets or data.empty or len(headers) < 2:
         return None
     one_row = len(data) == 1
@@ -626,7 +628,8 @@ def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns, title: 
         seen += 1
         total += float(values.sum())
         marked &= bool(numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1))
-    if not seen or not ((marked and (not one_row or total <= 100.5)) or 0 < total <= 100.5):
+    whole = 99.0 <= total <= 100.5  # unmarked percentages add up to a whole; counts that happen to be small do not
+    if not seen or not ((marked and (not one_row or total <= 100.5)) or whole):
         return None
     name = (title or "").strip() or headers[0] or ", ".join(h for h in headers[:3] if h)
     if one_row:
@@ -653,10 +656,12 @@ def _beyond_rows(
     whole, and only a larger one is taken."""
     if not totals.any():
         return {}
-    # several ('Total: Search', 'Total: Account'): the largest is the whole; a single one in
-    # the middle of the rows ('Summe' under one group) may be a group's sum: never below
+    # several total rows ('Total: Search terms', 'Total: Account'): which is the file's own
+    # whole is not said (the account holds campaigns the report does not), so a larger one
+    # is only said; a single one in the middle of the rows may be one group's sum
     flags = totals.to_numpy()
-    single = int(flags.sum()) == 1 and bool(flags[0] or flags[-1])
+    several = int(flags.sum()) > 1
+    single = not several and bool(flags[0] or flags[-1])
     named = {(metric, variant): (headers[position], factor) for position, metric, factor, variant in cols.metrics}
     beyond: dict[str, float] = {}
     for (metric, variant), series in values.items():
@@ -669,13 +674,29 @@ def _beyond_rows(
         slack = max(0.011, abs(stated) * 0.0005)  # a total rounded apart from its rows
         header, factor = named.get((metric, variant), (metric, 1.0))
         said = "|".join(_plain(v / factor) for v in (stated, listed, abs(stated - listed)))  # in the file's unit
-        if stated - listed > slack:
+        if several and stated - listed > slack:
+            warnings.append(("larger_total_said", f"{header}|{said}"))
+        elif stated - listed > slack:
             beyond[metric] = stated - listed
             warnings.append(("total_above_rows", f"{header}|{said}"))
         elif single and listed - stated > slack:
             beyond[metric] = stated - listed
             warnings.append(("total_below_rows", f"{header}|{said}"))
     return beyond
+
+
+def _several_spans(dated: Dated) -> bool:
+    """Rows on different days (or ranges): a stated total's difference belongs to none of them."""
+    ends = dated.end if dated.end is not None else dated.start
+    return bool(dated.start.nunique(dropna=True) > 1 or ends.nunique(dropna=True) > 1)
+
+
+def _unplaced(beyond: dict[str, float], warnings: list[tuple[str, str]]) -> dict[str, float]:
+    """The stated totals of a table dated row by row: said, never added as a row."""
+    for index, (code, detail) in enumerate(warnings):
+        if code in ("total_above_rows", "total_below_rows"):
+            warnings[index] = ("total_not_placed", detail)
+    return {}
 
 
 def _plain(value: float) -> str:
@@ -851,7 +872,7 @@ def read_file(sniffed: Sniffed, spec: FormatSpec, context: Context) -> ImportRes
     tables = sniffed.chosen(context.table, context.header_row)
     reads: list[TableRead] = []
     failed: list[tuple[RawTable, TableRule | None, ExportError]] = []
-    warnings: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = [("sheet_too_wide", f"{name}|{MAX_COLUMNS}") for name in sniffed.skipped]
     notes_so_far: list[str] = []
     several = len(tables) > 1  # the dates of the file's other tables before its name's range
     for table in tables:

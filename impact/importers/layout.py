@@ -68,6 +68,9 @@ def _is_comment(row: list[Cell], table: RawTable | None = None) -> bool:
         return False
     if table is None or len(row) < 2:
         return True
+    filled = _filled(row)
+    if len(row) == table.width >= 3 and len(filled) >= 2:
+        return False  # a full row of the table: '#promo,--,--'
     return not any(looks_numeric(cell) for cell in row[1:])
 
 
@@ -227,7 +230,7 @@ def table_at(rows: list[list[Cell]], header_index: int, *, source: str = "", sta
     notes = [_line_text(r, ",") for r in above if _filled(r)]
     table = RawTable(source, header, [], [], start_line + header_index, notes, above=above, header_index=header_index)
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 1):
-        if not _filled(row) or _is_comment(row):
+        if not _filled(row) or _is_comment(row, table):
             continue
         filled = _filled(row)
         if len(filled) == 1 and filled[0] == 0 and _message(row[0], table.width):

@@ -52,6 +52,7 @@ class Sniffed:
     complete: bool = True  # False: ``tables`` were found in the head of a large CSV only
     sources: list[Source] = field(default_factory=list, repr=False)
     shape: list[str] = field(default_factory=list)  # the headers found by the sniff, never changed after
+    skipped: list[str] = field(default_factory=list)  # sheets left out as wider than any export
 
     def __post_init__(self) -> None:
         self.shape = [h for table in self.tables for h in table.header if h]
@@ -179,12 +180,20 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
             refuse_zip_bomb(data)
         tables: list[RawTable] = []
         sources: list[Source] = []
-        for name, raw in read_workbook(data, kind):
-            refuse_wide(raw)
+        skipped: list[str] = []
+        sheets = read_workbook(data, kind)
+        for name, raw in sheets:
+            try:
+                refuse_wide([_trimmed(row) for row in raw])
+            except ExportError:
+                if len(skipped) + 1 == len(sheets):
+                    raise  # every sheet too wide: the file is refused
+                skipped.append(name)  # one sheet too wide (a note far to the right): left out, and said
+                continue
             rows = _visible_rows(raw)
             tables += split_tables(rows, source=name)
             sources.append(Source(name, rows))
-        return Sniffed(filename, sha, len(data), kind, tables, data=data, sources=sources)
+        return Sniffed(filename, sha, len(data), kind, tables, data=data, sources=sources, skipped=skipped)
     if kind == "zip":
         tables, sources = _zip_tables(data)
         return Sniffed(filename, sha, len(data), "zip", tables, data=data, sources=sources)
@@ -217,6 +226,14 @@ def refuse_wide(rows: list[list[object]]) -> None:
     widest = max(map(len, rows), default=0)
     if widest > MAX_COLUMNS:
         raise ExportError("too_wide", f"{widest}|{MAX_COLUMNS}")
+
+
+def _trimmed(row: list[object]) -> list[object]:
+    """A sheet's row without the empty cells a reader pads it with on the right."""
+    end = len(row)
+    while end and (row[end - 1] is None or (isinstance(row[end - 1], str) and not str(row[end - 1]).strip())):
+        end -= 1
+    return row[:end]
 
 
 def _visible_rows(rows: list[list[object]]) -> list[list[Cell]]:

@@ -101,3 +101,22 @@ SPEC = FormatSpec(
     ),
     strength=0.93,
 )
+
+WORDS = FormatSpec(
+    name="google_ads_words",
+    label="Google Ads overview card of single words (every search counts under each of its words)",
+    channel="google ads",
+    roles={
+        "searches_containing": [
+            "Top searches containing this word",
+            "Principales requêtes contenant ce mot",
+            "Häufigste Suchanfragen mit diesem Wort",
+            "Búsquedas principales que contienen esta palabra",
+        ],
+    },
+    requires=("searches_containing",),
+    nothing_to_check="words_overlap",
+    strength=0.99,  # surer than the cards in general: this one column says which card it is
+)
+
+SPECS = (SPEC, WORDS)

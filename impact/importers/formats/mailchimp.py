@@ -116,12 +116,25 @@ def _ab_parents(table: RawTable) -> list[int]:
     "… | Winner") and as the campaign itself ("Newsletter 12", no subject), whose
     figures are the parts added up: the campaign row would count them twice."""
     header = [fold(h) for h in table.header]
-    if "title" not in header:
+    if not {"title", "subject", "send date"} <= set(header):
         return []
-    title = header.index("title")
-    titles = [str(row[title]).strip() if title < len(row) and row[title] is not None else "" for row in table.rows]
-    parts = {t.split(" | ", 1)[0].strip() for t in titles if " | " in t}
-    return [i for i, t in enumerate(titles) if t in parts]
+
+    def cells(name: str) -> list[str]:
+        at = header.index(name)
+        return [str(row[at]).strip() if at < len(row) and row[at] is not None else "" for row in table.rows]
+
+    titles, subjects = cells("title"), cells("subject")
+    days = [d.split(" ")[0:3] for d in cells("send date")]  # 'Oct 28, 2019 07:00 am' → its day
+    parts: dict[str, set[str]] = {}
+    for title, day in zip(titles, days, strict=True):
+        if " | " in title:
+            parts.setdefault(title.split(" | ", 1)[0].strip(), set()).add(" ".join(day))
+    # the campaign row has no subject of its own and goes out the day its variants do
+    return [
+        i
+        for i, (title, subject, day) in enumerate(zip(titles, subjects, days, strict=True))
+        if title in parts and not subject and " ".join(day) in parts[title]
+    ]
 
 
 class MailchimpImporter(SpecImporter):

@@ -13,7 +13,69 @@ more than the 500 rows listed: that total counts (see the engine's stated totals
 A ``Totals.csv`` alone (``Date,Views``) says nothing of where it comes from: its views
 could be impressions or page views elsewhere, so the shared reader asks."""
 
-from impact.importers.spec import FormatSpec
+from impact.importers.canonical import ImportResult
+from impact.importers.registry import SpecImporter
+from impact.importers.sniff import Sniffed
+from impact.importers.spec import Context, FormatSpec
+from impact.importers.vocabulary import header_key
+
+_PUBLISH = {
+    header_key(h)
+    for h in (
+        "Video publish time",
+        "Veröffentlichungszeitpunkt des Videos",
+        "Horário de publicação do vídeo",
+        "Hora de publicación del vídeo",
+        "Heure de publication de la vidéo",
+        "Ora di pubblicazione del video",
+        "Publicatietijd van video",
+    )
+}
+_CTR = {
+    header_key(h)
+    for h in (
+        "Impressions click-through rate (%)",
+        "Klickrate der Impressionen (%)",
+        "Taxa de cliques de impressões (%)",
+        "Porcentaje de clics de las impresiones (%)",
+        "Taux de clics de l'impression (%)",
+        "Percentuale di clic sulle impressioni (%)",
+        "Klikfrequentie van vertoningen (%)",
+    )
+}
+_DURATION = {
+    header_key(h)
+    for h in (
+        "Average view duration",
+        "Durchschnittliche Wiedergabedauer",
+        "Duração média da visualização",
+        "Duración media de las visualizaciones",
+        "Durée moyenne de visionnage",
+        "Durata media di visualizzazione",
+        "Gemiddelde weergaveduur",
+    )
+}
+_HOURS = {
+    header_key(h)
+    for h in (
+        "Watch time (hours)",
+        "Wiedergabezeit (Stunden)",
+        "Tempo de exibição (horas)",
+        "Tiempo de visualización (horas)",
+        "Durée de visionnage (heures)",
+        "Tempo di visualizzazione (ore)",
+        "Kijktijd (uren)",
+    )
+}
+
+
+def _studio_table(header: list[str]) -> bool:
+    """What only YouTube Studio writes: a video's publish time, the click rate of its
+    thumbnail impressions, or an average view duration beside watch time in hours (a
+    Vimeo or LinkedIn video report may have a duration, not both in Studio's words)."""
+    keys = {header_key(h) for h in header}
+    return bool(keys & _PUBLISH or keys & _CTR or (keys & _DURATION and keys & _HOURS))
+
 
 SPEC = FormatSpec(
     name="youtube",
@@ -123,7 +185,31 @@ SPEC = FormatSpec(
         ],
     },
     any_of=("publish_time", "view_duration", "impressions_ctr"),
+    matcher=lambda sniffed: any(_studio_table(t.header) for t in sniffed.tables),
     dimension_segment=True,
     engagements_from_parts=False,
     strength=0.95,
 )
+
+
+class YouTubeImporter(SpecImporter):
+    """The declared format, and one word of its own: Studio's chart data holds only the
+    videos chosen for the chart. Read alone, without the file of daily totals, that is
+    not the channel, and it is said."""
+
+    def read(self, sniffed: Sniffed, context: Context) -> ImportResult:
+        result = super().read(sniffed, context)
+        tables = sniffed.all_tables()
+        charted = [t for t in tables if {header_key(h) for h in t.header} & _PUBLISH and _dated(t.header)]
+        totals = [t for t in tables if _dated(t.header) and not {header_key(h) for h in t.header} & _PUBLISH]
+        if charted and not totals and "segment" in result.table:
+            videos = int(result.table["segment"].nunique())
+            result.warnings.append(("chart_videos_only", str(videos)))
+        return result
+
+
+def _dated(header: list[str]) -> bool:
+    return any(header_key(h) in ("date", "datum", "data", "fecha", "date") for h in header)
+
+
+IMPORTER = YouTubeImporter(SPEC)
