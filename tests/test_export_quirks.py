@@ -601,3 +601,95 @@ def test_xing_ads_shape_in_german_reads_without_a_question():
     text = "Datum;Kampagne;Impressionen;Klicks;Kosten (EUR)\n01.10.2026;Azubis 2027;4.200;61;120,50\n"
     result = read(text)
     assert (total(result, "impressions"), total(result, "clicks"), total(result, "spend")) == (4200, 61, 120.5)
+
+
+# --- found in the review of issue 21: each a wrong number without a word, or a refusal too many ---
+
+
+def test_a_total_over_days_is_said_never_placed_on_a_range():
+    text = "Day,Campaign,Clicks,Impr.\n2026-01-10,A,100,1000\n2026-02-10,A,100,1000\nTotal,,210,3000\n"
+    result = read(text)
+    assert (total(result, "clicks"), total(result, "impressions")) == (200, 2000)  # the rows, dated
+    assert ("total_not_placed", "Clicks|210|200|10") in result.warnings
+    assert not result.table["span_end"].notna().any()  # no row over the whole range
+
+
+def test_of_several_total_rows_the_larger_is_said_never_taken():
+    text = (
+        "Campaign report\n1 January 2026 - 31 January 2026\nCampaign,Clicks,Impr.\nA,100,1000\n"
+        "Total: Campaigns,100,1000\nTotal: Account,210,3000\n"
+    )
+    result = read(text)
+    assert total(result, "clicks") == 100
+    assert ("larger_total_said", "Clicks|210|100|110") in result.warnings
+
+
+def test_youtube_chart_data_alone_says_it_holds_only_the_charted_videos():
+    text = (
+        "Date,Content,Video title,Video publish time,Views\n"
+        '2026-10-01,a1,Erstes,"Sep 2, 2026",4\n2026-10-01,b2,Zweites,"Sep 9, 2026",6\n'
+    )
+    result = read(text)
+    assert result.format == "youtube" and ("chart_videos_only", "2") in result.warnings
+
+
+def test_a_video_report_with_an_average_duration_is_not_youtube_and_its_views_are_asked_about():
+    result = read("Date,Impressions,Views,Average view duration\n2026-10-01,100,20,0:30\n")
+    assert result.format == "generic" and "video_views" not in result.table
+    assert any(code == "ambiguous_column" for code, _d in result.warnings)
+
+
+def test_a_mailchimp_campaign_with_a_subject_is_never_taken_for_an_ab_tests_sum():
+    header = "Title,Subject,List,Send Date,Successful Deliveries,Unique Opens\n"
+    text = header + (
+        'Spring sale,Spring!,L,"Mar 02, 2026 09:00 am",1000,300\n'
+        'Spring sale | reminder,Still on,L,"Mar 09, 2026 09:00 am",800,200\n'
+    )
+    result = read(text)
+    assert total(result, "emails_sent") == 1800 and not any(c == "ab_test_totals" for c, _d in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("title", "metric"),
+    [
+        ("Instagram reach from followers", "reach"),
+        ("Views from followers", "impressions"),
+        ("Content interactions from non-followers", "engagements"),
+        ("New Instagram followers", "followers_gained"),
+    ],
+)
+def test_a_meta_title_names_its_metric_before_its_audience(title, metric):
+    text = f'sep=,\n"{title}"\n"Date","Primary"\n"2026-10-01T00:00:00","5"\n"2026-10-02T00:00:00","7"\n'
+    result = read(text.encode("utf-16"), "chart.csv")
+    assert total(result, metric) == 12
+
+
+def test_hash_rows_inside_a_table_are_data_also_read_by_hand():
+    from impact.importers import Choices
+
+    period = (date(2026, 1, 1), date(2026, 1, 31))
+    text = "Query,Clicks,Impressions\nshoes,5,50\n#promo,--,--\n#michelin,10,100\n"
+    assert total(read(text, choices=Choices(period=period)), "clicks") == 15
+    by_hand = read("Export\n" + text, choices=Choices(period=period, header_row=1))
+    assert total(by_hand, "clicks") == 15
+
+
+def test_small_count_tables_are_not_taken_for_shares():
+    for text in ("Country,Signups\nDE,30\nFR,20\n", "Signups,Demos\n40,12\n"):
+        with pytest.raises(ExportError) as info:
+            read(text)
+        assert info.value.code != "breakdown_only"
+
+
+def test_one_sheet_far_too_wide_is_left_out_and_said():
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Data"
+    book.active.append(["Date", "Clicks"])
+    book.active.append(["2026-01-01", 5])
+    book.create_sheet("Notes").cell(row=1, column=2500, value="note")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = read(buffer.getvalue(), "book.xlsx")
+    assert total(result, "clicks") == 5 and ("sheet_too_wide", "Notes|2000") in result.warnings
