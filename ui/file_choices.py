@@ -15,6 +15,7 @@ import streamlit as st
 from impact.formatting import format_date, format_number
 from impact.importers import FORMATS, Choices, Ignored, Sniffed
 from impact.importers import preview as preview_
+from impact.importers.vocabulary import role_of
 from impact.locale import locale_for
 from impact.metrics import METRICS, metric_label
 from impact.pipeline import FileRead
@@ -196,11 +197,14 @@ def render_choices(read: FileRead, strategy_id: str, *, label: str, expanded: bo
             current = applied.columns.get(name, AUTO) if name in applied.columns else AUTO
             current = IGNORE if name in applied.columns and current is None else current
             seen = recognised.get(name)
+            understood = role_of(name) if read.result is None else None  # the file was refused: what its words say
             note = (
                 _role_label(seen)
                 if seen in ROLE_OPTIONS
                 else reasons[name]
                 if name in reasons
+                else tr("check.fix.recognised", role=_role_label(understood.name))
+                if understood is not None and understood.name in ROLE_OPTIONS
                 else tr("check.fix.not_read")
             )
             st.selectbox(
