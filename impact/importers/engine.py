@@ -423,14 +423,15 @@ def missing_mask(values: pd.Series) -> pd.Series:
 
 
 def _blank_rows(data: pd.DataFrame) -> pd.Series:
-    """Rows whose every cell is empty or a placeholder, with each distinct value judged
-    once for the whole table (not once per column: a wide table has many)."""
-    if data.empty:
-        return pd.Series(False, index=data.index)
-    cells = data.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(cells.ravel(), use_na_sentinel=True)
-    flags = np.append(placeholders(np.asarray(uniques, dtype=object)), True)
-    return pd.Series(flags[codes].reshape(cells.shape).all(axis=1), index=data.index)
+    """Rows whose every cell is empty or a placeholder. Column by column (each distinct
+    value judged once), and done as soon as no row can still be blank: a wide table's
+    first column usually settles it, a long one's typed columns are checked in bulk."""
+    blank = pd.Series(True, index=data.index)
+    for key in data.columns:
+        if not blank.any():
+            break
+        blank &= missing_mask(data[key])
+    return blank
 
 
 def read_table(
