@@ -1,4 +1,5 @@
-"""The catalogue: UI strings per language, from ``impact/locales/<lang>.yaml``.
+"""The catalogue: UI strings per language, from ``impact/locales/<lang>.yaml`` and,
+for the name of each export format, from that format's own ``labels.yaml``.
 
 Keys are dotted paths into the nested locale files. A missing key shows the key
 itself rather than crashing a page; a meta-test makes sure none is missing. Only
@@ -16,6 +17,7 @@ from impact.locale import DEFAULT, languages
 from impact.yaml_safe import load_trusted_yaml
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+FORMATS_DIR = Path(__file__).resolve().parent / "importers" / "formats"  # each format's labels.yaml
 DEFAULT_LANGUAGE = DEFAULT
 
 
@@ -33,6 +35,9 @@ def strings(lang: str) -> dict[str, str]:
     data = load_trusted_yaml(path.read_text(encoding="utf-8")) or {}
     flat: dict[str, str] = {}
     _flatten("", data, flat)
+    for labels in sorted(FORMATS_DIR.glob("*/labels.yaml")):  # a format's name lives beside its spec
+        for name, words in (load_trusted_yaml(labels.read_text(encoding="utf-8")) or {}).items():
+            flat[f"check.format_{name}"] = str(words[lang])
     return flat
 
 

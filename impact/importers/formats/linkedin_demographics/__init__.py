@@ -1,8 +1,9 @@
 """LinkedIn Campaign Manager demographics report: the campaigns' impressions and
 clicks by company, industry, job title, country … one section per dimension under
 the report banner, each with "Percent of Total" columns. LinkedIn lists only groups
-above its privacy threshold, so no section adds up to the campaigns' totals: it is
-refused by name (the campaign performance report has the totals)."""
+above its privacy threshold and counts some people under several values, so no
+section adds up to the campaigns' totals (in the real file one is below, one above):
+it is refused by name (the campaign performance report has the totals)."""
 
 from impact.importers.spec import FormatSpec
 
