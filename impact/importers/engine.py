@@ -30,9 +30,17 @@ from impact.importers.canonical import (
 from impact.importers.errors import MAX_COLUMNS, ExportError
 from impact.importers.layout import RawTable
 from impact.importers.numbers import distinct_texts, guess_decimal, looks_numeric, parse_numbers, placeholders
+from impact.importers.shares import shares_by
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec, TableRule
-from impact.importers.totals import labelled_totals, unlabelled_totals
+from impact.importers.totals import (
+    labelled_totals,
+    rest_row,
+    stated_beyond_rows,
+    unlabelled_totals,
+    unplaced,
+    whole_row,
+)
 from impact.importers.vocabulary import (
     AMBIGUOUS,
     COMPARISON,
@@ -467,7 +475,7 @@ def read_table(
         header, readings = cols.ambiguous[0]
         raise ExportError("ambiguous_column", f"{header}|{','.join(readings)}")
     if not cols.metrics:
-        dimension = _breakdown_of(data, headers, cols, title)
+        dimension = shares_by(data, headers, bool(cols.dates or cols.offsets), title)
         if dimension is not None:
             raise ExportError("breakdown_only", dimension)
         raise ExportError("no_metric")
@@ -543,7 +551,8 @@ def read_table(
         for (m, v), s in values.items()
         if v is None and METRICS[m].aggregation == "unique" and int(totals.sum()) == 1 and s[totals].notna().all()
     }
-    beyond = _beyond_rows(values, totals, headers, cols, warnings)
+    named = {(metric, variant): (headers[position], factor) for position, metric, factor, variant in cols.metrics}
+    beyond = stated_beyond_rows(values, totals, named, warnings)
     data = data[keep]
     if data.empty:
         raise ExportError("no_rows")
@@ -555,8 +564,9 @@ def read_table(
 
     dated = _date_rows(data, headers, cols, spec, context, table, fallback)
     warnings += dated.warnings
-    if beyond and _several_spans(dated):
-        beyond = _unplaced(beyond, warnings)  # a difference over days cannot be put on any one of them
+    ends = dated.end if dated.end is not None else dated.start
+    if beyond and (dated.start.nunique(dropna=True) > 1 or ends.nunique(dropna=True) > 1):
+        beyond = unplaced(beyond, warnings)  # rows on different days: the difference belongs to none of them
 
     channel: pd.Series | str | None = (
         data[cols.channel] if cols.channel is not None else context.channel or _channel(spec, headers, table)
@@ -586,9 +596,9 @@ def read_table(
             )
         )
     if own and not parts[0].empty:
-        parts.append(_whole_row(parts[0], own, channel if isinstance(channel, str) else None))
+        parts.append(whole_row(parts[0], own, channel if isinstance(channel, str) else None))
     if beyond and not parts[0].empty:
-        parts.append(_rest_row(parts[0], beyond, channel if isinstance(channel, str) else None))
+        parts.append(rest_row(parts[0], beyond, channel if isinstance(channel, str) else None))
     frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     if spec.engagements_from_parts:
         frame = derive_engagements(frame, warnings)
@@ -603,134 +613,6 @@ def read_table(
         span=dated.span,
         segmented=segment is not None or len(groups) > 1,
     )
-
-
-def _breakdown_of(data: pd.DataFrame, headers: list[str], cols: Columns, title: str | None) -> str | None:
-    """The dimension of a table that only holds shares (by age, gender, country …): no
-    date, groups named in its first column (or, one row wide, in its header), and
-    numbers that are percentages or fractions — marked so, or all of them together a
-    whole (100). Such a table cannot feed a KPI, and the reader is told why."""
-    if cols.dates or cols.offsets or data.empty or len(headers) < 2:
-        return None
-    one_row = len(data) == 1
-    first = 0 if one_row else 1
-    marked, total, seen = True, 0.0, 0
-    for position in range(first, len(headers)):
-        if position >= data.shape[1]:
-            continue
-        numbers = parse_numbers(data[position], guess_decimal(distinct_texts(data[position])) or ".")
-        if numbers.readable_share < 0.8:
-            if one_row:
-                return None
-            continue
-        values = numbers.values.dropna()
-        if len(values) and values.min() < 0:
-            return None
-        seen += 1
-        total += float(values.sum())
-        marked &= bool(numbers.percent or "%" in headers[position] or (len(values) and values.abs().max() <= 1))
-    whole = 99.0 <= total <= 100.5  # unmarked percentages add up to a whole; counts that happen to be small do not
-    if not seen or not ((marked and (not one_row or total <= 100.5)) or whole):
-        return None
-    name = (title or "").strip() or headers[0] or ", ".join(h for h in headers[:3] if h)
-    if one_row:
-        return name
-    labels = data[0].map(lambda v: not is_missing(v) and not dates_.read_cell(str(v)))
-    return (headers[0] or name) if labels.mean() > 0.8 else None
-
-
-def _beyond_rows(
-    values: dict[tuple[str, str | None], pd.Series],
-    totals: pd.Series,
-    headers: list[str],
-    cols: Columns,
-    warnings: list[tuple[str, str]],
-) -> dict[str, float]:
-    """What a file's total row states beyond the sum of its rows, per additive metric.
-
-    YouTube Studio lists at most 500 videos (or cities, or sources) but its total row is
-    the whole channel: the total wins for the whole-file figure, the difference is kept
-    as a row of its own (in no listed segment) and said. Its per-video subscribers add
-    up to more than the channel's (subscribers lost elsewhere): the total wins there too,
-    the correction said. A total within rounding of the rows adds nothing. Of several
-    total rows (Google Ads' "Total: Search terms", "Total: Account") the largest is the
-    whole, and only a larger one is taken."""
-    if not totals.any():
-        return {}
-    # several total rows ('Total: Search terms', 'Total: Account'): which is the file's own
-    # whole is not said (the account holds campaigns the report does not), so a larger one
-    # is only said; a single one in the middle of the rows may be one group's sum
-    flags = totals.to_numpy()
-    several = int(flags.sum()) > 1
-    single = not several and bool(flags[0] or flags[-1])
-    named = {(metric, variant): (headers[position], factor) for position, metric, factor, variant in cols.metrics}
-    beyond: dict[str, float] = {}
-    for (metric, variant), series in values.items():
-        if variant is not None or METRICS[metric].aggregation != "sum":
-            continue
-        stated = float(series[totals].max())
-        listed = float(series[~totals].sum())
-        if stated != stated:
-            continue
-        slack = max(0.011, abs(stated) * 0.0005)  # a total rounded apart from its rows
-        header, factor = named.get((metric, variant), (metric, 1.0))
-        said = "|".join(_plain(v / factor) for v in (stated, listed, abs(stated - listed)))  # in the file's unit
-        if several and stated - listed > slack:
-            warnings.append(("larger_total_said", f"{header}|{said}"))
-        elif stated - listed > slack:
-            beyond[metric] = stated - listed
-            warnings.append(("total_above_rows", f"{header}|{said}"))
-        elif single and listed - stated > slack:
-            beyond[metric] = stated - listed
-            warnings.append(("total_below_rows", f"{header}|{said}"))
-    return beyond
-
-
-def _several_spans(dated: Dated) -> bool:
-    """Rows on different days (or ranges): a stated total's difference belongs to none of them."""
-    ends = dated.end if dated.end is not None else dated.start
-    return bool(dated.start.nunique(dropna=True) > 1 or ends.nunique(dropna=True) > 1)
-
-
-def _unplaced(beyond: dict[str, float], warnings: list[tuple[str, str]]) -> dict[str, float]:
-    """The stated totals of a table dated row by row: said, never added as a row."""
-    for index, (code, detail) in enumerate(warnings):
-        if code in ("total_above_rows", "total_below_rows"):
-            warnings[index] = ("total_not_placed", detail)
-    return {}
-
-
-def _plain(value: float) -> str:
-    """A number as a warning parameter: no exponent, no float noise (formatted when shown)."""
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _rest_row(rows: pd.DataFrame, beyond: dict[str, float], channel: str | None) -> pd.DataFrame:
-    """The part of a stated total that no listed row holds, over the range the rows cover."""
-    start = rows["date"].min()
-    end = rows["span_end"].fillna(rows["date"]).max()
-    currencies = rows["currency"].dropna().unique()
-    return wide_table(
-        pd.Series([start], dtype="datetime64[ns]"),
-        {metric: pd.Series([value]) for metric, value in beyond.items()},
-        channel=channel,
-        span_end=pd.Series([end if end > start else pd.NaT], dtype="datetime64[ns]"),
-        currency=str(currencies[0]) if len(currencies) == 1 else None,
-    )
-
-
-def _whole_row(rows: pd.DataFrame, own: dict[str, float], channel: str | None) -> pd.DataFrame:
-    """The total row's unique-people figures as one row over the range the parts cover."""
-    start = rows["date"].min()
-    end = rows["span_end"].fillna(rows["date"]).max()
-    row = wide_table(
-        pd.Series([start], dtype="datetime64[ns]"),
-        {metric: pd.Series([value]) for metric, value in own.items()},
-        channel=channel,
-        span_end=pd.Series([end if end > start else pd.NaT], dtype="datetime64[ns]"),
-    )
-    row["whole"] = True
-    return row
 
 
 def _short_labels(values: pd.Series) -> bool:
