@@ -122,3 +122,15 @@ def test_a_file_of_shares_is_refused_by_its_dimension_with_a_period_or_without()
         with pytest.raises(ExportError) as info:
             read(text, **options)
         assert (info.value.code, info.value.detail) == ("breakdown_only", "Age")
+
+
+def test_the_rest_of_a_money_total_keeps_the_rows_currency():
+    result = read("Campaign,Cost (EUR)\nTotal,120\na,50\nb,40\n", choices=PERIOD)
+    rest = result.table[result.table["segment"].isna()]
+    assert list(rest["spend"]) == [30] and list(rest["currency"]) == ["EUR"]
+
+
+def test_a_share_table_without_a_title_or_a_first_header_is_named_by_its_headers():
+    rows = frame([["18-24", "40.6", "20"], ["25-34", "29.4", "10"]])
+    assert shares_by(rows, ["", "Women", "Men"], False, None) == "Women, Men"
+    assert shares_by(rows, ["", "Women", "Men"], False, "  ") == "Women, Men"
