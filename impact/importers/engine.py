@@ -57,7 +57,7 @@ from impact.importers.vocabulary import (
 from impact.metrics import METRICS
 
 _OFFSET = re.compile(r"^(?:nth|n-?te[rn]?|n\.)\s*(day|week|month|tag|woche|monat|día|semana|mes|jour|semaine|mois)$")
-_OFFSET_UNITS = {
+_OFFSET_UNITS = {  # a period's unit in the words a header uses for it ('N-ter Tag', 'Month', 'Semaine')
     "day": "day",
     "tag": "day",
     "día": "day",
@@ -66,10 +66,14 @@ _OFFSET_UNITS = {
     "woche": "week",
     "semana": "week",
     "semaine": "week",
+    "settimana": "week",
     "month": "month",
     "monat": "month",
     "mes": "month",
+    "mês": "month",
     "mois": "month",
+    "mese": "month",
+    "maand": "month",
 }
 _START_WORDS = ("start", "beginn", "inicio", "début", "debut", "inizio", "início", "begin", "from", "von", "desde")
 _END_WORDS = ("end", "ende", "fin", "fine", "término", "fim", "eind", "until", "bis", "hasta")
@@ -391,8 +395,8 @@ def _date_rows(
     raise ExportError("no_date")
 
 
-_MONTH_HEADERS = frozenset({"month", "monat", "mois", "mes", "mês", "mese", "maand"})
-_WEEK_HEADERS = frozenset({"week", "woche", "semaine", "semana", "settimana"})
+_MONTH_HEADERS = frozenset(word for word, unit in _OFFSET_UNITS.items() if unit == "month")
+_WEEK_HEADERS = frozenset(word for word, unit in _OFFSET_UNITS.items() if unit == "week")
 
 
 def _spans_by_header(parsed: dates_.DateColumn, header: str) -> dates_.DateColumn:

@@ -17,56 +17,48 @@ from impact.importers.canonical import ImportResult
 from impact.importers.registry import SpecImporter
 from impact.importers.sniff import Sniffed
 from impact.importers.spec import Context, FormatSpec
-from impact.importers.vocabulary import header_key
+from impact.importers.vocabulary import header_key, role_of
 
-_PUBLISH = {
-    header_key(h)
-    for h in (
-        "Video publish time",
-        "Veröffentlichungszeitpunkt des Videos",
-        "Horário de publicação do vídeo",
-        "Hora de publicación del vídeo",
-        "Heure de publication de la vidéo",
-        "Ora di pubblicazione del video",
-        "Publicatietijd van video",
-    )
-}
-_CTR = {
-    header_key(h)
-    for h in (
-        "Impressions click-through rate (%)",
-        "Klickrate der Impressionen (%)",
-        "Taxa de cliques de impressões (%)",
-        "Porcentaje de clics de las impresiones (%)",
-        "Taux de clics de l'impression (%)",
-        "Percentuale di clic sulle impressioni (%)",
-        "Klikfrequentie van vertoningen (%)",
-    )
-}
-_DURATION = {
-    header_key(h)
-    for h in (
-        "Average view duration",
-        "Durchschnittliche Wiedergabedauer",
-        "Duração média da visualização",
-        "Duración media de las visualizaciones",
-        "Durée moyenne de visionnage",
-        "Durata media di visualizzazione",
-        "Gemiddelde weergaveduur",
-    )
-}
-_HOURS = {
-    header_key(h)
-    for h in (
-        "Watch time (hours)",
-        "Wiedergabezeit (Stunden)",
-        "Tempo de exibição (horas)",
-        "Tiempo de visualización (horas)",
-        "Durée de visionnage (heures)",
-        "Tempo di visualizzazione (ore)",
-        "Kijktijd (uren)",
-    )
-}
+PUBLISH_WORDS = (
+    "Video publish time",
+    "Veröffentlichungszeitpunkt des Videos",
+    "Horário de publicação do vídeo",
+    "Hora de publicación del vídeo",
+    "Heure de publication de la vidéo",
+    "Ora di pubblicazione del video",
+    "Publicatietijd van video",
+)
+_PUBLISH = {header_key(h) for h in PUBLISH_WORDS}
+CTR_WORDS = (
+    "Impressions click-through rate (%)",
+    "Klickrate der Impressionen (%)",
+    "Taxa de cliques de impressões (%)",
+    "Porcentaje de clics de las impresiones (%)",
+    "Taux de clics de l'impression (%)",
+    "Percentuale di clic sulle impressioni (%)",
+    "Klikfrequentie van vertoningen (%)",
+)
+_CTR = {header_key(h) for h in CTR_WORDS}
+DURATION_WORDS = (
+    "Average view duration",
+    "Durchschnittliche Wiedergabedauer",
+    "Duração média da visualização",
+    "Duración media de las visualizaciones",
+    "Durée moyenne de visionnage",
+    "Durata media di visualizzazione",
+    "Gemiddelde weergaveduur",
+)
+_DURATION = {header_key(h) for h in DURATION_WORDS}
+HOURS_WORDS = (
+    "Watch time (hours)",
+    "Wiedergabezeit (Stunden)",
+    "Tempo de exibição (horas)",
+    "Tiempo de visualización (horas)",
+    "Durée de visionnage (heures)",
+    "Tempo di visualizzazione (ore)",
+    "Kijktijd (uren)",
+)
+_HOURS = {header_key(h) for h in HOURS_WORDS}
 
 
 def _studio_table(header: list[str]) -> bool:
@@ -94,24 +86,8 @@ SPEC = FormatSpec(
         "content": ["Content", "Video", "Videos", "Conteúdo", "Contenido", "Contenu", "Contenuti", "Inhalt"],
         # words only YouTube Studio writes: a report by traffic source, city or country has no
         # content column, but these
-        "view_duration": [
-            "Average view duration",
-            "Durchschnittliche Wiedergabedauer",
-            "Duração média da visualização",
-            "Duración media de las visualizaciones",
-            "Durée moyenne de visionnage",
-            "Durata media di visualizzazione",
-            "Gemiddelde weergaveduur",
-        ],
-        "impressions_ctr": [
-            "Impressions click-through rate (%)",
-            "Klickrate der Impressionen (%)",
-            "Taxa de cliques de impressões (%)",
-            "Porcentaje de clics de las impresiones (%)",
-            "Taux de clics de l'impression (%)",
-            "Percentuale di clic sulle impressioni (%)",
-            "Klikfrequentie van vertoningen (%)",
-        ],
+        "view_duration": list(DURATION_WORDS),
+        "impressions_ctr": list(CTR_WORDS),
         "date": ["Date", "Datum", "Data", "Fecha"],
         "video_views": [
             "Views",
@@ -159,15 +135,7 @@ SPEC = FormatSpec(
         "reactions": ["Likes", "Mag ich"],
         "comments": ["Comments added", "Hinzugefügte Kommentare", "Comentários adicionados", "Comentarios añadidos"],
         "shares": ["Shares", "Geteilte Inhalte", "Compartilhamentos", "Veces compartido", "Partages"],
-        "publish_time": [
-            "Video publish time",
-            "Veröffentlichungszeitpunkt des Videos",
-            "Horário de publicação do vídeo",
-            "Hora de publicación del vídeo",
-            "Heure de publication de la vidéo",
-            "Ora di pubblicazione del video",
-            "Publicatietijd van video",
-        ],
+        "publish_time": list(PUBLISH_WORDS),
         "ignore": [
             "Duration",
             "Dauer",
@@ -209,7 +177,7 @@ class YouTubeImporter(SpecImporter):
 
 
 def _dated(header: list[str]) -> bool:
-    return any(header_key(h) in ("date", "datum", "data", "fecha", "date") for h in header)
+    return any((role := role_of(h)) is not None and role.name == "date" for h in header)
 
 
 IMPORTER = YouTubeImporter(SPEC)
