@@ -31,7 +31,12 @@ except DeckError as exc:  # a broken card file must stop the app with its own wo
 try:
     state.store()
 except WorkshopError as exc:  # a wrong DATABASE_URL or an unreachable server: say so, plainly
-    st.error(tr("app.database_error", detail=exc.detail))
+    import logging
+
+    # The address, user and database name go to the server's log, never to the screen:
+    # the page may be seen by anyone, before any sign-in.
+    logging.getLogger("impact").error("the database cannot be used: %s", exc.detail)
+    st.error(tr("app.database_error"))
     st.stop()
 
 st.html(Path(__file__).with_name("ui").joinpath("style.css"))
@@ -46,7 +51,10 @@ access.gate()  # a hosted installation: nothing below is reachable without a wor
 
 wanted = st.query_params.get("strategy")
 strategy = state.current()
-opened_from_address = bool(wanted and (strategy is None or strategy.id != wanted) and state.open_strategy(wanted))
+address_errors: list[WorkshopError] = []  # a link to a strategy this workspace does not have: said on the page
+opened_from_address = bool(
+    wanted and (strategy is None or strategy.id != wanted) and state.open_strategy(wanted, address_errors.append)
+)
 
 PAGES = [
     ("views/start.py", "start", "🏁"),
@@ -65,6 +73,9 @@ pages = [
     for index, (path, name, icon) in enumerate(PAGES, start=1)
 ]
 page = st.navigation(pages)
+asked_for = access.wanted_page()  # the page a link named before the sign-in came in between
+if asked_for and asked_for != page.url_path and asked_for in {name for _, name, _ in PAGES}:
+    st.switch_page(next(p for p in pages if p.url_path == asked_for))
 if opened_from_address:  # a bookmark of the start page continues where the person stopped
     resume_at = state.take_resume_page()
     if resume_at and page.url_path in ("", "start"):
@@ -134,6 +145,11 @@ with st.sidebar:
         else:
             st.caption(tr("app.version", version=st.session_state[state.KEY_VERSION]))
 
+for error in address_errors:
+    if error.code == "not_found" and access_config.enabled:
+        st.warning(tr("app.not_in_workspace", id=md_escape(str(wanted)), workspace=md_escape(state.workspace())))
+    else:
+        st.warning(error.text(state.lang()))
 try:
     page.run()
 except Exception:

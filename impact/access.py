@@ -20,9 +20,9 @@ import hashlib
 import hmac
 import re
 import secrets
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 MODES = ("off", "password", "login")
@@ -41,6 +41,7 @@ class AccessConfig:
     workspaces: Mapping[str, str] = field(default_factory=dict)  # password mode: name -> hash
     members: Mapping[str, str] = field(default_factory=dict)  # login mode: e-mail or @domain -> workspace
     provider: str | None = None  # login mode: a named provider of [auth], or the default one
+    trusted_proxies: frozenset[str] = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
 
     @property
     def enabled(self) -> bool:
@@ -71,7 +72,11 @@ def parse_config(section: Mapping[str, Any] | None) -> AccessConfig:
     if mode == "login" and not members:
         raise AccessConfigError("access.members: login mode needs at least one member or @domain")
     provider = section.get("provider")
-    return AccessConfig(mode, workspaces, members, str(provider) if provider else None)
+    proxies = section.get("trusted_proxies", [])
+    if not isinstance(proxies, list) or not all(isinstance(p, str) for p in proxies):
+        raise AccessConfigError('access.trusted_proxies: a list of addresses, e.g. ["10.0.0.2"]')
+    trusted = AccessConfig().trusted_proxies | {p.strip() for p in proxies}
+    return AccessConfig(mode, workspaces, members, str(provider) if provider else None, frozenset(trusted))
 
 
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
@@ -118,29 +123,77 @@ def workspace_for_member(config: AccessConfig, email: str | None) -> str | None:
     return config.members.get(email) or config.members.get("@" + email.rsplit("@", 1)[1])
 
 
-class Throttle:
-    """Slows password guessing: after ``limit`` failures for a workspace within
-    ``window`` seconds, further attempts are refused until the window has passed."""
+@dataclass(frozen=True)
+class AttemptPolicy:
+    """How failed attempts from one client address are answered. Counted per address,
+    so one attacker cannot lock everybody out: after ``free`` failures each further
+    one makes that address wait longer (doubling up to ``max_delay``); ``per_target``
+    failures against one workspace lock that workspace for that address only, and
+    ``per_source`` failures against any lock the address out, each for ``window``."""
 
-    def __init__(self, limit: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.limit, self.window, self.clock = limit, window, clock
-        self._failures: dict[str, list[float]] = {}
+    per_target: int
+    per_source: int
+    free: int
+    window: timedelta
+    max_delay: timedelta
 
-    def _recent(self, key: str) -> list[float]:
-        now = self.clock()
-        recent = [t for t in self._failures.get(key, []) if now - t < self.window]
-        self._failures[key] = recent
-        return recent
+    def wait(self, for_target: list[datetime], for_source: list[datetime], now: datetime) -> float:
+        """Seconds until this address may try again (0: now); the lists are its recent
+        failures, oldest first, against the target and against anything."""
+        mine = [t for t in for_target if now - t < self.window]
+        every = [t for t in for_source if now - t < self.window]
+        waits = [0.0]
+        if len(mine) >= self.per_target:
+            waits.append((mine[-self.per_target] + self.window - now).total_seconds())
+        if len(every) >= self.per_source:
+            waits.append((every[-self.per_source] + self.window - now).total_seconds())
+        if len(every) > self.free:
+            delay = min(self.max_delay.total_seconds(), 2.0 ** (len(every) - self.free - 1))
+            waits.append((every[-1] - now).total_seconds() + delay)
+        return max(waits)
 
-    def blocked_for(self, key: str) -> float:
-        """Seconds until the next attempt is allowed (0: allowed now)."""
-        recent = self._recent(key)
-        if len(recent) < self.limit:
-            return 0.0
-        return max(0.0, recent[0] + self.window - self.clock())
 
-    def failed(self, key: str) -> None:
-        self._recent(key).append(self.clock())
+# Five wrong passwords for a workspace from one address lock it, for that address, for
+# five minutes; spraying many workspaces slows the address down and then locks it out.
+PASSWORDS = AttemptPolicy(
+    per_target=5, per_source=30, free=3, window=timedelta(minutes=5), max_delay=timedelta(seconds=30)
+)
+# A room types codes on phones: a slip or two is normal, guessing codes is not.
+JOIN_CODES = AttemptPolicy(
+    per_target=10, per_source=10, free=3, window=timedelta(minutes=5), max_delay=timedelta(seconds=15)
+)
+SIGN_IN_DAYS = 14
+TICKET_SECONDS = 120
 
-    def succeeded(self, key: str) -> None:
-        self._failures.pop(key, None)
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: Collection[str]) -> str:
+    """Whom failures are counted against: the connection's address, or, when that is
+    a trusted proxy (or this machine), the last address the proxy put into
+    X-Forwarded-For before itself. A client cannot choose its own address this way:
+    it can only add entries in front of the one our proxy appends."""
+    address = peer or "local"
+    hops = [h.strip() for h in (forwarded_for or "").split(",") if h.strip()]
+    while (peer is None or address in trusted) and hops:
+        address = hops.pop()
+        peer = address
+    return address[:64]
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def secret_hash(value: str) -> str:
+    """Only this is stored: a leaked database does not sign anybody in."""
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def credential_of(stored_hash: str) -> str:
+    """A short fingerprint of a workspace's password hash: a changed password ends every
+    sign-in made with the old one."""
+    return secret_hash(stored_hash)[:16]
+
+
+def cookie_name(workspace: str) -> str:
+    """One cookie per workspace, so a browser can stay signed in to several."""
+    return f"impact_ws_{workspace}"

@@ -402,6 +402,44 @@ def _list(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _assign(args: argparse.Namespace, lang: str) -> int:
+    """Strategies saved before workspaces were switched on (or those of --from) into one."""
+    import tomllib
+
+    from impact.access import AccessConfigError, parse_config
+    from workshop import connect
+    from workshop.access import Access
+
+    try:
+        with open(args.secrets, "rb") as handle:
+            config = parse_config(tomllib.load(handle).get("access"))
+    except (OSError, tomllib.TOMLDecodeError, AccessConfigError) as exc:
+        print(t("cli.assign_no_settings", lang, file=args.secrets, detail=str(exc)), file=sys.stderr)
+        return 1
+    store = connect()
+    try:
+        access = Access(store, config)
+        waiting = store.list_strategies(workspace=args.source)
+        if not args.ids and not args.all:
+            if not waiting:
+                print(t("cli.assign_none", lang))
+                return 0
+            print(t("cli.assign_choose", lang, count=len(waiting)))
+            print_table(
+                [t("cli.col_id", lang), t("cli.col_name", lang)],
+                [[r.id, r.name + (f" ({r.organisation})" if r.organisation else "")] for r in waiting],
+            )
+            return 1
+        moved = access.assign(args.to, None if args.all else args.ids, source=args.source)
+    finally:
+        store.close()
+    missing = sorted(set(args.ids or ()) - set(moved))
+    print(t("cli.assigned", lang, count=len(moved), workspace=args.to))
+    for strategy_id in missing:
+        print(t("cli.assign_missing", lang, id=strategy_id), file=sys.stderr)
+    return 1 if missing else 0
+
+
 COMMANDS = {
     "validate": _validate,
     "check": _check,
@@ -411,6 +449,7 @@ COMMANDS = {
     "save": _save,
     "export": _export,
     "list": _list,
+    "assign": _assign,
 }
 
 
@@ -462,6 +501,19 @@ def parser() -> argparse.ArgumentParser:
     )
     listing = sub.add_parser("list", help="list the stored strategies")
     listing.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
+    assign = sub.add_parser("assign", help="move strategies saved before workspaces were switched on into a workspace")
+    assign.add_argument("ids", nargs="*", help="the strategies to move (see impact list); none: list them")
+    assign.add_argument("--to", required=True, help="the workspace that gets them (named in the access settings)")
+    assign.add_argument("--all", action="store_true", help="move every strategy of --from")
+    assign.add_argument(
+        "--from",
+        dest="source",
+        default="",
+        help="the workspace they are in now (default: none, saved before workspaces)",
+    )
+    assign.add_argument(
+        "--secrets", default=".streamlit/secrets.toml", help="the secrets file with the [access] section"
+    )
     return root
 
 

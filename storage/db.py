@@ -6,12 +6,15 @@ so a fresh machine needs no set-up step and an old database is upgraded in place
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -81,8 +84,31 @@ def alembic_config() -> Config:
     return config
 
 
+# Any fixed number: the PostgreSQL advisory lock every process takes before migrating.
+MIGRATION_LOCK = 0x1D_1A_C7_0008
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Several app processes may start at once: one migrates, the others wait for it
+    and then find nothing left to do (an advisory lock held for the migration's
+    transaction on PostgreSQL, a lock file beside the database on SQLite)."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with _migration_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -245,3 +245,21 @@ def strategy_id_taken(engine: Engine, strategy_id: str) -> bool:
     """Whether any workspace has this id (ids are global keys; creating a duplicate must fail politely)."""
     with engine.connect() as conn:
         return conn.execute(select(strategies.c.id).where(strategies.c.id == strategy_id)).first() is not None
+
+
+@database_errors
+def move_to_workspace(engine: Engine, strategy_ids: list[str] | None, *, source: str, target: str) -> list[str]:
+    """Strategies of workspace ``source`` (all when ``strategy_ids`` is None) now belong
+    to ``target``; the ids that moved (an id of another workspace is not touched)."""
+    with engine.begin() as conn:
+        chosen = select(strategies.c.id).where(strategies.c.workspace == source)
+        if strategy_ids is not None:
+            chosen = chosen.where(strategies.c.id.in_(strategy_ids))
+        ids = sorted(r.id for r in conn.execute(chosen).all())
+        if ids:
+            conn.execute(
+                update(strategies)
+                .where(strategies.c.id.in_(ids), strategies.c.workspace == source)
+                .values(workspace=target)
+            )
+    return ids

@@ -4,6 +4,7 @@ application a store of its own (a subclass that fails on purpose, say)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -12,7 +13,8 @@ from impact.importers.choices import Choices
 from impact.model import Strategy
 from impact.report.branding import Branding
 from impact.voting import Option, Round
-from storage import checks, report_settings, repository, resume, voting
+from storage import access, checks, report_settings, repository, resume, voting
+from storage.access import Failures, SignIn
 from storage.checks import CheckSummary, RememberedMapping, SavedCheck, StoredCheck
 from storage.db import Engine, make_engine
 from storage.repository import StrategySummary, VersionInfo
@@ -65,6 +67,42 @@ class Store:
 
     def strategy_id_taken(self, strategy_id: str) -> bool:
         return repository.strategy_id_taken(self.engine, strategy_id)
+
+    def move_to_workspace(self, strategy_ids: list[str] | None, *, source: str, target: str) -> list[str]:
+        return repository.move_to_workspace(self.engine, strategy_ids, source=source, target=target)
+
+    # access: failures and sign-ins every process shares
+    def record_failure(self, kind: str, source: str, target: str, at: datetime) -> None:
+        access.record_failure(self.engine, kind, source, target, at)
+
+    def recent_failures(self, kind: str, source: str, target: str, since: datetime) -> Failures:
+        return access.recent_failures(self.engine, kind, source, target, since)
+
+    def clear_failures(self, kind: str, source: str, target: str) -> None:
+        access.clear_failures(self.engine, kind, source, target)
+
+    def forget_access_before(self, before: datetime) -> int:
+        return access.forget_before(self.engine, before)
+
+    def start_sign_in(self, sign_in: SignIn, *, ticket_hash: str, created_at: datetime) -> None:
+        access.start_sign_in(self.engine, sign_in, ticket_hash=ticket_hash, created_at=created_at)
+
+    def redeem_ticket(
+        self, ticket_hash: str, token_hash: str, *, issued_after: datetime, now: datetime
+    ) -> SignIn | None:
+        return access.redeem_ticket(self.engine, ticket_hash, token_hash, issued_after=issued_after, now=now)
+
+    def sign_in_by_token(self, token_hash: str, now: datetime) -> SignIn | None:
+        return access.sign_in_by_token(self.engine, token_hash, now)
+
+    def sign_in_by_id(self, sign_in_id: str, now: datetime) -> SignIn | None:
+        return access.sign_in_by_id(self.engine, sign_in_id, now)
+
+    def ticket_redeemed(self, sign_in_id: str) -> bool:
+        return access.ticket_redeemed(self.engine, sign_in_id)
+
+    def end_sign_in(self, sign_in_id: str) -> None:
+        access.end_sign_in(self.engine, sign_in_id)
 
     # where each person stopped
     def remember_place(self, strategy_id: str, who: str, point: ResumePoint) -> None:

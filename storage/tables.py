@@ -5,6 +5,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -111,4 +112,28 @@ resume_points = Table(
     Column("guided", Boolean, nullable=False),
     Column("author", String(100), nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+access_failures = Table(
+    "access_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(12), nullable=False),  # "password" or "join"
+    Column("source", String(64), nullable=False),  # the client's address
+    Column("target", String(64), nullable=False),  # the workspace tried ("" for a join code)
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_access_failures_source", "kind", "source", "at"),
+    Index("ix_access_failures_target", "kind", "target", "at"),
+)
+
+sign_ins = Table(
+    "sign_ins",
+    metadata,
+    Column("id", String(32), primary_key=True),  # what the signed-in session holds
+    Column("workspace", String(64), nullable=False),
+    Column("credential", String(16), nullable=False),  # a fingerprint of the password hash it was made with
+    Column("token_hash", String(64), nullable=True, unique=True),  # the browser's cookie, hashed
+    Column("ticket_hash", String(64), nullable=True, unique=True),  # the one-use ticket that sets the cookie
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
 )

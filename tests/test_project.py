@@ -264,6 +264,8 @@ LAYERS = {
     "views": {"storage", "sqlalchemy", "alembic", "impact_cli"},
     "app.py": {"storage", "sqlalchemy", "alembic", "impact_cli"},
     "impact_cli": {"streamlit", "storage", "sqlalchemy", "alembic", "ui", "views"},
+    "web": {"storage", "sqlalchemy", "alembic", "views", "impact_cli"},
+    "asgi.py": {"storage", "sqlalchemy", "alembic", "views", "impact_cli"},
 }
 
 

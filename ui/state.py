@@ -170,11 +170,12 @@ def forget_page_widgets() -> None:
             del st.session_state[key]
 
 
-def open_strategy(strategy_id: str) -> bool:
+def open_strategy(strategy_id: str, on_error: Callable[[WorkshopError], None] | None = None) -> bool:
+    """Opens the strategy; when it cannot, ``on_error`` (by default a notice) says why."""
     try:
         opened = workshop().strategies.open(strategy_id)
     except WorkshopError as error:
-        fail(error)
+        (on_error or fail)(error)
         st.query_params.pop("strategy", None)
         return False
     forget_page_widgets()

@@ -6,7 +6,7 @@ from impact.model import LANGUAGE_NAMES, LANGUAGES, Strategy
 from impact.strategy_file import StrategyFileError, check_references, parse_strategy
 from impact.wording import problem_text
 from impact.yaml_safe import MAX_YAML_BYTES
-from ui import state
+from ui import access, state
 from ui.components import md_escape, render_status
 from ui.state import tr
 from ui.widget_texts import uploader_limits
@@ -50,6 +50,16 @@ if st.session_state.pop("start_go_next", False):
 render_status()
 st.title(tr("start.title"))
 st.markdown(tr("start.intro"))
+
+if access.config().enabled:  # strategies from before workspaces: no workspace sees them until moved
+    try:
+        waiting = len(access.gatekeeper().unassigned())
+    except WorkshopError:
+        waiting = 0
+    if waiting:
+        st.info(
+            tr("start.unassigned", count=waiting, command=f"impact assign --to {state.workspace()} --all"), icon="📦"
+        )
 
 current = state.current()
 if current is not None:

@@ -10,20 +10,42 @@ import secrets
 
 import streamlit as st
 
-from impact.voting import normalise_code
-from ui import state
+from impact.voting import Round, normalise_code
+from ui import access, state
 from ui.markdown import md_escape
 from ui.state import tr
 from workshop import WorkshopError
 
 code = normalise_code(st.query_params.get("join"))
+
+
+def _join(code: str) -> Round | None:
+    """The round the code names. Codes are tried per device address: a few slips are
+    fine, guessing is slowed down and then refused for a while (every app process
+    counts the same); a phone already in the round is not asked again."""
+    if st.session_state.get("vote_joined") == code:
+        return room.by_code(code)
+    keeper, here = access.gatekeeper(), access.source()
+    wait = keeper.join_wait(here)
+    if wait:
+        st.title(tr("vote.title"))
+        st.error(WorkshopError("join_wait", seconds=wait).text(state.lang()))
+        st.stop()
+    voting = room.by_code(code)
+    if voting is None and code:
+        keeper.join_failed(here)
+    elif voting is not None:
+        st.session_state["vote_joined"] = code
+    return voting
+
+
 if "p" not in st.query_params:  # who I am survives a reload of the phone
     st.query_params["p"] = secrets.token_urlsafe(12)
 participant = str(st.query_params["p"])[:40]
 
 room = state.workshop().voting
 try:
-    voting = room.by_code(code)
+    voting = _join(code)
 except WorkshopError as error:
     st.error(error.text(state.lang()))
     st.stop()
