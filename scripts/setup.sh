@@ -55,8 +55,9 @@ fi
 
 # Debian packages, collected first so apt-get runs once:
 # - Pango for the PDF report (WeasyPrint); without it the app says how to get it;
-# - for the tests, Debian's chromium (browser tests) and postgresql (the storage tests
-#   start their own throwaway server on a free port under /tmp).
+# - for the tests, Debian's chromium (browser tests), postgresql (the storage tests
+#   start their own throwaway server on a free port under /tmp) and caddy (the hosting
+#   test puts deploy/Caddyfile in front of two app processes).
 has_lib() {
   local dir
   for dir in /usr/lib/*-linux-gnu /lib/*-linux-gnu /usr/lib64 /usr/lib; do
@@ -76,6 +77,10 @@ fi
 if [ $want_dev = 1 ] && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
   packages+=(postgresql)
   needed+=(postgresql)
+fi
+if [ $want_dev = 1 ] && ! command -v caddy >/dev/null 2>&1 && [ ! -x /usr/bin/caddy ]; then
+  packages+=(caddy)  # the hosting test runs deploy/Caddyfile in front of two app processes
+  needed+=(caddy)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -32,14 +32,14 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(database_url: str, timeout: float = 60, *, port: int | None = None, secrets: Path | None = None):
-    """The app as `streamlit run` serves it; ``secrets`` names a secrets.toml (sign-in)."""
+    """The app as scripts/run.sh serves it (asgi.py); ``secrets`` names a secrets.toml (sign-in)."""
     port = port or free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     options = ["--server.port", str(port), "--server.headless", "true"]
     if secrets is not None:
         options += ["--secrets.files", str(secrets)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", *options],
+        [sys.executable, "-m", "streamlit", "run", "asgi.py", *options],  # as scripts/run.sh serves it
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

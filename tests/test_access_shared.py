@@ -95,7 +95,7 @@ def test_failures_are_counted_against_the_address_our_proxy_saw(peer, forwarded,
 def test_trusted_proxies_must_be_a_list_of_addresses():
     from impact.access import AccessConfigError
 
-    with pytest.raises(AccessConfigError, match="access.trusted_proxies"):
+    with pytest.raises(AccessConfigError, match=r"access\.trusted_proxies"):
         parse_config({"mode": "password", "workspaces": {"a": "scrypt$x"}, "trusted_proxies": "10.0.0.2"})
 
 

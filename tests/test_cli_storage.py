@@ -200,3 +200,28 @@ def test_check_save_then_review_on_three_monthly_uploads(cli, tmp_path):
     assert "0 von 2 KPIs erreicht, 1 im Rückstand, 1 ohne Daten" in text and "es fehlen" in text
     for page_word in ("oben", "unten", "klicken", "Vorlage oben", "diese Seite"):  # a document, not a web page
         assert page_word not in text
+
+
+def test_assign_moves_strategies_from_before_workspaces_into_a_configured_one(cli, any_url, tmp_path):
+    from impact.access import hash_password
+    from impact.model import Strategy
+    from storage.repository import create_strategy, list_strategies
+
+    engine = make_engine(any_url)
+    old = [create_strategy(engine, Strategy(name=f"Before {n}"), workspace="") for n in range(2)]
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[access]\nmode = "password"\n[access.workspaces]\nacme = "{hash_password("a" * 10)}"\n')
+    code, out, _ = cli(any_url, "assign", "--to", "acme", "--secrets", str(secrets))
+    assert code == 1 and "Saved without a workspace: 2" in out  # no ids and no --all: a list, nothing moved
+    assert all(s.id in out for s in old) and len(list_strategies(engine, workspace="")) == 2
+    code, _, err = cli(any_url, "assign", "--to", "globex", "--all", "--secrets", str(secrets))
+    assert code == 1 and "no workspace “globex”" in err  # a typo does not make a workspace nobody can enter
+    code, out, err = cli(any_url, "assign", old[0].id, "missing-id", "--to", "acme", "--secrets", str(secrets))
+    assert code == 1 and "into the workspace “acme”: 1" in out and "missing-id: not moved" in err
+    code, out, _ = cli(any_url, "assign", "--to", "acme", "--all", "--secrets", str(secrets))
+    assert code == 0 and ": 1." in out
+    assert sorted(s.id for s in list_strategies(engine, workspace="acme")) == sorted(s.id for s in old)
+    code, out, _ = cli(any_url, "assign", "--to", "acme", "--secrets", str(secrets))
+    assert code == 0 and "nothing to move" in out
+    code, _, err = cli(any_url, "assign", "--to", "acme", "--secrets", str(tmp_path / "none.toml"))
+    assert code == 1 and "cannot be read" in err
