@@ -46,3 +46,4 @@ bench: setup-dev
 	$(PY) bench/bench_fuzz.py
 	$(PY) bench/bench_review.py
 	$(PY) bench/bench_wide.py
+	$(PY) bench/bench_room.py

@@ -149,7 +149,7 @@ for error in address_errors:
     if error.code == "not_found" and access_config.enabled:
         st.warning(tr("app.not_in_workspace", id=md_escape(str(wanted)), workspace=md_escape(state.workspace())))
     else:
-        st.warning(error.text(state.lang()))
+        st.warning(md_escape(error.text(state.lang())))  # the id came from the address: text, never markup
 try:
     page.run()
 except Exception:

@@ -160,7 +160,7 @@ PASSWORDS = AttemptPolicy(
 )
 # A room types codes on phones: a slip or two is normal, guessing codes is not.
 JOIN_CODES = AttemptPolicy(
-    per_target=10, per_source=10, free=3, window=timedelta(minutes=5), max_delay=timedelta(seconds=15)
+    per_target=20, per_source=20, free=3, window=timedelta(minutes=5), max_delay=timedelta(seconds=15)
 )
 SIGN_IN_DAYS = 14
 TICKET_SECONDS = 120

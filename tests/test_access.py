@@ -247,3 +247,17 @@ def test_a_broken_access_section_stops_the_app_with_a_sentence(app, db_url):
     at.run()
     assert not at.exception
     assert "access.workspaces.acme: not a hash" in at.error[0].value
+
+
+def test_the_start_page_says_strategies_from_before_workspaces_wait_to_be_moved(app, db_url):
+    engine = make_engine(db_url)
+    for n in range(2):
+        create_strategy(engine, Strategy(name=f"Laptop plan {n}", language="en"))  # saved with protection off
+    at = _sign_in(_password_mode(app("en")).run(), "acme", ACME_PASSWORD)
+    _clean(at)
+    said = " ".join(i.value for i in at.info)
+    assert "Strategies saved before workspaces were switched on, still in no workspace: 2" in said
+    assert "impact assign --to acme --all" in said
+    assert "Laptop plan" not in _page_text(at)  # the count, not their names
+    laptop = app("en").run()  # without protection there are no workspaces to move them into
+    assert not [i for i in laptop.info if "still in no workspace" in i.value]

@@ -94,6 +94,15 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
     second_tab.get_by_role("heading", name=re.compile("KPI board")).wait_for(timeout=30000)
     second_tab.close()
 
+    # A consultant with two clients: signed in to both, one click to switch, no password again.
+    facilitator.get_by_role("button", name=re.compile("Sign in to another workspace")).click()
+    _sign_in(facilitator, "globex", GLOBEX)
+    facilitator.get_by_text("Workspace: globex").wait_for()
+    facilitator.get_by_role("button", name=re.compile("Switch to “acme”")).click()
+    facilitator.get_by_text("Workspace: acme").wait_for()
+    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")
+    facilitator.get_by_role("heading", name="Workshop in the room").wait_for()
+
     facilitator.get_by_role("button", name="Open the voting round").click()
     facilitator.get_by_text("Scan to vote").wait_for()
     voting = store.current_round(stored.id)

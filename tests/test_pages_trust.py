@@ -50,7 +50,7 @@ def test_a_hostile_strategy_link_cannot_put_a_link_in_the_app(app):
     at.query_params["strategy"] = "[Your session expired - log in here](https://evil.example)"
     at.run()
     _clean(at)
-    bodies = " ".join(t.proto.body for t in at.toast)
+    bodies = " ".join(w.proto.body for w in at.warning)
     assert "No saved strategy" in bodies
     assert "](https://" not in bodies  # escaped: shown as text, never as a link
 

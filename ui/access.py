@@ -14,6 +14,7 @@ address (:mod:`workshop.access`), so every app process and every restart agrees.
 from __future__ import annotations
 
 import json
+import time
 
 import streamlit as st
 
@@ -36,6 +37,9 @@ KEY_SIGN_IN = "access_sign_in"  # the id of the session's sign-in (password mode
 KEY_TICKET = "access_ticket"  # a ticket the browser has not yet turned into its cookie
 KEY_WANTED = "access_wanted"  # the page and strategy asked for before signing in
 KEY_SIGNED_OUT = "access_signed_out"  # workspaces whose cookie the browser should drop
+KEY_KEPT = "access_kept"  # (when, the workspaces this browser's cookies still sign in to)
+_KEPT_SECONDS = 20.0
+KEY_ADDING = "access_adding"  # on the sign-in page by choice, to add a workspace: no automatic way back
 
 
 def config() -> AccessConfig:
@@ -90,6 +94,8 @@ def _enter(workspace: str, sign_in_id: str | None = None) -> None:
     st.session_state[state.KEY_WORKSPACE] = workspace
     st.session_state[KEY_SIGN_IN] = sign_in_id
     st.session_state.pop("access_error", None)
+    st.session_state.pop(KEY_ADDING, None)
+    st.session_state.pop(KEY_KEPT, None)
     signed_in.allow(_session_id())
 
 
@@ -124,7 +130,18 @@ def _session_id() -> str:
 
 
 def _cookie_sign_ins() -> dict[str, str]:
-    """Workspace → sign-in id, for every workspace cookie this browser sent that still holds."""
+    """Workspace → sign-in id, for every workspace cookie this browser sent that still
+    holds; asked of the database once in a while, not on every rerun (choosing a stale
+    one is checked again on entering)."""
+    cached = st.session_state.get(KEY_KEPT)
+    if cached is not None and time.monotonic() - cached[0] < _KEPT_SECONDS:
+        return dict(cached[1])
+    found = _ask_cookies()
+    st.session_state[KEY_KEPT] = (time.monotonic(), found)
+    return found
+
+
+def _ask_cookies() -> dict[str, str]:
     try:
         cookies = dict(st.context.cookies)
     except Exception:  # noqa: BLE001 - outside a browser session (AppTest): no cookies
@@ -214,7 +231,7 @@ def gate() -> None:
     if cfg.mode == "login":
         _login_gate(cfg)
         return
-    if not _still_signed_in():
+    if not _still_signed_in() and not st.session_state.get(KEY_ADDING):
         kept = _cookie_sign_ins()
         chosen = st.query_params.get("ws")
         if chosen in kept or len(kept) == 1:
@@ -284,7 +301,14 @@ def render_account(cfg: AccessConfig) -> None:
                 icon="🔀",
             )
     st.button(tr("access.sign_out"), on_click=sign_out, key="access_sign_out", icon="🚪")
-    st.button(tr("access.sign_in_other"), on_click=_leave, key="access_other", icon="➕")
+    st.button(tr("access.sign_in_other"), on_click=_add_workspace, key="access_other", icon="➕")
+
+
+def _add_workspace() -> None:
+    """To the sign-in page, staying signed in to this workspace (its cookie holds)."""
+    _leave()
+    st.session_state[KEY_ADDING] = True
+    st.query_params.pop("strategy", None)
 
 
 def _switch(workspace: str, sign_in_id: str) -> None:

@@ -241,6 +241,8 @@ def keep_in_url() -> None:
     strategy = current()
     if strategy is not None and strategy.id and st.query_params.get("strategy") != strategy.id:
         st.query_params["strategy"] = strategy.id
+    if workspace() and st.query_params.get("ws") != workspace():  # each tab stays in its workspace
+        st.query_params["ws"] = workspace()
     if st.session_state.get("lang_chosen") and st.query_params.get("lang") != lang():
         st.query_params["lang"] = lang()
     name = author()
