@@ -261,3 +261,19 @@ def test_the_start_page_says_strategies_from_before_workspaces_wait_to_be_moved(
     assert "Laptop plan" not in _page_text(at)  # the count, not their names
     laptop = app("en").run()  # without protection there are no workspaces to move them into
     assert not [i for i in laptop.info if "still in no workspace" in i.value]
+
+
+def test_a_sign_in_ended_elsewhere_ends_here_at_the_next_click(app, db_url):
+    from storage.store import Store
+
+    at = _sign_in(_password_mode(app("en")).run(), "acme", ACME_PASSWORD)
+    assert at.session_state["workspace"] == "acme"
+    store = Store.open(db_url)
+    try:
+        store.end_sign_in(at.session_state["access_sign_in"])  # signed out in another tab, on another process
+    finally:
+        store.close()
+    at.run()
+    assert [w.key for w in at.text_input] == ["access_workspace", "access_password"]
+    assert "You were signed out" in at.error[0].value
+    assert "workspace" not in at.session_state or not at.session_state["workspace"]

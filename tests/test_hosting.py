@@ -72,6 +72,18 @@ def _put(url: str, cookie: str = "") -> int:
         return error.code
 
 
+@pytest.fixture
+def browser(browser):
+    """The session's browser; when the test fails, every open page is kept as a screenshot."""
+    yield browser
+    for n, context in enumerate(browser.contexts):
+        for m, page in enumerate(context.pages):
+            try:
+                page.screenshot(path=str(ARTIFACTS / f"hosted-last-{n}-{m}.png"))
+            except Exception:  # noqa: BLE001 - a closed page has nothing to show
+                continue
+
+
 def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_lockout(installation, browser):
     site, store, stored = installation
     ARTIFACTS.mkdir(exist_ok=True)
@@ -100,7 +112,11 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
     facilitator.get_by_text("Workspace: globex").wait_for()
     facilitator.get_by_role("button", name=re.compile("Switch to “acme”")).click()
     facilitator.get_by_text("Workspace: acme").wait_for()
-    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")
+    other_tab = laptop.new_page()  # a colleague's link, without ?ws=: it opens where its strategy is
+    other_tab.goto(f"{site.url}/workshop?strategy={stored.id}")
+    other_tab.get_by_role("heading", name="Workshop in the room").wait_for(timeout=30000)
+    other_tab.close()
+    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}&ws=acme")
     facilitator.get_by_role("heading", name="Workshop in the room").wait_for()
 
     facilitator.get_by_role("button", name="Open the voting round").click()
@@ -182,5 +198,11 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
     facilitator.get_by_role("heading", name="Workshop in the room").wait_for()
     facilitator.get_by_role("button", name=re.compile("Sign out")).click()
     facilitator.get_by_role("textbox", name="Password").wait_for()
-    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")  # signed out means signed out
+    facilitator.get_by_text("This browser is still signed in to:").wait_for()  # globex, one click away
+    facilitator.screenshot(path=str(ARTIFACTS / "hosted-signed-out.png"))
+    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")  # acme's link, signed in to globex only
+    facilitator.get_by_text(f"There is no strategy “{stored.id}” in the workspace “globex”").wait_for()
+    facilitator.get_by_role("button", name=re.compile("Sign out")).click()
+    facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")  # signed out of both means signed out
     facilitator.get_by_role("textbox", name="Password").wait_for()
+    assert not [c for c in laptop.cookies() if c["name"].startswith("impact_ws_")]  # and the cookies are gone

@@ -4,6 +4,7 @@ a session that has not signed in cannot put a file into the server's memory."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 from ui import signed_in
 from web.guard import UploadGuard
@@ -27,7 +28,9 @@ def _call(guard: UploadGuard, method: str, path: str) -> tuple[int, bool]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(guard({"type": "http", "method": method, "path": path}, receive, send))
+    # A thread of its own: a browser test earlier in the session may leave an event loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, guard({"type": "http", "method": method, "path": path}, receive, send)).result()
     return sent[0]["status"], bool(reached)
 
 

@@ -39,7 +39,7 @@ KEY_WANTED = "access_wanted"  # the page and strategy asked for before signing i
 KEY_SIGNED_OUT = "access_signed_out"  # workspaces whose cookie the browser should drop
 KEY_KEPT = "access_kept"  # (when, the workspaces this browser's cookies still sign in to)
 _KEPT_SECONDS = 20.0
-KEY_ADDING = "access_adding"  # on the sign-in page by choice, to add a workspace: no automatic way back
+KEY_ADDING = "access_adding"  # on the sign-in page by choice (to add a workspace, or signed out): no automatic way in
 
 
 def config() -> AccessConfig:
@@ -118,6 +118,7 @@ def sign_out() -> None:
             return
     st.session_state.setdefault(KEY_SIGNED_OUT, set()).add(workspace)
     _leave()
+    st.session_state[KEY_ADDING] = True  # to the sign-in page, which names the workspaces still signed in
     st.query_params.pop("strategy", None)
     st.query_params.pop("ws", None)
 
@@ -217,6 +218,15 @@ def _want_this_page() -> None:
     st.session_state[KEY_WANTED] = path.strip("/").split("/")[-1] if path else ""
 
 
+def _hide_navigation() -> None:
+    """After signing out the browser still shows the last run's page list; behind the
+    gate none of it is reachable, so none of it is shown."""
+    st.html(
+        "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'],"
+        " [data-testid='stSidebarNav'] {display: none !important;}</style>"
+    )
+
+
 def wanted_page() -> str | None:
     """The page asked for before signing in, once."""
     page: str | None = st.session_state.pop(KEY_WANTED, None)
@@ -234,6 +244,10 @@ def gate() -> None:
     if not _still_signed_in() and not st.session_state.get(KEY_ADDING):
         kept = _cookie_sign_ins()
         chosen = st.query_params.get("ws")
+        linked = st.query_params.get("strategy")
+        if chosen not in kept and linked and len(kept) > 1:  # a link opens where its strategy is
+            holders = gatekeeper().holding(str(linked)[:32], sorted(kept))
+            chosen = holders[0] if len(holders) == 1 else chosen
         if chosen in kept or len(kept) == 1:
             workspace = chosen if chosen in kept else next(iter(kept))
             _enter(workspace, kept[workspace])
@@ -243,6 +257,7 @@ def gate() -> None:
             st.query_params["ws"] = state.workspace()
         return
     _want_this_page()
+    _hide_navigation()
     st.title(tr("access.title"))
     kept = _cookie_sign_ins()
     if kept:

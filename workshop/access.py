@@ -127,6 +127,12 @@ class Access:
         self.store.end_sign_in(sign_in_id)
 
     @use_case
+    def holding(self, strategy_id: str, workspaces: list[str]) -> list[str]:
+        """Which of these workspaces (those a browser is signed in to) hold the strategy:
+        a link opens in the workspace it belongs to."""
+        return [w for w in workspaces if self.store.strategy_exists(strategy_id, workspace=w)]
+
+    @use_case
     def join_wait(self, source: str) -> int:
         """Seconds before this address may try another join code (0: now)."""
         return self._wait(JOIN_CODES, _KIND_JOIN, source, "")
