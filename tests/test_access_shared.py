@@ -133,7 +133,7 @@ def _guess(access: Access, source: str, workspace: str = "acme", password: str =
     try:
         access.sign_in(workspace, password, source)
     except WorkshopError as error:
-        return error.code
+        return error.code.removesuffix("_minutes")  # a long wait is said in minutes
     return "ok"
 
 
@@ -210,6 +210,14 @@ def test_a_stale_or_unknown_ticket_and_a_forged_cookie_sign_nobody_in(shared):
     assert access.redeem(granted.ticket) is None
     assert access.redeem("not-a-ticket") is None
     assert access.by_cookie("forged") is None and access.by_cookie("x" * 5000) is None
+
+
+def test_a_wait_is_said_in_seconds_while_short_and_in_whole_minutes_when_long():
+    from workshop.access import waiting
+
+    assert waiting("access_wait", 90).text("en").endswith("wait 90 seconds and try again.")
+    assert waiting("access_wait", 91).text("en").endswith("try again in 2 minutes.")
+    assert waiting("join_wait", 300).text("de").endswith("in 5 Minuten den QR-Code auf der Leinwand.")
 
 
 def test_join_codes_are_limited_per_address(shared):

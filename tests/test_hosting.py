@@ -61,6 +61,15 @@ def _sign_in(page, workspace: str, password: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def _wait_until_dropped(page, cookie: str) -> None:
+    """The sign-in page asks the server to drop a signed-out workspace's cookie."""
+    for _ in range(50):
+        if cookie not in [c["name"] for c in page.context.cookies()]:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{cookie} was not dropped")
+
+
 def _put(url: str, cookie: str = "") -> int:
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
@@ -199,10 +208,13 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
     facilitator.get_by_role("button", name=re.compile("Sign out")).click()
     facilitator.get_by_role("textbox", name="Password").wait_for()
     facilitator.get_by_text("This browser is still signed in to:").wait_for()  # globex, one click away
+    _wait_until_dropped(facilitator, "impact_ws_acme")
     facilitator.screenshot(path=str(ARTIFACTS / "hosted-signed-out.png"))
     facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")  # acme's link, signed in to globex only
     facilitator.get_by_text(f"There is no strategy “{stored.id}” in the workspace “globex”").wait_for()
     facilitator.get_by_role("button", name=re.compile("Sign out")).click()
+    facilitator.get_by_role("textbox", name="Password").wait_for()
+    _wait_until_dropped(facilitator, "impact_ws_globex")
+    assert not [c for c in laptop.cookies() if c["name"].startswith("impact_ws_")]
     facilitator.goto(f"{site.url}/workshop?strategy={stored.id}")  # signed out of both means signed out
     facilitator.get_by_role("textbox", name="Password").wait_for()
-    assert not [c for c in laptop.cookies() if c["name"].startswith("impact_ws_")]  # and the cookies are gone

@@ -15,6 +15,7 @@ from ui import access, state
 from ui.markdown import md_escape
 from ui.state import tr
 from workshop import WorkshopError
+from workshop.access import waiting
 
 code = normalise_code(st.query_params.get("join"))
 
@@ -29,7 +30,7 @@ def _join(code: str) -> Round | None:
     wait = keeper.join_wait(here)
     if wait:
         st.title(tr("vote.title"))
-        st.error(WorkshopError("join_wait", seconds=wait).text(state.lang()))
+        st.error(waiting("join_wait", wait).text(state.lang()))
         st.stop()
     voting = room.by_code(code)
     if voting is None and code:

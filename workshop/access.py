@@ -38,6 +38,13 @@ _KIND_PASSWORD, _KIND_JOIN = "password", "join"
 _KEEP_RECORDS = timedelta(days=1)
 
 
+def waiting(code: str, seconds: int) -> WorkshopError:
+    """A wait said as people say it: seconds while short, whole minutes when long."""
+    if seconds > 90:
+        return WorkshopError(f"{code}_minutes", minutes=-(-seconds // 60))
+    return WorkshopError(code, seconds=seconds)
+
+
 @dataclass(frozen=True)
 class Granted:
     """A fresh sign-in: its id stays with the session, the ticket (once, for two
@@ -68,7 +75,7 @@ class Access:
         name = workspace.strip().lower()[:64]
         wait = self._wait(PASSWORDS, _KIND_PASSWORD, source, name)
         if wait:
-            raise WorkshopError("access_wait", seconds=wait)
+            raise waiting("access_wait", wait)
         granted = workspace_for_password(self.config, name, password)
         now = self.clock()
         if granted is None:
