@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import ColumnElement, Engine, delete, insert, select, update
 
 from storage.errors import database_errors
 from storage.tables import access_failures, sign_ins
@@ -123,22 +123,20 @@ def redeem_ticket(
     return _sign_in(row)
 
 
+def _unexpired(engine: Engine, found: ColumnElement[bool], now: datetime) -> SignIn | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(*_COLUMNS).where(found, sign_ins.c.expires_at > now)).one_or_none()
+    return _sign_in(row) if row is not None else None
+
+
 @database_errors
 def sign_in_by_token(engine: Engine, token_hash: str, now: datetime) -> SignIn | None:
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(*_COLUMNS).where(sign_ins.c.token_hash == token_hash, sign_ins.c.expires_at > now)
-        ).one_or_none()
-    return _sign_in(row) if row is not None else None
+    return _unexpired(engine, sign_ins.c.token_hash == token_hash, now)
 
 
 @database_errors
 def sign_in_by_id(engine: Engine, sign_in_id: str, now: datetime) -> SignIn | None:
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(*_COLUMNS).where(sign_ins.c.id == sign_in_id, sign_ins.c.expires_at > now)
-        ).one_or_none()
-    return _sign_in(row) if row is not None else None
+    return _unexpired(engine, sign_ins.c.id == sign_in_id, now)
 
 
 @database_errors

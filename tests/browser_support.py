@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -30,6 +31,36 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def launch_app(options: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """``streamlit run asgi.py`` as scripts/run.sh serves it, its output kept for a failure."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "asgi.py", *options],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: float, what: str) -> None:
+    """Until ``url``/_stcore/health answers 200; the process's output if it dies or never does.
+    Certificates are not checked (a test proxy's own CA)."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2, context=context) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            raise RuntimeError(f"{what} did not start:\n{output[-3000:]}")
+        time.sleep(0.2)
+
+
 @contextlib.contextmanager
 def running_app(database_url: str, timeout: float = 60, *, port: int | None = None, secrets: Path | None = None):
     """The app as scripts/run.sh serves it (asgi.py); ``secrets`` names a secrets.toml (sign-in)."""
@@ -38,27 +69,10 @@ def running_app(database_url: str, timeout: float = 60, *, port: int | None = No
     options = ["--server.port", str(port), "--server.headless", "true"]
     if secrets is not None:
         options += ["--secrets.files", str(secrets)]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "asgi.py", *options],  # as scripts/run.sh serves it
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    process = launch_app(options, env)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                raise RuntimeError(f"the app did not start:\n{output}")
-            time.sleep(0.2)
+        wait_until_healthy(url, process, timeout, "the app")
         yield url
     finally:
         process.terminate()

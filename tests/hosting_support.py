@@ -7,37 +7,16 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import ssl
 import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser_support import ROOT, free_port
+from tests.browser_support import ROOT, free_port, launch_app, wait_until_healthy
 
 CADDY = shutil.which("caddy") or "/usr/bin/caddy"
 CADDYFILE = ROOT / "deploy" / "Caddyfile"
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes], timeout: float, what: str) -> None:
-    context = ssl.create_default_context()
-    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # Caddy's own test CA
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2, context=context) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            raise RuntimeError(f"{what} did not start:\n{output[-3000:]}")
-        time.sleep(0.2)
 
 
 @dataclass
@@ -50,13 +29,17 @@ class AppProcess:
     log: Path
     process: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 90) -> None:
-        command = [sys.executable, "-m", "streamlit", "run", "asgi.py", "--server.port", str(self.port)]
-        command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--secrets.files", str(self.secrets)]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
-        _wait_for(f"http://127.0.0.1:{self.port}/_stcore/health", self.process, timeout, f"app on {self.port}")
+    def launch(self) -> None:
+        options = ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        self.process = launch_app([*options, "--secrets.files", str(self.secrets)], self.env)
+
+    def wait(self, timeout: float = 90) -> None:
+        assert self.process is not None
+        wait_until_healthy(f"http://127.0.0.1:{self.port}", self.process, timeout, f"app on {self.port}")
+
+    def start(self) -> None:
+        self.launch()
+        self.wait()
 
     def stop(self) -> None:
         if self.process is None:
@@ -91,13 +74,9 @@ def hosted(database_url: str, secrets: Path, processes: int = 2) -> Iterator[Hos
     caddy: subprocess.Popen[bytes] | None = None
     try:
         for app in apps:  # started together: the migration lock is part of what is tested
-            command = [sys.executable, "-m", "streamlit", "run", "asgi.py", "--server.port", str(app.port)]
-            command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-            command += ["--secrets.files", str(secrets)]
-            app.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            app.launch()
         for app in apps:
-            assert app.process is not None
-            _wait_for(f"http://127.0.0.1:{app.port}/_stcore/health", app.process, 90, f"app on {app.port}")
+            app.wait()
         https, http = free_port(), free_port()
         config = work / "Caddyfile"
         # The test's own global options (no admin endpoint, no system trust store, ports of
@@ -123,7 +102,7 @@ def hosted(database_url: str, secrets: Path, processes: int = 2) -> Iterator[Hos
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        _wait_for(f"https://localhost:{https}/_stcore/health", caddy, 60, "caddy")
+        wait_until_healthy(f"https://localhost:{https}", caddy, 60, "caddy")
         yield Hosted(f"https://localhost:{https}", apps)
     finally:
         if caddy is not None:

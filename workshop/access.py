@@ -114,7 +114,8 @@ class Access:
         sign_in = self.store.redeem_ticket(
             secret_hash(ticket), secret_hash(token), issued_after=now - timedelta(seconds=TICKET_SECONDS), now=now
         )
-        return (token, sign_in) if self._current(sign_in) is not None and sign_in is not None else None
+        current = self._current(sign_in)
+        return (token, current) if current is not None else None
 
     @use_case
     def by_cookie(self, token: str) -> SignIn | None:
