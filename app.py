@@ -8,7 +8,7 @@ from impact.deck import DeckError
 from impact.health import health_score
 from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES
-from ui import access, state
+from ui import access, presenter, state
 from ui.components import md_escape
 from ui.guide import render_progress
 from ui.state import tr
@@ -55,6 +55,11 @@ address_errors: list[WorkshopError] = []  # a link to a strategy this workspace 
 opened_from_address = bool(
     wanted and (strategy is None or strategy.id != wanted) and state.open_strategy(wanted, address_errors.append)
 )
+if st.query_params.get("screen") == "1":  # the projector's window: follows the facilitator, no controls
+    st.html(projector_css())
+    screen = st.Page("views/screen.py", title=tr("workshop.screen_link"), url_path="screen")
+    st.navigation([screen], position="hidden").run()
+    st.stop()
 
 PAGES = [
     ("views/start.py", "start", "🏁"),
@@ -95,7 +100,7 @@ def _projector(on: bool) -> None:
 st.session_state.setdefault("projector", st.query_params.get("projector") == "1")
 if st.session_state["projector"]:
     st.html(projector_css())
-    st.button(tr("app.projector_off"), on_click=_projector, args=(False,), key="app_projector_off", icon="🖥️")
+    presenter.render_projector_nav(pages, page.url_path)
 
 
 def _switch_language() -> None:

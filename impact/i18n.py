@@ -57,3 +57,11 @@ def t(key: str, lang: str, **params: Any) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def tn(key: str, lang: str, count: int, **params: Any) -> str:
+    """A sentence about ``count`` things in its right grammatical number: the catalogue
+    holds ``<key>.one`` and ``<key>.other`` (German and English need no more forms),
+    so "1 person" and "5 people" instead of a "person(s)" crutch."""
+    form = "one" if count == 1 else "other"
+    return t(f"{key}.{form}", lang, count=count, **params)

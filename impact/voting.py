@@ -26,8 +26,13 @@ class VoteError(ValueError):
 
 @dataclass(frozen=True)
 class Option:
+    """What a phone shows for one choice: its label, the card's question (or nothing),
+    and its kind: "kpi" or "metric" for a card, "hard" or "soft" for a goal."""
+
     id: str
     label: str
+    detail: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,43 @@ class Round:
     options: list[Option]
     dots: int
     is_open: bool
+
+
+@dataclass(frozen=True)
+class Showing:
+    """What the facilitator's screen shows, so that a projector window can follow:
+    the room view's agenda step, the board's stage, the card opened large and the
+    timer's end (seconds since the epoch), or the voting ("workshop")."""
+
+    view: str = "workshop"  # "room" or "workshop"
+    step: int = 0
+    stage: str = "awareness"
+    card: str | None = None
+    deadline: float | None = None
+
+
+@dataclass(frozen=True)
+class Room:
+    """A strategy's standing room: phones join it once with its code and see each round
+    the facilitator opens, one after the other."""
+
+    strategy_id: str
+    code: str
+    showing: Showing
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Who would be adopted as "the top N": the options surely in, and those tied for the
+    last places (of which ``spots`` fit). A tie is the room's to decide, never the order's."""
+
+    sure: list[Option]
+    tied: list[Option]
+    spots: int
+
+    @property
+    def has_tie(self) -> bool:
+        return self.spots > 0 and len(self.tied) > self.spots
 
 
 def new_code() -> str:
@@ -80,8 +122,18 @@ def tally(options: list[Option], ballots: dict[str, dict[str, int]]) -> list[tup
     return sorted(((o, dots[o.id], voters[o.id]) for o in options), key=lambda x: (-x[1], order[x[0].id]))
 
 
-def winners(results: list[tuple[Option, int, int]], count: int) -> list[Option]:
-    return [option for option, dots, _ in results[:count] if dots > 0]
+def selection(results: list[tuple[Option, int, int]], count: int) -> Selection:
+    """The top ``count`` options with dots; where the cut falls inside a group with equal
+    dots, the whole group is "tied" and ``spots`` says how many of it fit."""
+    voted = [(option, dots) for option, dots, _ in results if dots > 0]
+    if len(voted) <= count:
+        return Selection([o for o, _ in voted], [], 0)
+    cut = voted[count - 1][1]
+    above = [o for o, dots in voted if dots > cut]
+    at_cut = [o for o, dots in voted if dots == cut]
+    if len(above) + len(at_cut) == count:
+        return Selection(above + at_cut, [], 0)
+    return Selection(above, at_cut, count - len(above))
 
 
 def card_options(
@@ -91,7 +143,11 @@ def card_options(
     from impact.edits import relevant_cards
 
     pool = relevant_cards(cards, profile, stage) or [c for c in cards.values() if c.stage == stage]
-    return [Option(c.id, c.title.get(lang)) for c in pool if c.id not in on_board][:limit]
+    return [
+        Option(c.id, c.title.get(lang), c.question.get(lang), "metric" if c.is_metric else "kpi")
+        for c in pool
+        if c.id not in on_board
+    ][:limit]
 
 
 def goal_options(profile: Profile | None, taken: set[str], lang: str) -> list[Option]:
@@ -99,7 +155,7 @@ def goal_options(profile: Profile | None, taken: set[str], lang: str) -> list[Op
     if profile is None:
         return []
     return [
-        Option(f"goal-{index}", goal.title.get(lang))
+        Option(f"goal-{index}", goal.title.get(lang), kind="hard" if goal.hard else "soft")
         for index, goal in enumerate(profile.goals)
         if goal.title.get(lang) not in taken
     ]

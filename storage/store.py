@@ -12,7 +12,7 @@ import pandas as pd
 from impact.importers.choices import Choices
 from impact.model import Strategy
 from impact.report.branding import Branding
-from impact.voting import Option, Round
+from impact.voting import Option, Room, Round, Showing
 from storage import access, checks, report_settings, repository, resume, voting
 from storage.access import Failures, SignIn
 from storage.checks import CheckSummary, RememberedMapping, SavedCheck, StoredCheck
@@ -161,8 +161,20 @@ class Store:
     def close_round(self, round_id: int) -> None:
         voting.close_round(self.engine, round_id)
 
-    def cast(self, code: str, participant: str, name: str, ballot: dict[str, int]) -> dict[str, int]:
-        return voting.cast(self.engine, code, participant, name, ballot)
+    def cast(self, round_id: int, participant: str, name: str, ballot: dict[str, int]) -> dict[str, int]:
+        return voting.cast(self.engine, round_id, participant, name, ballot)
+
+    def room_for(self, strategy_id: str) -> Room:
+        return voting.room_for(self.engine, strategy_id)
+
+    def room_by_code(self, code: str) -> Room | None:
+        return voting.room_by_code(self.engine, code)
+
+    def show(self, strategy_id: str, showing: Showing) -> None:
+        voting.show(self.engine, strategy_id, showing)
+
+    def latest_round_state(self, strategy_id: str) -> tuple[int, bool] | None:
+        return voting.latest_round_state(self.engine, strategy_id)
 
     def ballots(self, round_id: int) -> dict[str, dict[str, int]]:
         return voting.ballots(self.engine, round_id)

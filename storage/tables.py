@@ -4,6 +4,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -100,6 +101,19 @@ votes = Table(
     Column("option_id", String(80), primary_key=True),
     Column("name", String(60), nullable=False),
     Column("dots", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+rooms = Table(
+    "rooms",
+    metadata,
+    Column("strategy_id", String(32), ForeignKey("strategies.id"), primary_key=True),
+    Column("code", String(12), nullable=False, unique=True),  # never one of voting_rounds.code
+    Column("view", String(12), nullable=False),
+    Column("step", Integer, nullable=False),
+    Column("stage", String(20), nullable=False),
+    Column("card", String(80), nullable=True),
+    Column("deadline", Float, nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -14,10 +14,10 @@ def test_projector_mode_hides_the_chrome_and_is_kept_in_the_url(open_app, deck):
     at.button(key="app_projector_on").click().run()
     assert not at.exception
     css = " ".join(h.proto.body for h in at.get("html"))
-    assert 'data-testid="stSidebar"' in css and "font-size: 24px" in css
+    assert 'data-testid="stSidebar"' in css and "font-size: calc(100vh * 24 / 1080)" in css
     assert at.query_params["projector"] in ("1", ["1"])
     at.button(key="app_projector_off").click().run()
-    assert "font-size: 24px" not in " ".join(h.proto.body for h in at.get("html"))
+    assert "100vh * 24 / 1080" not in " ".join(h.proto.body for h in at.get("html"))
 
 
 def test_the_room_moves_step_by_step_with_big_buttons_and_parks_questions(open_app, db_url, deck):

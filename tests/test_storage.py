@@ -26,7 +26,7 @@ def test_migrations_create_the_schema(any_engine):
         "access_failures",
     } <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0008"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0009"
 
 
 def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):

@@ -15,12 +15,14 @@ from impact import pipeline
 from impact.importers import Choices
 from impact.model import Goal, Strategy
 from impact.report.branding import Branding
+from impact.voting import Option, selection
 from storage.errors import DatabaseUnavailable
 from storage.store import Store
 from tests.factories import example_with_lead_quality
 from workshop import Workshop, WorkshopError
 from workshop.checks import evaluate
 from workshop.uploads import ReadCache, Uploads, choices_key
+from workshop.voting import Showing
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 CRM = (SAMPLES / "crm_leads.csv").read_bytes()
@@ -217,28 +219,33 @@ def test_a_round_is_voted_tallied_and_adopted(ws, planned, deck):
     voting = room.open_round(planned, deck.cards, profile, subject="cards", stage="conversion", dots=2)
     assert voting.is_open and voting.title == "Which Conversion cards matter most?"
     first, second = voting.options[0].id, voting.options[1].id
-    room.change(voting.code, "p1", "Ada", first, +1)
-    room.change(voting.code, "p1", "Ada", second, +1)
+    card = deck.cards[first]  # the phone shows the card's question and whether it is a KPI
+    assert (voting.options[0].detail, voting.options[0].kind) == (
+        card.question.en,
+        "metric" if card.is_metric else "kpi",
+    )
+    room.change(voting.id, "p1", "Ada", first, +1)
+    room.change(voting.id, "p1", "Ada", second, +1)
     with pytest.raises(WorkshopError) as too_many:
-        room.change(voting.code, "p1", "Ada", first, +1)
+        room.change(voting.id, "p1", "Ada", first, +1)
     assert too_many.value.code == "vote_too_many" and too_many.value.text("en") == "You have only 2 dots."
-    room.change(voting.code, "p2", "Bo", first, +1)
-    room.change(voting.code, "p2", "Bo", first, -1)
-    room.change(voting.code, "p2", "Bo", first, +1)
+    room.change(voting.id, "p2", "Bo", first, +1)
+    room.change(voting.id, "p2", "Bo", first, -1)
+    room.change(voting.id, "p2", "Bo", first, +1)
     assert room.ballot(voting.id, "p1") == {first: 1, second: 1}
     counted = room.tally(voting)
     assert counted.people == ["Ada", "Bo"]
     assert [(o.id, dots, people) for o, dots, people in counted.results[:2]] == [(first, 2, 2), (second, 1, 1)]
-    adoption = room.adoption(planned.id, voting.id, 1, deck.cards, profile)
-    assert [o.id for o in adoption.chosen] == [first]
+    adoption = room.adoption(planned.id, voting.id, [first, voting.options[2].id], deck.cards, profile)
+    assert [o.id for o in adoption.chosen] == [first]  # an option without dots is never adopted
     laid = adoption.change(planned)
     assert [(k.card, k.stage) for k in laid.kpis] == [(first, "conversion")]
     room.close(voting.id)
     with pytest.raises(WorkshopError) as closed:
-        room.change(voting.code, "p3", "Cy", first, +1)
+        room.change(voting.id, "p3", "Cy", first, +1)
     assert closed.value.code == "vote_closed"
     with pytest.raises(WorkshopError) as unknown:
-        room.change("ZZZZZZ", "p3", "Cy", first, +1)
+        room.change(voting.id + 99, "p3", "Cy", first, +1)
     assert unknown.value.code == "vote_unknown_code"
 
 
@@ -246,12 +253,76 @@ def test_a_goals_round_adopts_the_profiles_goals(ws, planned, deck):
     profile = deck.profiles["b2b"]
     voting = ws.voting.open_round(planned, deck.cards, profile, subject="goals", stage="awareness", dots=3)
     assert [o.label for o in voting.options] == [g.title.en for g in profile.goals]
+    assert [o.kind for o in voting.options] == ["hard" if g.hard else "soft" for g in profile.goals]
+    everything = [o.id for o in voting.options]
     with pytest.raises(WorkshopError) as none_yet:
-        ws.voting.adoption(planned.id, voting.id, 3, deck.cards, profile)
+        ws.voting.adoption(planned.id, voting.id, everything, deck.cards, profile)
     assert none_yet.value.code == "no_votes"
-    ws.voting.change(voting.code, "p1", "Ada", voting.options[-1].id, +2)
-    adoption = ws.voting.adoption(planned.id, voting.id, 3, deck.cards, profile)
+    ws.voting.change(voting.id, "p1", "Ada", voting.options[-1].id, +2)
+    adoption = ws.voting.adoption(planned.id, voting.id, everything, deck.cards, profile)
     assert [g.title for g in adoption.change(planned).goals] == [profile.goals[-1].title.en]
+
+
+def test_phones_join_the_room_once_and_follow_its_rounds(ws, planned, deck):
+    profile = deck.profiles["b2b"]
+    room = ws.voting.room(planned.id)
+    assert ws.voting.room(planned.id).code == room.code  # a standing code: the same every time
+    waiting = ws.voting.joined(room.code)
+    assert waiting is not None and waiting.follows and waiting.round is None
+    assert ws.voting.round_state(waiting) is None
+    first = ws.voting.open_round(planned, deck.cards, profile, subject="cards", stage="awareness", dots=3)
+    assert first.code != room.code
+    assert ws.voting.round_state(waiting) == (first.id, True)  # what a waiting phone polls
+    assert ws.voting.joined(room.code).round.id == first.id
+    ws.voting.close(first.id)
+    assert ws.voting.round_state(waiting) == (first.id, False)
+    second = ws.voting.open_round(planned, deck.cards, profile, subject="goals", stage="awareness", dots=3)
+    assert ws.voting.round_state(waiting) == (second.id, True)
+    assert ws.voting.joined(room.code).round.title == second.title
+    old = ws.voting.joined(first.code)  # a link of an older round shows that round, and only it
+    assert old is not None and not old.follows and old.round.id == first.id
+    assert ws.voting.round_state(old) == (first.id, False)
+    assert ws.voting.joined("ZZZZZZ") is None
+
+
+def test_the_screen_follows_what_the_facilitator_shows(ws, planned):
+    assert ws.voting.room(planned.id).showing == Showing()
+    shown = Showing(view="room", step=2, stage="retention", card="email_signups", deadline=1_900_000_000.5)
+    ws.voting.present(planned.id, shown)
+    assert ws.voting.room(planned.id).showing == shown
+    ws.voting.present(planned.id, Showing(view="workshop"))
+    assert ws.voting.room(planned.id).showing.view == "workshop"
+
+
+def test_a_tie_at_the_cut_is_shown_not_decided(ws, planned, deck):
+    profile = deck.profiles["b2b"]
+    voting = ws.voting.open_round(planned, deck.cards, profile, subject="cards", stage="consideration", dots=3)
+    a, b, c, d, e = (o.id for o in voting.options[:5])
+    for person, ballot in {"p1": {a: 3}, "p2": {b: 2, c: 1}, "p3": {d: 1, e: 1}, "p4": {c: 1, d: 1}}.items():
+        for option, dots in ballot.items():
+            ws.voting.change(voting.id, person, person, option, dots)
+    top = ws.voting.tally(voting).top(3)  # a 3, b 2, c 2, d 2, e 1: three tied for the third place
+    assert [o.id for o in top.sure] == [a]
+    assert sorted(o.id for o in top.tied) == sorted([b, c, d]) and top.spots == 2 and top.has_tie
+
+
+@pytest.mark.parametrize(
+    ("dots", "count", "sure", "tied", "spots"),
+    [
+        ([5, 4, 3, 1], 3, "ABC", "", 0),  # no tie at the cut
+        ([5, 4, 4, 1], 3, "ABC", "", 0),  # equal dots inside the top: no choice to make
+        ([5, 2, 2, 2], 3, "A", "BCD", 2),  # three tied for two places
+        ([2, 2, 2, 2], 1, "", "ABCD", 1),  # everyone tied for the only place
+        ([3, 1, 0, 0], 3, "AB", "", 0),  # no dots, no place: fewer winners than asked
+        ([0, 0, 0, 0], 3, "", "", 0),
+    ],
+)
+def test_the_top_is_cut_at_a_tie_never_inside_it(dots, count, sure, tied, spots):
+    options = [Option(letter, letter) for letter in "ABCD"]
+    results = [(o, d, d) for o, d in zip(options, dots, strict=True)]
+    top = selection(results, count)
+    assert ("".join(o.id for o in top.sure), "".join(o.id for o in top.tied), top.spots) == (sure, tied, spots)
+    assert top.has_tie == (len(tied) > spots > 0)
 
 
 def test_nothing_left_to_vote_on_is_said(ws, deck):

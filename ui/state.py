@@ -18,7 +18,7 @@ import streamlit as st
 from impact.deck import Deck, load_deck
 from impact.formatting import format_moment, quoted
 from impact.health import check_health
-from impact.i18n import normalise_language, t
+from impact.i18n import normalise_language, t, tn
 from impact.model import Strategy
 from ui.markdown import md_escape
 from workshop import Workshop, WorkshopError, connect, database_url
@@ -103,6 +103,11 @@ def moment(value: datetime, *, seconds: bool = False) -> str:
 
 def tr(key: str, **params: Any) -> str:
     return t(key, lang(), **params)
+
+
+def trn(key: str, count: int, **params: Any) -> str:
+    """``tr`` for a sentence about ``count`` things: singular or plural, never "(s)"."""
+    return tn(key, lang(), count, **params)
 
 
 def current() -> Strategy | None:

@@ -55,33 +55,49 @@ def contrast(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+def _h(px: int) -> str:
+    """``px`` as it would be on a 1080 px high screen, scaled to the screen's height: a
+    1280×720 projector shows the same layout as a 1920×1080 one, only with fewer pixels
+    (and the room sees the same size on the wall)."""
+    return f"calc(100vh * {px} / 1080)"
+
+
 def projector_css() -> str:
     c = PROJECTOR
     return f"""<style>
 [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
 [data-testid="stSidebarCollapsedControl"], footer {{ display: none !important; }}
-.stMainBlockContainer, .block-container {{ padding-top: 1.2rem !important; max-width: 100% !important; }}
+.stMainBlockContainer, .block-container {{ padding: 1.2rem 2.5rem 2rem !important; max-width: 100% !important; }}
 html, body, .stApp, .stMarkdown p, .stMarkdown li, label, button, input,
 .stCaption, [data-testid="stCaptionContainer"] {{
-  font-size: 24px !important; color: {c["text"]}; }}
+  font-size: {_h(24)} !important; color: {c["text"]}; }}
 .stApp {{ background: {c["background"]}; }}
-h1 {{ font-size: 56px !important; color: {c["text"]} !important; }}
-h2 {{ font-size: 44px !important; color: {c["text"]} !important; }}
-h3 {{ font-size: 34px !important; color: {c["text"]} !important; }}
+h1 {{ font-size: {_h(56)} !important; color: {c["text"]} !important; }}
+h2 {{ font-size: {_h(44)} !important; color: {c["text"]} !important; }}
+h3 {{ font-size: {_h(34)} !important; color: {c["text"]} !important; }}
 [data-testid="stCaptionContainer"] {{ color: {c["muted"]} !important; }}
-.stButton button {{ min-height: 3.2rem; padding: 0.4rem 1.4rem; font-weight: 700; }}
+.stButton button {{ min-height: 2.6rem; padding: 0.3rem 1.1rem; font-weight: 700; }}
 .iw-col {{ background: {c["panel"]}; }}
-.iw-col-head {{ font-size: 30px; color: {c["accent"]}; }}
+.iw-col-head {{ font-size: {_h(30)}; color: {c["accent"]}; }}
 .iw-card {{ background: {c["card"]}; color: {c["text"]}; }}
 .iw-card.iw-kind-metric {{ background: {c["metric_card"]}; }}
-.iw-card-title {{ font-size: 26px; }}
-.iw-card-q, .iw-card-f, .iw-card-meta {{ font-size: 20px; color: {c["muted"]}; }}
-.iw-badge {{ font-size: 16px; }}
+.iw-card-title {{ font-size: {_h(26)}; }}
+.iw-card-q, .iw-card-f, .iw-card-meta {{ font-size: {_h(20)}; color: {c["muted"]}; }}
+.iw-badge {{ font-size: {_h(16)}; }}
 .iw-badge-kpi {{ background: {c["kpi_badge"]}; color: {c["kpi_badge_text"]}; }}
 .iw-badge-metric {{ background: {c["metric_badge"]}; color: {c["metric_badge_text"]}; }}
-.iw-timer {{ font-size: 72px; font-weight: 800; color: {c["timer_text"]}; background: {c["timer"]};
+.iw-timer {{ font-size: {_h(72)}; font-weight: 800; color: {c["timer_text"]}; background: {c["timer"]};
   border-radius: 1rem; padding: 0.2rem 1.2rem; display: inline-block; font-variant-numeric: tabular-nums; }}
 .iw-timer.late {{ background: {c["timer_late"]}; }}
-[data-testid="stMetricValue"] {{ font-size: 96px !important; font-weight: 800; }}
-[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: 28px !important; }}
+.iw-join-url {{ font-size: {_h(34)}; color: {c["text"]}; }}
+.iw-join-label, .iw-join-scan, .iw-tally-n {{ color: {c["muted"]}; }}
+.iw-join-code {{ color: {c["text"]}; border-color: {c["text"]}; }}
+.iw-tally {{ font-size: {_h(26)}; max-height: 45vh; }}
+.iw-tally-bar {{ height: {_h(22)}; border-radius: {_h(11)}; }}
+.iw-tally-bar span {{ background: {c["accent"]}; }}
+.st-key-projector_nav, .st-key-projector_nav p, .st-key-projector_nav span, .st-key-projector_nav button {{
+  font-size: {_h(17)} !important; }}
+.st-key-projector_nav .stButton button {{ min-height: 0; padding: 0.1rem 0.6rem; font-weight: 400; }}
+[data-testid="stMetricValue"] {{ font-size: {_h(96)} !important; font-weight: 800; }}
+[data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] {{ font-size: {_h(28)} !important; }}
 </style>"""

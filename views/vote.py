@@ -1,43 +1,47 @@
-"""A participant's phone: join a round with its code, enter a name, place the dots.
+"""A participant's phone: join the room with its code, enter a name, place the dots.
 
-Nothing here reads a strategy: the code names a round, the round carries its own
-option labels. Every change is saved at once, so a reload keeps the dots.
+Nothing here reads a strategy: the code names a room (or an older round), each round
+carries its own option labels. Every change is saved at once, so a reload keeps the
+dots; a new round, or the end of one, appears by itself within two seconds.
 """
 
 from __future__ import annotations
 
 import secrets
+from html import escape
 
 import streamlit as st
 
-from impact.voting import Round, normalise_code
+from impact.voting import Option, normalise_code
 from ui import access, state
 from ui.markdown import md_escape
-from ui.state import tr
+from ui.state import tr, trn
 from workshop import WorkshopError
 from workshop.access import waiting
+from workshop.voting import Joined
 
 code = normalise_code(st.query_params.get("join"))
+st.html("<style>.stMainBlockContainer { padding-top: 1.5rem !important; }</style>")  # a phone's screen is short
 
 
-def _join(code: str) -> Round | None:
-    """The round the code names. Codes are tried per device address: a few slips are
-    fine, guessing is slowed down and then refused for a while (every app process
-    counts the same); a phone already in the round is not asked again."""
+def _join(code: str) -> Joined | None:
+    """What the code opens. Codes are tried per device address: a few slips are fine,
+    guessing is slowed down and then refused for a while (every app process counts the
+    same); a phone already in the room is not asked again."""
     if st.session_state.get("vote_joined") == code:
-        return room.by_code(code)
+        return room.joined(code)
     keeper, here = access.gatekeeper(), access.source()
     wait = keeper.join_wait(here)
     if wait:
         st.title(tr("vote.title"))
         st.error(waiting("join_wait", wait).text(state.lang()))
         st.stop()
-    voting = room.by_code(code)
-    if voting is None and code:
+    joined = room.joined(code)
+    if joined is None and code:
         keeper.join_failed(here)
-    elif voting is not None:
+    elif joined is not None:
         st.session_state["vote_joined"] = code
-    return voting
+    return joined
 
 
 if "p" not in st.query_params:  # who I am survives a reload of the phone
@@ -46,12 +50,12 @@ participant = str(st.query_params["p"])[:40]
 
 room = state.workshop().voting
 try:
-    voting = _join(code)
+    joined = _join(code)
 except WorkshopError as error:
     st.error(error.text(state.lang()))
     st.stop()
 
-if voting is None:
+if joined is None:
     st.title(tr("vote.title"))
     st.error(tr("vote.unknown_code", code=code or "—"))
     entered = st.text_input(tr("vote.enter_code"), key="vote_code_input", max_chars=8)
@@ -59,10 +63,33 @@ if voting is None:
         st.query_params["join"] = normalise_code(entered)
         st.rerun()
     st.stop()
+voting = joined.round
+shown = (voting.id, voting.is_open) if voting else None
 
-st.title(md_escape(voting.title))
+
+@st.fragment(run_every=2)
+def follow() -> None:
+    """Every two seconds: has the facilitator opened the next round or closed this one?
+    Then the page redraws by itself; no one has to tap or reload."""
+    try:
+        now = room.round_state(joined)
+    except WorkshopError:  # a moment without the database: the phone keeps what it shows
+        return
+    if now != shown:
+        st.rerun()
+
+
+if voting is None:
+    st.title(tr("vote.title"))
+    st.info(tr("vote.waiting"), icon="⏳")
+    follow()
+    st.stop()
+
+st.subheader(md_escape(voting.title))
 if not voting.is_open:
-    st.info(tr("vote.closed"))
+    st.info(tr("vote.closed_follow") if joined.follows else tr("vote.closed"))
+    if joined.follows:
+        follow()
     st.stop()
 
 try:
@@ -83,40 +110,62 @@ def _change(option_id: str, delta: int) -> None:
         st.session_state["vote_error"] = tr("vote.name_first")
         return
     try:
-        state.workshop().voting.change(voting.code, participant, name, option_id, delta)
+        state.workshop().voting.change(voting.id, participant, name, option_id, delta)
     except WorkshopError as error:
         st.session_state["vote_error"] = error.text(state.lang())
         return
     st.session_state.pop("vote_error", None)
 
 
+BADGES = {
+    "kpi": ("iw-badge-kpi", "card.kpi_badge"),
+    "metric": ("iw-badge-metric", "card.metric_badge"),
+    "hard": ("iw-badge-hard", "vote.kind_hard"),
+    "soft": ("iw-badge-soft", "vote.kind_soft"),
+}
+
+
+def option_html(option: Option, count: int) -> str:
+    """The option as the phone shows it: title and badge (a metric says it is not a KPI),
+    the card's question, and how many of my dots are on it."""
+    style, words = BADGES.get(option.kind, ("", ""))
+    badge = f' <span class="iw-badge {style}">{escape(tr(words))}</span>' if style else ""
+    parts = [f'<div class="iw-ballot-label">{escape(option.label)}{badge}</div>']
+    if option.detail:
+        parts.append(f'<div class="iw-ballot-q">{escape(option.detail)}</div>')
+    if count:
+        parts.append(f'<div class="iw-ballot-mine">{"● " * count}{escape(trn("vote.your_dots", count))}</div>')
+    return "".join(parts)
+
+
 st.text_input(
     tr("vote.name"), key="vote_name", max_chars=60, on_change=_remember_name, placeholder=tr("vote.name_placeholder")
 )
 used = sum(mine.values())
-st.markdown(f"### {tr('vote.dots_left', left=voting.dots - used, total=voting.dots)}")
+st.markdown(f"**{trn('vote.dots_left', voting.dots, left=voting.dots - used)}**")
 if st.session_state.get("vote_error"):
     st.error(st.session_state["vote_error"])
 for option in voting.options:
     count = mine.get(option.id, 0)
-    with st.container(border=True):
-        st.markdown(f"**{md_escape(option.label)}**  \n" + ("🔵 " * count if count else "·"))
-        minus, plus = st.columns(2)
-        minus.button(
-            "−",
-            key=f"vote_minus_{option.id}",
-            on_click=_change,
-            args=(option.id, -1),
-            disabled=count == 0,
-            width="stretch",
-        )
-        plus.button(
-            "+",
-            key=f"vote_plus_{option.id}",
-            on_click=_change,
-            args=(option.id, 1),
-            type="primary",
-            disabled=used >= voting.dots,
-            width="stretch",
-        )
+    with st.container(border=True, key=f"vote_row_{option.id}"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", wrap=False):
+            st.html(option_html(option, count), width="stretch")
+            st.button(
+                "−",
+                key=f"vote_minus_{option.id}",
+                on_click=_change,
+                args=(option.id, -1),
+                disabled=count == 0,
+                help=tr("vote.remove", option=md_escape(option.label)),
+            )
+            st.button(
+                "+",
+                key=f"vote_plus_{option.id}",
+                on_click=_change,
+                args=(option.id, 1),
+                type="primary",
+                disabled=used >= voting.dots,
+                help=tr("vote.add", option=md_escape(option.label)),
+            )
 st.caption(tr("vote.saved_note"))
+follow()

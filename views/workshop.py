@@ -1,29 +1,35 @@
-"""The workshop in the room: a voting round on the participants' phones, live tally."""
+"""The workshop in the room: the standing room code on one side, the round on the other
+(its actions first, then the live tally), so that a projector shows all of it at once."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-import segno
 import streamlit as st
 
 from impact.model import STAGES
-from ui import state
+from ui import presenter, state
 from ui.components import labels, md_escape, require_strategy, stage_label
-from ui.state import lang, tr
+from ui.round_stage import count, join_html, render_tally, tally_html
+from ui.state import lang, tr, trn
 from workshop import WorkshopError
+from workshop.voting import TOP, Round, Showing
 
 strategy = require_strategy()
 cards = state.cards()
 profile = state.deck().profile(strategy.industry_profile)
+projector = bool(st.session_state.get("projector"))
 
-st.title(tr("workshop.title"))
-st.caption(tr("workshop.intro"))
+try:
+    room = state.workshop().voting.room(strategy.id or "")
+    voting = state.workshop().voting.current(strategy.id or "")
+except WorkshopError as error:
+    st.error(error.text(lang()))
+    st.stop()
+presenter.present(Showing(view="workshop"))
 
-
-def join_link(code: str) -> str:
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return f"{parts.scheme}://{parts.netloc}/?join={code}"
+if not projector:
+    st.title(tr("workshop.title"))
+    st.caption(tr("workshop.intro"))
+    presenter.render_screen_link()
 
 
 def _open() -> None:
@@ -41,83 +47,111 @@ def _open() -> None:
 
 
 def _close(round_id: int) -> None:
+    st.session_state["workshop_changed"] = True  # the round's fragment redraws the whole page
     try:
         state.workshop().voting.close(round_id)
     except WorkshopError as error:
         state.fail(error)
 
 
-def _adopt(round_id: int, count: int) -> None:
-    """The winners on the board (or as goals), then the round closes."""
+def _adopt(round_id: int, option_ids: list[str]) -> None:
+    """The chosen winners on the board (or as goals), then the round closes."""
+    st.session_state["workshop_changed"] = True
     try:
-        adoption = state.workshop().voting.adoption(state.current().id, round_id, count, cards, profile)
+        adoption = state.workshop().voting.adoption(state.current().id, round_id, option_ids, cards, profile)
     except WorkshopError as error:
         state.fail(error)
         return
     if state.apply(adoption.change, summary=adoption.summary):
         _close(round_id)
-        state.notify(tr("workshop.adopted", count=len(adoption.chosen)))
+        state.notify(trn("workshop.adopted", len(adoption.chosen)))
 
 
-try:
-    voting = state.workshop().voting.current(strategy.id)
-except WorkshopError as error:
-    voting = None
-    st.error(error.text(lang()))
-
-if voting is None or not voting.is_open:
-    st.subheader(tr("workshop.new_round"))
-    a, b, c = st.columns([2, 2, 1])
+def render_new_round() -> None:
+    st.markdown(f"### {tr('workshop.new_round')}")
     subjects = ["cards", "goals"]
-    a.segmented_control(
+    st.segmented_control(
         tr("workshop.subject"),
         subjects,
         key="workshop_subject",
         default="cards",
         format_func=labels(subjects, lambda s: tr(f"workshop.subject_{s}")),
+        required=True,
     )
-    b.selectbox(
-        tr("board.focus"),
-        STAGES,
-        key="workshop_stage",
-        format_func=labels(STAGES, stage_label),
-        disabled=st.session_state.get("workshop_subject", "cards") != "cards",
-    )
-    c.number_input(tr("workshop.dots"), min_value=1, max_value=10, value=3, step=1, key="workshop_dots")
+    on_cards = st.session_state.get("workshop_subject", "cards") == "cards"
+    a, b = st.columns([3, 1], vertical_alignment="bottom")
+    if on_cards:  # a goals round has no stage: the choice is not shown
+        a.selectbox(tr("board.focus"), STAGES, key="workshop_stage", format_func=labels(STAGES, stage_label))
+    b.number_input(tr("workshop.dots"), min_value=1, max_value=10, value=3, step=1, key="workshop_dots")
     st.button(tr("workshop.open"), type="primary", icon="🗳️", on_click=_open, key="workshop_open")
 
-if voting is not None:
-    link = join_link(voting.code)
-    st.subheader(md_escape(voting.title) + ("" if voting.is_open else f" — {tr('workshop.closed')}"))
-    if voting.is_open:
-        code_col, qr_col = st.columns([3, 2], vertical_alignment="center")
-        code_col.markdown(f"{tr('workshop.join_at')}  \n`{link}`")
-        code_col.html(f'<div class="iw-join-code">{voting.code}</div>')
-        qr = segno.make(link, error="m")
-        qr_col.image(qr.png_data_uri(scale=8, border=2), width=260, caption=tr("workshop.scan"))
 
-    @st.fragment(run_every=2 if voting.is_open else None)
-    def render_tally() -> None:
-        """Re-drawn every two seconds while the round is open: the room sees dots arrive."""
-        try:
-            counted = state.workshop().voting.tally(voting)
-        except WorkshopError as error:
-            st.error(error.text(lang()))
-            return
-        top = max([dots for _, dots, _ in counted.results] + [1])
-        st.markdown(f"**{tr('workshop.tally', people=len(counted.people))}**")
-        for option, dots, voters in counted.results:
-            st.progress(dots / top, text=f"{option.label} — {dots} ({voters})")
-
-    render_tally()
-    if voting.is_open:
-        left, right = st.columns(2)
-        left.button(
-            tr("workshop.adopt", count=min(3, len(voting.options))),
-            type="primary",
-            key="workshop_adopt",
-            on_click=_adopt,
-            args=(voting.id, 3),
-            icon="✅",
+@st.fragment(run_every=2)
+def render_round(voting: Round) -> None:
+    """Re-drawn every two seconds while the round is open: the room sees dots arrive, and
+    the actions always match the tally (a tie that appears is offered as a tie)."""
+    if st.session_state.pop("workshop_changed", False):  # adopted or closed: the page changes, not just this part
+        st.rerun()
+    counted = count(voting)
+    if counted is None:
+        return
+    top = counted.top(TOP)
+    st.markdown(f"**{trn('workshop.tally', len(counted.people))}**")
+    with st.container(horizontal=True, key="workshop_actions"):
+        if top.has_tie:
+            chosen = st.session_state.get("workshop_tie_choice") or []
+            picked = [o.id for o in top.sure] + [o.id for o in top.tied if o.id in chosen]
+            st.button(
+                trn("workshop.adopt_chosen", len(picked)),
+                type="primary",
+                key="workshop_adopt_chosen",
+                on_click=_adopt,
+                args=(voting.id, picked),
+                disabled=len(chosen) == 0,
+                icon="✅",
+            )
+            everyone = [o.id for o in top.sure + top.tied]
+            st.button(
+                tr("workshop.adopt_all", count=len(everyone)),
+                key="workshop_adopt_all",
+                on_click=_adopt,
+                args=(voting.id, everyone),
+            )
+        else:
+            winners = [o.id for o in top.sure + top.tied]
+            st.button(
+                trn("workshop.adopt", max(len(winners), 1)),
+                type="primary",
+                key="workshop_adopt",
+                on_click=_adopt,
+                args=(voting.id, winners),
+                icon="✅",
+            )
+        st.button(tr("workshop.close"), key="workshop_close", on_click=_close, args=(voting.id,))
+    if top.has_tie:
+        dots = next(d for o, d, _ in counted.results if o.id == top.tied[0].id)
+        st.markdown(f"⚖️ **{trn('workshop.tie', top.spots, dots=trn('workshop.dots_n', dots))}**")
+        st.pills(
+            tr("workshop.tie_choice"),
+            [o.id for o in top.tied],
+            selection_mode="multi",
+            key="workshop_tie_choice",
+            format_func=labels([o.id for o in top.tied], {o.id: md_escape(o.label) for o in top.tied}.__getitem__),
         )
-        right.button(tr("workshop.close"), key="workshop_close", on_click=_close, args=(voting.id,))
+    st.html(tally_html(counted, top))
+
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    st.html(join_html(room.code))
+with right:
+    if voting is not None and voting.is_open:
+        st.markdown(f"### {md_escape(voting.title)}")
+        render_round(voting)
+    else:
+        if voting is None:
+            st.info(tr("workshop.room_ready"))
+        render_new_round()
+        if voting is not None:
+            st.markdown(f"**{tr('workshop.last_round')}** {md_escape(voting.title)} — {tr('workshop.closed')}")
+            render_tally(voting)

@@ -1,9 +1,9 @@
-"""Dot voting in the room: a round opens with the options the room votes on, phones
-place their dots (every dot is saved at once), the projector shows the tally, and the
-winners are adopted into the strategy.
+"""Dot voting in the room: phones join the strategy's standing room once, each round the
+facilitator opens appears on them by itself, every dot is saved at once, the projector
+shows the tally, and the winners (ties decided by the facilitator) are adopted.
 
-A join code names one round and grants nothing else: a phone sees that round's
-options and may place dots on them, nothing of the strategy beyond.
+A room's code grants nothing but its rounds: a phone sees the options of the round
+being voted on and may place dots on them, nothing of the strategy beyond.
 """
 
 from __future__ import annotations
@@ -16,14 +16,27 @@ from typing import TYPE_CHECKING
 from impact import edits
 from impact.i18n import t
 from impact.model import Card, Profile, Stage, Strategy
-from impact.voting import Option, Round, VoteError, card_options, goal_options, tally, winners
+from impact.voting import (
+    Option,
+    Room,
+    Round,
+    Selection,
+    Showing,
+    VoteError,
+    card_options,
+    goal_options,
+    selection,
+    tally,
+)
 from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
 if TYPE_CHECKING:
     from workshop.context import Context
 
-__all__ = ["Adoption", "Round", "Tally", "Voting"]
+__all__ = ["Adoption", "Joined", "Room", "Round", "Selection", "Showing", "Tally", "Voting"]
+
+TOP = 3  # how many winners "adopt the best" takes
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,21 @@ class Tally:
 
     results: list[tuple[Option, int, int]]  # (option, dots, people), most dots first
     people: list[str]  # the names of those who voted
+
+    def top(self, count: int = TOP) -> Selection:
+        """The best ``count``, with a tie at the cut shown as a tie."""
+        return selection(self.results, count)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """What a phone's code opens: a standing room (which follows the strategy's rounds)
+    or, for a link of an older round, just that round."""
+
+    code: str
+    strategy_id: str
+    round: Round | None  # the round to show: the latest, open or closed; None before the first
+    follows: bool  # a room's code: the next round appears by itself
 
 
 @dataclass(frozen=True)
@@ -79,6 +107,34 @@ class Voting:
             raise WorkshopError(f"vote_{exc.code}", detail=exc.detail) from exc
 
     @use_case
+    def room(self, strategy_id: str) -> Room:
+        """The strategy's standing room (made on first use): its code stays for every round."""
+        return self.ws.store.room_for(strategy_id)
+
+    @use_case
+    def present(self, strategy_id: str, showing: Showing) -> None:
+        """The facilitator's screen shows this now; a projector window follows."""
+        self.ws.store.room_for(strategy_id)
+        self.ws.store.show(strategy_id, showing)
+
+    @use_case
+    def joined(self, code: str) -> Joined | None:
+        """What a join code opens now (None for a code nothing has)."""
+        room = self.ws.store.room_by_code(code)
+        if room is not None:
+            return Joined(code, room.strategy_id, self.ws.store.current_round(room.strategy_id), True)
+        voting = self.ws.store.round_by_code(code)
+        return Joined(code, voting.strategy_id, voting, False) if voting else None
+
+    @use_case
+    def round_state(self, joined: Joined) -> tuple[int, bool] | None:
+        """(id, open) of the round a phone should show now: cheap enough to ask every few seconds."""
+        if not joined.follows:
+            voting = self.ws.store.round_by_code(joined.code)
+            return (voting.id, voting.is_open) if voting else None
+        return self.ws.store.latest_round_state(joined.strategy_id)
+
+    @use_case
     def current(self, strategy_id: str) -> Round | None:
         """The strategy's latest round, open or closed."""
         return self.ws.store.current_round(strategy_id)
@@ -99,16 +155,13 @@ class Voting:
         return self.ws.store.ballots(round_id).get(participant, {})
 
     @use_case
-    def change(self, code: str, participant: str, name: str, option_id: str, delta: int) -> dict[str, int]:
+    def change(self, round_id: int, participant: str, name: str, option_id: str, delta: int) -> dict[str, int]:
         """One dot more or less on an option; refused ('vote_…') when the round has ended,
         the dots are used up or the option is not the round's."""
-        voting = self.ws.store.round_by_code(code)
-        if voting is None:
-            raise WorkshopError("vote_unknown_code", detail=code)
-        ballot = dict(self.ws.store.ballots(voting.id).get(participant, {}))
+        ballot = dict(self.ws.store.ballots(round_id).get(participant, {}))
         ballot[option_id] = max(0, ballot.get(option_id, 0) + delta)
         try:
-            return self.ws.store.cast(code, participant, name, ballot)
+            return self.ws.store.cast(round_id, participant, name, ballot)
         except VoteError as exc:
             raise WorkshopError(f"vote_{exc.code}", detail=exc.detail, count=exc.detail) from exc
 
@@ -119,14 +172,22 @@ class Voting:
 
     @use_case
     def adoption(
-        self, strategy_id: str, round_id: int, count: int, cards: Mapping[str, Card], profile: Profile | None
+        self,
+        strategy_id: str,
+        round_id: int,
+        option_ids: list[str],
+        cards: Mapping[str, Card],
+        profile: Profile | None,
     ) -> Adoption:
-        """The round's top ``count`` as a change of the strategy: the cards laid on the
-        round's stage, or the goals added; 'no_votes' before the first dot."""
+        """The options the facilitator adopts (the top ones, and whichever of a tie the
+        room chose) as a change of the strategy: the cards laid on the round's stage, or
+        the goals added. Only options of the round with dots; 'no_votes' when none is left."""
         voting = self.ws.store.current_round(strategy_id)
         if voting is None or voting.id != round_id:
             raise WorkshopError("round_gone")
-        chosen = winners(tally(voting.options, self.ws.store.ballots(round_id)), count)
+        wanted = set(option_ids)
+        results = tally(voting.options, self.ws.store.ballots(round_id))
+        chosen = [option for option, dots, _ in results if option.id in wanted and dots > 0]
         if not chosen:
             raise WorkshopError("no_votes")
         summary = t("workshop.adopted_summary", self.ws.lang, items=", ".join(o.label for o in chosen))
