@@ -7,7 +7,10 @@ browser context per phone. The phones join first; then each taps "+" three times
 a room's pace (at random moments within 30 seconds), and then three times all at
 once (the worst case: fifty thumbs in the same instant). Each tap is timed from the
 click to the phone showing its new count of dots left (the round trip through the
-proxy, the process, the database and back). Afterwards the database is counted:
+proxy, the process, the database and back). Phones join the room's standing code and
+follow it (each asks every two seconds whether a round opened or closed): the app's CPU
+while the room only waits is measured over ten seconds, and when the round is closed,
+the time until each phone says so without a tap. Afterwards the database is counted:
 every tap must be exactly one dot.
 
 Prints p50/p95 per set-up and the ratio; asserts nothing (a shared machine is noisy:
@@ -24,7 +27,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,9 +56,12 @@ async def _tap(page, n: int, left: int, total: int) -> float:
     return (time.perf_counter() - began) * 1000
 
 
+IDLE_SECONDS = 10.0
+
+
 async def _phone(
-    browser, url: str, code: str, n: int, go: list[asyncio.Event], joined: list[str]
-) -> tuple[list[float], list[float], str]:
+    browser, url: str, code: str, n: int, go: list[asyncio.Event], joined: list[str], closed_at: list[float]
+) -> tuple[list[float], list[float], str, float]:
     total = 2 * TAPS
     context = await browser.new_context(
         ignore_https_errors=True, locale="en-US", viewport={"width": 390, "height": 844}
@@ -79,8 +87,12 @@ async def _phone(
     for _ in range(TAPS):
         left -= 1
         burst.append(await _tap(page, n, left, total))
+    joined.append("burst")
+    await go[2].wait()
+    await page.get_by_text("This round has ended").wait_for()
+    told = (time.perf_counter() - closed_at[0]) * 1000
     await context.close()
-    return paced, burst, backend
+    return paced, burst, backend, told
 
 
 def _cpu_seconds(pids: list[int]) -> float:
@@ -92,32 +104,43 @@ def _cpu_seconds(pids: list[int]) -> float:
     return total
 
 
-async def _room(url: str, code: str, pids: list[int]) -> tuple[list[float], list[float], int, list[float]]:
+async def _room(url: str, code: str, pids: list[int], close: Callable[[], None]) -> dict[str, Any]:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        go, joined = [asyncio.Event(), asyncio.Event()], []
+        go, joined, closed_at = [asyncio.Event(), asyncio.Event(), asyncio.Event()], [], [0.0]
         tasks = []
         for n in range(PHONES):  # they join in waves, as a room scans the QR code
-            tasks.append(asyncio.create_task(_phone(browser, url, code, n, go, joined)))
+            tasks.append(asyncio.create_task(_phone(browser, url, code, n, go, joined, closed_at)))
             if n % 10 == 9:
                 while len(joined) < n - 4:
                     await asyncio.sleep(0.2)
         while len(joined) < PHONES:
             await asyncio.sleep(0.2)
+        idle = _cpu_seconds(pids)
+        await asyncio.sleep(IDLE_SECONDS)  # the room waits; every phone follows the room
         cpu = [_cpu_seconds(pids)]
         go[0].set()  # the room votes at its pace
         while joined.count("paced") < PHONES:
             await asyncio.sleep(0.2)
         cpu.append(_cpu_seconds(pids))
         go[1].set()  # and then everybody at once
-        results = await asyncio.gather(*tasks)
+        while joined.count("burst") < PHONES:
+            await asyncio.sleep(0.2)
         cpu.append(_cpu_seconds(pids))
+        closed_at[0] = time.perf_counter()
+        close()  # the facilitator closes the round: every phone should say so by itself
+        go[2].set()
+        results = await asyncio.gather(*tasks)
         await browser.close()
-    paced = sorted(t for times, _, _ in results for t in times)
-    burst = sorted(t for _, times, _ in results for t in times)
     taps = PHONES * TAPS
-    per_tap = [(cpu[1] - cpu[0]) * 1000 / taps, (cpu[2] - cpu[1]) * 1000 / taps]  # the app processes' CPU
-    return paced, burst, len({b for _, _, b in results}), per_tap
+    return {
+        "paced": sorted(t for times, _, _, _ in results for t in times),
+        "burst": sorted(t for _, times, _, _ in results for t in times),
+        "spread": len({b for _, _, b, _ in results}),
+        "per_tap": [(cpu[1] - cpu[0]) * 1000 / taps, (cpu[2] - cpu[1]) * 1000 / taps],  # the app processes' CPU
+        "idle": (cpu[0] - idle) * 1000 / IDLE_SECONDS,
+        "told": sorted(told for _, _, _, told in results),
+    }
 
 
 def _figures(times: list[float]) -> tuple[float, float, float]:
@@ -146,14 +169,17 @@ def _measure(base: str, processes: int) -> dict[str, float]:
     )
     with hosted(url_db, secrets, processes) as site:
         pids = [app.process.pid for app in site.apps if app.process is not None]
-        paced, burst, spread, per_tap = asyncio.run(_room(site.url, voting.code, pids))
+        code = store.room_for(stored.id or "").code  # the room's standing code, as the QR code carries it
+        room = asyncio.run(_room(site.url, code, pids, lambda: store.close_round(voting.id)))
     counted = sum(sum(b.values()) for b in store.ballots(voting.id).values())
     store.close()
     return {
-        "paced": (*_figures(paced), per_tap[0]),
-        "burst": (*_figures(burst), per_tap[1]),
+        "paced": (*_figures(room["paced"]), room["per_tap"][0]),
+        "burst": (*_figures(room["burst"]), room["per_tap"][1]),
         "lost": PHONES * 2 * TAPS - counted,
-        "spread": spread,
+        "spread": room["spread"],
+        "idle": room["idle"],
+        "told": _figures(room["told"]),
     }
 
 
@@ -176,6 +202,13 @@ def main() -> None:
                 f"{name:<13}{label:<22}{p50:>8.0f}{p95:>8.0f}{top:>8.0f}{cpu:>16.0f}"
                 f"{figures['lost']:>11.0f}{figures['spread']:>15.0f}"
             )
+    for name, figures in (("1 process", one), ("2 processes", two)):
+        p50, p95, top = figures["told"]
+        print(
+            f"{name}: round closed → every phone says so by itself: p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms"
+            f" (goal: within a few seconds); app CPU while {PHONES} phones wait and follow the room:"
+            f" {figures['idle']:.0f} ms per second"
+        )
     for scenario in ("paced", "burst"):
         ratio50 = two[scenario][0] / one[scenario][0]
         ratio95 = two[scenario][1] / one[scenario][1]

@@ -139,7 +139,7 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
         context = _context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         phone = context.new_page()
         phone.set_default_timeout(30000)
-        phone.goto(f"{site.url}/?join={voting.code}")
+        phone.goto(f"{site.url}/?join={store.room_for(stored.id).code}")  # the room's standing code
         phone.get_by_role("heading", name=voting.title).wait_for()
         phone.get_by_label("Your name").fill(f"Phone {n}")
         phone.get_by_label("Your name").press("Enter")
@@ -152,12 +152,14 @@ def test_two_processes_behind_the_proxy_share_the_room_the_sign_in_and_the_locko
         phones.append(context)
     assert len(backends) == 2, "the phones all went to one process"
 
-    facilitator.get_by_text("Tally — 6 people voted").wait_for()  # live, without a click, from both processes
+    facilitator.get_by_text("6 people voted").wait_for()  # live, without a click, from both processes
     facilitator.screenshot(path=str(ARTIFACTS / "hosted-facilitator-tally.png"))
     counted = store.ballots(voting.id)
     assert sum(sum(b.values()) for b in counted.values()) == sum(taps.values())  # every dot once
     assert sorted(store.participants(voting.id)) == sorted(taps)
-    for context in phones:
+    facilitator.get_by_role("button", name="Close without adopting").click()
+    for context in phones:  # on either process, every phone is told the round ended, without a tap
+        context.pages[0].get_by_text("This round has ended. Thank you!").wait_for()
         context.close()
 
     # Uploads: refused at the proxy without a sign-in cookie, and by the app with a forged

@@ -269,19 +269,19 @@ def test_phones_join_the_room_once_and_follow_its_rounds(ws, planned, deck):
     assert ws.voting.room(planned.id).code == room.code  # a standing code: the same every time
     waiting = ws.voting.joined(room.code)
     assert waiting is not None and waiting.follows and waiting.round is None
-    assert ws.voting.round_state(waiting) is None
+    assert ws.voting.state_by_code(waiting.code)[1] is None
     first = ws.voting.open_round(planned, deck.cards, profile, subject="cards", stage="awareness", dots=3)
     assert first.code != room.code
-    assert ws.voting.round_state(waiting) == (first.id, True)  # what a waiting phone polls
+    assert ws.voting.state_by_code(waiting.code)[1] == (first.id, True)  # what a waiting phone polls
     assert ws.voting.joined(room.code).round.id == first.id
     ws.voting.close(first.id)
-    assert ws.voting.round_state(waiting) == (first.id, False)
+    assert ws.voting.state_by_code(waiting.code)[1] == (first.id, False)
     second = ws.voting.open_round(planned, deck.cards, profile, subject="goals", stage="awareness", dots=3)
-    assert ws.voting.round_state(waiting) == (second.id, True)
+    assert ws.voting.state_by_code(waiting.code)[1] == (second.id, True)
     assert ws.voting.joined(room.code).round.title == second.title
     old = ws.voting.joined(first.code)  # a link of an older round shows that round, and only it
     assert old is not None and not old.follows and old.round.id == first.id
-    assert ws.voting.round_state(old) == (first.id, False)
+    assert ws.voting.state_by_code(old.code)[1] == (first.id, False)
     assert ws.voting.joined("ZZZZZZ") is None
 
 

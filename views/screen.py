@@ -24,7 +24,7 @@ from ui.room_stage import (
 from ui.round_stage import join_html, render_tally
 from ui.state import lang, tr
 from workshop import WorkshopError
-from workshop.voting import Joined, Showing
+from workshop.voting import Showing
 
 strategy = require_strategy()
 cards = state.cards()
@@ -33,8 +33,7 @@ voting = state.workshop().voting
 
 def _now() -> tuple[Showing, tuple[int, bool] | None]:
     room = voting.room(strategy.id or "")
-    joined = Joined(room.code, room.strategy_id, None, True)
-    return room.showing, voting.round_state(joined)
+    return room.showing, voting.state_by_code(room.code)[1]
 
 
 try:

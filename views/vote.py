@@ -7,6 +7,7 @@ dots; a new round, or the end of one, appears by itself within two seconds.
 
 from __future__ import annotations
 
+import json
 import secrets
 from html import escape
 
@@ -67,16 +68,32 @@ voting = joined.round
 shown = (voting.id, voting.is_open) if voting else None
 
 
-@st.fragment(run_every=2)
 def follow() -> None:
-    """Every two seconds: has the facilitator opened the next round or closed this one?
-    Then the page redraws by itself; no one has to tap or reload."""
-    try:
-        now = room.round_state(joined)
-    except WorkshopError:  # a moment without the database: the phone keeps what it shows
-        return
-    if now != shown:
-        st.rerun()
+    """Every two seconds the phone asks ``/_impact/room`` (web/routes.py) whether the
+    facilitator opened the next round or closed this one; when the answer differs from
+    what it shows, it presses the page's hidden "follow" button and the page redraws.
+    No one taps or reloads, and a waiting room costs the server a small request per
+    phone, not a rerun."""
+    st.button("follow", key="vote_follow")  # hidden (style below); pressed by the script
+    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
+    what = "" if shown is None else f"{shown[0]}:{int(shown[1])}"
+    script = f"""<style>.st-key-vote_follow {{ display: none !important; }}</style><script>(function () {{
+  const url = {json.dumps(base.rstrip("/") + "/_impact/room?code=")} + encodeURIComponent({json.dumps(code)});
+  const shown = {json.dumps(what)};
+  if (window.iwFollow) clearInterval(window.iwFollow);
+  window.iwFollow = setInterval(async function () {{
+    try {{
+      const answer = await fetch(url, {{cache: "no-store", credentials: "same-origin"}});
+      if (!answer.ok) return;
+      if ((await answer.json()).state === shown) return;
+      clearInterval(window.iwFollow);
+      window.iwFollow = null;
+      const button = document.querySelector(".st-key-vote_follow button");
+      if (button) button.click();
+    }} catch (e) {{}}
+  }}, 2000);
+}})();</script>"""
+    st.html(script, unsafe_allow_javascript=True)
 
 
 if voting is None:

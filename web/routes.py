@@ -2,21 +2,28 @@
 cookie; ``/_impact/sign-out`` drops a workspace's cookie. Both answer same-origin
 POSTs from the page itself (:func:`ui.access._browser_scripts`) with JSON bodies; a
 cross-site form cannot send those, and the cookie is SameSite=Lax, HttpOnly and, over
-HTTPS, Secure."""
+HTTPS, Secure.
+
+``/_impact/room?code=…`` is what a phone in a room asks every two seconds: which round
+to show. A plain request costs the server a fraction of a Streamlit rerun, so a room of
+phones that only waits costs next to nothing; the page reruns only when the answer
+changes (:mod:`views.vote`)."""
 
 from __future__ import annotations
 
 import functools
 import json
 import logging
+import time
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from impact.access import SIGN_IN_DAYS, WORKSPACE_NAME, AccessConfig, cookie_name, parse_config
-from workshop import WorkshopError, connect
+from impact.access import SIGN_IN_DAYS, WORKSPACE_NAME, AccessConfig, client_address, cookie_name, parse_config
+from impact.voting import normalise_code
+from workshop import Workshop, WorkshopError, connect
 from workshop.access import Access
 
 _LOG = logging.getLogger("impact.web")
@@ -99,9 +106,55 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
+# (address, code) pairs that were answered lately: a phone that follows its room is
+# not asked about lockouts on every poll (a guesser never gets here without a right code).
+_ANSWERED: dict[tuple[str, str], float] = {}
+_ANSWERED_SECONDS, _ANSWERED_MAX = 300.0, 20_000
+
+
+def _room_state(code: str, source: str) -> str | None:
+    """The round a room's phone should show, as "<id>:<open>" ("" before the first);
+    None for a code that names nothing or an address that must wait. An unknown code
+    counts as a wrong join code, exactly as on the voting page: this is no way around
+    the limit on guessing."""
+    from workshop import database_url
+
+    now = time.monotonic()
+    if now - _ANSWERED.get((source, code), -_ANSWERED_SECONDS) >= _ANSWERED_SECONDS:
+        access = _access()
+        if access.join_wait(source):
+            return None
+        known, state = Workshop(_store_for(database_url())).voting.state_by_code(code)
+        if not known:
+            access.join_failed(source)
+            return None
+        if len(_ANSWERED) >= _ANSWERED_MAX:
+            _ANSWERED.clear()
+        _ANSWERED[(source, code)] = now
+    else:
+        known, state = Workshop(_store_for(database_url())).voting.state_by_code(code)
+        if not known:
+            return None
+    return "" if state is None else f"{state[0]}:{int(state[1])}"
+
+
+async def room(request: Request) -> Response:
+    peer = request.client.host if request.client else None
+    try:
+        source = client_address(peer, request.headers.get("x-forwarded-for"), _config().trusted_proxies)
+        answer = await run_in_threadpool(_room_state, normalise_code(request.query_params.get("code")), source)
+    except WorkshopError as error:
+        _LOG.error("room state not read: %s", error.detail or error.code)
+        return JSONResponse({"state": None}, status_code=503)
+    if answer is None:
+        return JSONResponse({"state": None}, status_code=404)
+    return JSONResponse({"state": answer}, headers={"Cache-Control": "no-store"})
+
+
 ROUTES = [
     Route("/_impact/session", session, methods=["POST"]),
     Route("/_impact/sign-out", sign_out, methods=["POST"]),
+    Route("/_impact/room", room, methods=["GET"]),
 ]
 
 

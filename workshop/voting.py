@@ -127,12 +127,14 @@ class Voting:
         return Joined(code, voting.strategy_id, voting, False) if voting else None
 
     @use_case
-    def round_state(self, joined: Joined) -> tuple[int, bool] | None:
-        """(id, open) of the round a phone should show now: cheap enough to ask every few seconds."""
-        if not joined.follows:
-            voting = self.ws.store.round_by_code(joined.code)
-            return (voting.id, voting.is_open) if voting else None
-        return self.ws.store.latest_round_state(joined.strategy_id)
+    def state_by_code(self, code: str) -> tuple[bool, tuple[int, bool] | None]:
+        """What a phone with this code should show now, in two small queries: whether the
+        code names anything, and the (id, open) of its round (None before the first)."""
+        room = self.ws.store.room_by_code(code)
+        if room is not None:
+            return True, self.ws.store.latest_round_state(room.strategy_id)
+        voting = self.ws.store.round_by_code(code)
+        return (False, None) if voting is None else (True, (voting.id, voting.is_open))
 
     @use_case
     def current(self, strategy_id: str) -> Round | None:
