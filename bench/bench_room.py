@@ -205,7 +205,8 @@ def main() -> None:
     for name, figures in (("1 process", one), ("2 processes", two)):
         p50, p95, top = figures["told"]
         print(
-            f"{name}: round closed → every phone says so by itself: p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms"
+            f"{name}: round closed → every phone says so by itself:"
+            f" p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms"
             f" (goal: within a few seconds); app CPU while {PHONES} phones wait and follow the room:"
             f" {figures['idle']:.0f} ms per second"
         )
