@@ -47,8 +47,23 @@ def normalise_language(value: str | None) -> str:
     return code if code in languages() else DEFAULT_LANGUAGE
 
 
+COUNT_PARAMS = ("count", "n", "p0")  # the parameter a sentence with plural forms counts by
+
+
+def _is_one(value: Any) -> bool:
+    return str(value).strip() in ("1", "1.0")
+
+
 def t(key: str, lang: str, **params: Any) -> str:
-    text = strings(normalise_language(lang)).get(key)
+    """The sentence ``key`` in ``lang`` with ``params`` filled in. A sentence about a
+    number of things has the forms ``<key>.one`` and ``<key>.other`` in the catalogue
+    (German and English need no more); the form is chosen by the first of ``count``,
+    ``n`` or ``p0`` among the params, so "1 row" and "2 rows", never "row(s)"."""
+    table = strings(normalise_language(lang))
+    text = table.get(key)
+    if text is None and f"{key}.other" in table:
+        counted = next((params[name] for name in COUNT_PARAMS if name in params), None)
+        text = table.get(f"{key}.one") if counted is not None and _is_one(counted) else table[f"{key}.other"]
     if text is None:
         return key
     if params:
@@ -60,8 +75,5 @@ def t(key: str, lang: str, **params: Any) -> str:
 
 
 def tn(key: str, lang: str, count: int, **params: Any) -> str:
-    """A sentence about ``count`` things in its right grammatical number: the catalogue
-    holds ``<key>.one`` and ``<key>.other`` (German and English need no more forms),
-    so "1 person" and "5 people" instead of a "person(s)" crutch."""
-    form = "one" if count == 1 else "other"
-    return t(f"{key}.{form}", lang, count=count, **params)
+    """A sentence about ``count`` things in its right grammatical number (see :func:`t`)."""
+    return t(key, lang, count=count, **params)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from impact.i18n import normalise_language, t
+from impact.i18n import normalise_language, t, tn
 from impact.locale import languages
 from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
 
@@ -47,7 +47,8 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             print("\n".join(problem_lines(name, problems, lang)))
             failed = True
             continue
-        print(f"{name}: {t('cli.valid', lang, goals=len(strategy.goals), kpis=len(strategy.kpis))}")
+        goals, kpis = tn("counted.goals", lang, len(strategy.goals)), tn("counted.kpis", lang, len(strategy.kpis))
+        print(f"{name}: {t('cli.valid', lang, goals=goals, kpis=kpis)}")
         if args.health:
             for item in check_health(strategy, deck.with_custom(strategy.custom_cards)):
                 mark = t("cli.ok" if item.ok else ("cli.fail" if item.severity == "error" else "cli.warn"), lang)

@@ -41,7 +41,9 @@ if [ -e .venv ] && ! .venv/bin/python -c 'import sys' >/dev/null 2>&1; then
   say "the environment in .venv is broken; building it again"
   rm -rf .venv
 fi
-lock=$(cat uv.lock pyproject.toml | sha256sum | cut -c1-16)
+# the checkout's own path counts too: the project is installed "editable" (pointing at
+# this folder), so a moved checkout, or a .venv shared with another one, is synced again
+lock=$( (cat uv.lock pyproject.toml; pwd -P) | sha256sum | cut -c1-16)
 if [ $want_dev = 1 ] && [ ! -f ".venv/.synced-dev-$lock" ]; then
   say "installing Python packages from uv.lock (app and tests)"
   "$UV" sync --frozen --quiet --python "$PYTHON"

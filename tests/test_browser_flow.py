@@ -185,7 +185,7 @@ def test_upload_real_exports_and_see_the_results(page, tmp_path):
         page.get_by_text(
             re.compile(r"Campaign report \(1\)\.csv.*Google Ads report · 2026-01-27 – 2026-02-23")
         ).wait_for()
-        page.get_by_text(re.compile(r"1 total row\(s\) skipped")).first.wait_for()  # Meta's summary row, first
+        page.get_by_text(re.compile(r"1 total row skipped")).first.wait_for()  # Meta's summary row, first
         page.get_by_text(re.compile(r"The file holds no data \(it says “No data available\.”\)")).first.wait_for()
         page.wait_for_timeout(800)
         page.screenshot(path=str(ARTIFACTS / "check-uploads.png"), full_page=True)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from storage.db import make_engine
 from storage.repository import create_strategy, load_strategy
@@ -92,9 +93,14 @@ def test_a_workshop_on_the_projector_with_phones_that_follow_and_a_screen_that_f
         assert early.locator(".iw-ballot-q").first.inner_text() == voting.options[0].detail  # the card's question
         badge = "Metric, not a KPI" if voting.options[0].kind == "metric" else "KPI"
         assert early.locator(".iw-ballot-label").first.get_by_text(badge, exact=True).count() == 1
-        plus = early.get_by_role("button", name="+").first.bounding_box()
-        minus = early.get_by_role("button", name="−").first.bounding_box()
-        assert abs(plus["y"] - minus["y"]) < 2  # − and + side by side on a phone
+        early.wait_for_function(  # − and + side by side on a phone, once the row is laid out
+            """() => { const row = document.querySelector("[class*='st-key-vote_row_']");
+              const shown = row ? [...row.querySelectorAll("button")].map((b) => b.getBoundingClientRect()) : [];
+              const b = shown.filter((r) => r.width > 0);
+              if (b.length !== 2) return false;
+              const [m, p] = b;
+              return Math.abs(m.top - p.top) < 2 && p.left >= m.right; }"""
+        )
 
         labels = [o.label for o in voting.options]
         # three people, dots 3 / 2 / 2 / 2: a tie of three for the last two of the top 3
@@ -107,7 +113,7 @@ def test_a_workshop_on_the_projector_with_phones_that_follow_and_a_screen_that_f
 
         facilitator.get_by_text("3 people voted").wait_for()  # live, without a click
         facilitator.get_by_text("Tie (2 dots each) for the last 2 places").wait_for()
-        assert facilitator.locator(".iw-tie").count() == 3
+        expect(facilitator.locator(".iw-tie")).to_have_count(3)
         first_row = facilitator.locator(".iw-tally-row").first
         assert first_row.locator(".iw-tally-label").inner_text() == labels[0]
         assert first_row.locator(".iw-tally-n").inner_text() == "3 dots · 1 person"
@@ -123,7 +129,7 @@ def test_a_workshop_on_the_projector_with_phones_that_follow_and_a_screen_that_f
         small.context.close()
 
         screen.get_by_text("3 people voted").wait_for()
-        assert screen.locator(".iw-tie").count() == 3
+        expect(screen.locator(".iw-tie")).to_have_count(3)
         assert screen.locator("button:visible").count() == 0  # the screen window has no controls
         screen.screenshot(path=str(ARTIFACTS / "room-screen-round.png"))
 
@@ -136,27 +142,27 @@ def test_a_workshop_on_the_projector_with_phones_that_follow_and_a_screen_that_f
         assert {o.id for o in voting.options[:3]} <= set(awareness) and voting.options[3].id not in awareness
 
         early.get_by_text("The next round appears here by itself").wait_for()  # told without a tap
+        expect(facilitator.get_by_text("Work on stage", exact=True)).to_have_count(1)
         facilitator.get_by_text("Suggested goals", exact=True).click()
-        facilitator.wait_for_timeout(800)
-        assert facilitator.get_by_text("Work on a stage").count() == 0  # a goals round has no stage
+        expect(facilitator.get_by_text("Work on stage", exact=True)).to_have_count(0)  # a goals round has no stage
         facilitator.get_by_role("button", name="Open the voting round").click()
         facilitator.get_by_role("heading", name="Which goals matter most?").wait_for()
         goals = current_round(engine, stored.id)
         assert goals.id != voting.id and goals.subject == "goals"
         early.get_by_role("heading", name=goals.title).wait_for()  # the same phone, the next round
-        assert early.get_by_text("Hard goal", exact=True).count() + early.get_by_text("Soft goal").count() >= 1
+        expect(early.locator(".iw-ballot-label .iw-badge").first).to_have_text(re.compile("^(Hard|Soft) goal$"))
 
         facilitator.get_by_role("link", name=re.compile("^10")).click()  # the room view, still in projector mode
         facilitator.get_by_text("Step 1 of 5: Industry profile").wait_for()
         screen.get_by_text("Step 1 of 5: Industry profile").wait_for()  # the screen follows the step
-        for _ in range(2):
-            facilitator.get_by_role("button", name="Next step").click()
-            facilitator.wait_for_timeout(600)
+        facilitator.get_by_role("button", name="Next step").click()
+        facilitator.get_by_text("Step 2 of 5: Goals").wait_for()
+        facilitator.get_by_role("button", name="Next step").click()
         facilitator.get_by_text("Step 3 of 5: KPI board").wait_for()
         screen.get_by_text("Step 3 of 5: KPI board").wait_for()
         cards = facilitator.locator("[class*='st-key-room_card_'] .iw-card")  # the stage's, not the whole board's
-        cards.first.wait_for()
-        assert cards.count() == len(laid.kpis_in("awareness")) == 6
+        assert len(laid.kpis_in("awareness")) == 6
+        expect(cards).to_have_count(6)
         for index in range(cards.count()):  # every card of the stage on the screen at 1080 px
             _inside(facilitator, cards.nth(index))
         assert facilitator.get_by_role("button", name=re.compile("Consideration")).count() == 1  # arrows named

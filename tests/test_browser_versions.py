@@ -57,14 +57,14 @@ def test_two_browsers_keep_both_then_history_diff_and_restore(browser, tmp_path,
         anna.reload()
         anna.get_by_role("heading", name="Shared plan 2027").wait_for()
         anna.get_by_text("Version history", exact=True).click()
-        anna.get_by_text("3 version(s) in 3 sitting(s). Every change is saved as a version").wait_for()
+        anna.get_by_text("3 versions in 3 sittings. Every change is saved as a version").wait_for()
         # one entry per sitting, newest first: Ben's merge, Anna's change, the creation
         sittings = anna.get_by_text(re.compile(r"^Version \d · "))
         sittings.first.wait_for()
         labels = sittings.all_inner_texts()
         assert [label.split(" · ")[0] for label in labels] == ["Version 3", "Version 2", "Version 1"], labels
         assert labels[0].split(" · ")[2] == "Ben"
-        anna.get_by_text("1 change(s) from version 2 to version 3:").wait_for()
+        anna.get_by_text("1 change from version 2 to version 3:").wait_for()
         anna.get_by_text("Restore an earlier version").scroll_into_view_if_needed()
         _wait_idle(anna)
         anna.screenshot(path=str(ARTIFACTS / "history.png"), full_page=True)

@@ -102,7 +102,7 @@ def test_a_saved_check_keeps_its_warnings_as_codes_and_reads_in_the_readers_lang
     empty = REAL / "meta_ads" / "Daniel-Conlan-Campaigns-1-Sep-202430-Sep-2024.csv"
     _upload(at, (meta.name, meta.read_bytes()), (empty.name, empty.read_bytes()))
     captions = [_plain(c.value) for c in at.caption]
-    assert "⚠️ 1 total row(s) skipped (never counted twice)." in captions
+    assert "⚠️ 1 total row skipped (never counted twice)." in captions
     assert any("it says “No data available.”" in i.value for i in at.info)  # said, not an error
     at.button(key="check_run").click().run()
     assert not at.exception
@@ -118,7 +118,7 @@ def test_a_saved_check_keeps_its_warnings_as_codes_and_reads_in_the_readers_lang
     german.switch_page("views/check.py").run()
     assert not german.exception
     captions = [_plain(c.value) for c in german.caption]
-    assert f"⚠️ {meta.name}: 1 Summenzeile(n) übersprungen (nie doppelt gezählt)." in captions
+    assert f"⚠️ {meta.name}: 1 Summenzeile übersprungen (nie doppelt gezählt)." in captions
     assert any("nicht gelesen: Die Datei enthält keine Daten (sie sagt „No data available.“)" in c for c in captions)
 
 

@@ -21,7 +21,7 @@ def run(*args: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProcess:
 def test_a_valid_file_exits_0_and_prints_health():
     result = run("validate", "examples/employer-branding.yaml", "--health")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "valid: 2 goal(s), 8 KPI(s)" in result.stdout
+    assert "valid: 2 goals, 8 KPIs" in result.stdout
     assert "ok   Every goal has at least one KPI" in result.stdout
 
 

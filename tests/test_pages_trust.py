@@ -77,7 +77,7 @@ def test_a_broken_strategy_file_is_explained_in_the_users_language(app):
     broken = b"format: impact-strategy/1\nname: x\nkpis:\n  - card: reach\n    stage: awarenes\n    colour: red\n"
     at.file_uploader(key="start_upload").set_value([("kaputt.yaml", broken, "application/x-yaml")]).run()
     assert not at.exception
-    assert at.error[0].value == "kaputt.yaml kann nicht importiert werden: 2 Problem(e)."
+    assert at.error[0].value == "kaputt.yaml kann nicht importiert werden: 2 Probleme."
     text_shown = " ".join(m.value for m in at.markdown)
     assert "kein erlaubter Wert" in text_shown and "unbekannter Schlüssel" in text_shown
     assert "kpis\\[0\\]\\.colour" in text_shown  # the path, escaped, never markup

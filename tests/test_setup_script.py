@@ -58,7 +58,7 @@ def test_set_up_on_a_fresh_copy_and_again_over_a_broken_environment(tmp_path):
         text=True,
         check=False,
     )
-    assert listed.returncode == 0 and "valid: 2 goal(s), 8 KPI(s)" in listed.stdout
+    assert listed.returncode == 0 and "valid: 2 goals, 8 KPIs" in listed.stdout
 
     (checkout / ".venv" / "bin" / "python").unlink()  # a half-made environment, as a failed venv leaves it
     again = _setup(checkout)

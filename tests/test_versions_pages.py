@@ -62,7 +62,7 @@ def test_both_changing_the_same_target_says_whose_value_is_where(app, db_url, de
     _set_target(ben, kpi, "2002")
     ben.button(key="app_conflict_keep").click().run()
     toast = " ".join(t.proto.body for t in ben.toast).replace("\\", "")  # toasts are markdown-escaped
-    assert "1 field(s) were changed by both of you" in toast
+    assert "1 field was changed by both of you" in toast
     engine = make_engine(db_url)
     assert load_strategy(engine, stored.id)[0].kpi(kpi.id).target == 2002
     assert load_strategy(engine, stored.id, 2)[0].kpi(kpi.id).target == 1001  # Anna's value, in the history

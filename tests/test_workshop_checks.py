@@ -353,7 +353,7 @@ def test_branding_is_remembered_and_the_pdf_carries_the_review(ws, stored, deck)
     text = words(ws.reports.pdf(strategy, deck))
     leads, qualified = _crm_sums()
     assert f"{100 * qualified / leads:.2f}%" in text  # the check's figure, as the page shows it
-    assert kept.check_id and "From 1 saved check(s)." in text  # the review, made from the one check
+    assert kept.check_id and "From 1 saved check." in text  # the review, made from the one check
     assert "KPIs met" in text
 
 

@@ -12,7 +12,7 @@ from impact.model import Strategy
 from impact.sittings import Sitting, Version, sittings
 from ui import state
 from ui.markdown import md_escape
-from ui.state import lang, tr
+from ui.state import lang, tr, trn
 from workshop import WorkshopError
 
 SITTINGS_SHOWN = 30  # expanders on the page; the selectors below reach every version
@@ -52,7 +52,13 @@ def render_version_history(strategy: Strategy) -> None:
         st.error(error.text(lang()))
         return
     groups = sittings(versions)
-    st.caption(tr("history.intro", count=len(versions), sittings=len(groups)))
+    st.caption(
+        tr(
+            "history.intro",
+            versions=trn("counted.versions", len(versions)),
+            sittings=trn("counted.sittings", len(groups)),
+        )
+    )
     for index, sitting in enumerate(groups[:SITTINGS_SHOWN]):
         with st.expander(_sitting_label(sitting), expanded=False):
             st.dataframe(

@@ -8,7 +8,7 @@ from impact.wording import problem_text
 from impact.yaml_safe import MAX_YAML_BYTES
 from ui import access, state
 from ui.components import md_escape, render_status
-from ui.state import tr
+from ui.state import tr, trn
 from ui.widget_texts import uploader_limits
 from workshop import WorkshopError
 
@@ -135,8 +135,8 @@ with open_col:
                 tr(
                     "start.import_ready",
                     name=md_escape(imported.name),
-                    goals=len(imported.goals),
-                    kpis=len(imported.kpis),
+                    goals=trn("counted.goals", len(imported.goals)),
+                    kpis=trn("counted.kpis", len(imported.kpis)),
                 )
             )
             st.button(
