@@ -98,12 +98,28 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     With --save the strategy is one stored in the database (by its id), and the check is
     kept with it exactly as the page keeps one (its mapping remembered there is used)."""
     if not args.save:
-        strategy, deck = load_strategy(args.strategy, lang)
+        try:
+            strategy, deck = load_strategy(args.strategy, lang)
+        except Refused:
+            _strategy_first(args.strategy, args.files, lang)
+            raise
         return _check_run(args, lang, strategy, deck, None)
     deck = deck_or_refuse()
     with _workshop(args, lang) as ws:
         opened = ws.strategies.open(args.strategy)
         return _check_run(args, lang, opened.strategy, deck, ws, opened.version)
+
+
+STRATEGY_SUFFIXES = (".yaml", ".yml")
+
+
+def _strategy_first(given: str, files: list[str], lang: str) -> None:
+    """A strategy that did not read while a strategy file stands among the exports: the
+    two were most likely given the other way round; say the order, with their names."""
+    strategies = [f for f in files if Path(f).suffix.lower() in STRATEGY_SUFFIXES]
+    if strategies and Path(given).suffix.lower() not in STRATEGY_SUFFIXES:
+        exports = " ".join(f for f in [given, *files] if f != strategies[0])
+        print(t("cli.strategy_first", lang, strategy=strategies[0], exports=exports), file=sys.stderr)
 
 
 def _check_run(
@@ -458,11 +474,19 @@ def parser() -> argparse.ArgumentParser:
     """Every command and option (docs/cli.md is generated from this)."""
     root = argparse.ArgumentParser(prog="impact", description="Impact Workshop command line")
     root.add_argument("--lang", default=None, help="de or en (default: from LANG)")
+    # --lang is understood after the command too (impact validate x.yaml --lang de); given
+    # there, it wins over one given before the command
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", default=argparse.SUPPRESS, help="de or en (default: from LANG)")
     sub = root.add_subparsers(dest="command", required=True, metavar="command")
-    validate = sub.add_parser("validate", help="check strategy files; exit 1 on any problem")
+
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kwargs)
+
+    validate = command("validate", help="check strategy files; exit 1 on any problem")
     validate.add_argument("files", nargs="+", help="strategy files (YAML)")
     validate.add_argument("--health", action="store_true", help="also print the strategy health checklist")
-    check = sub.add_parser("check", help="check a strategy's KPIs against exported data")
+    check = command("check", help="check a strategy's KPIs against exported data")
     check.add_argument("strategy", help="the strategy file (YAML), or with --save a stored strategy's id")
     check.add_argument("files", nargs="+", help="exports: CSV, XLSX, XLS, ODS, SpreadsheetML or a zip of them")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
@@ -471,12 +495,12 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--save", action="store_true", help="keep the check with the stored strategy, as the page does")
     check.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
-    review = sub.add_parser("review", help="every KPI across the saved checks: on track? exit 3 when one is behind")
+    review = command("review", help="every KPI across the saved checks: on track? exit 3 when one is behind")
     review.add_argument("id", help="the stored strategy's id (see impact list)")
     review.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
     review.add_argument("--pdf", default=None, help="also write the review as a short PDF")
     review.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
-    report = sub.add_parser("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
+    report = command("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
     report.add_argument("strategy", help="the strategy file (YAML)")
     report.add_argument("-o", "--output", required=True, help="the PDF to write")
     report.add_argument("--logo", help="a PNG, JPEG or SVG file for the cover")
@@ -484,25 +508,25 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--author", default="", help="consultant or facilitator named on the cover")
     report.add_argument("--footer", default="", help="footer text on every page")
     report.add_argument("--xlsx", help="also write the KPI plan as an Excel file")
-    save = sub.add_parser("save", help="store a strategy file in the database; prints its id on the last line")
+    save = command("save", help="store a strategy file in the database; prints its id on the last line")
     save.add_argument("file", help="the strategy file (YAML)")
     save.add_argument("--author", default=None, help="named in the version history")
     save.add_argument(
         "--expect-version", type=int, default=None, help="refuse if the stored strategy has moved past this version"
     )
     save.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
-    export = sub.add_parser("export", help="write a stored strategy as a YAML file")
+    export = command("export", help="write a stored strategy as a YAML file")
     export.add_argument("id", help="the strategy's id (see impact list)")
     export.add_argument("-o", "--output", required=True, help="the YAML file to write ('-' for stdout)")
     export.add_argument("--version", type=int, default=None, help="an earlier version (default: the latest)")
     export.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
-    sub.add_parser(
+    command(
         "hash-password",
         help="read a workspace password (prompt or stdin) and print the hash for [access.workspaces]",
     )
-    listing = sub.add_parser("list", help="list the stored strategies")
+    listing = command("list", help="list the stored strategies")
     listing.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
-    assign = sub.add_parser("assign", help="move strategies saved before workspaces were switched on into a workspace")
+    assign = command("assign", help="move strategies saved before workspaces were switched on into a workspace")
     assign.add_argument("ids", nargs="*", help="the strategies to move (see impact list); none: list them")
     assign.add_argument("--to", required=True, help="the workspace that gets them (named in the access settings)")
     assign.add_argument("--all", action="store_true", help="move every strategy of --from")

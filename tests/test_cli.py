@@ -49,6 +49,28 @@ def test_german_messages_follow_the_locale(tmp_path):
     assert "kann nicht gelesen werden" in result.stdout
 
 
+def test_lang_is_understood_before_and_after_the_command():
+    after = run("validate", "examples/employer-branding.yaml", "--lang", "de")
+    before = run("--lang", "de", "validate", "examples/employer-branding.yaml")
+    assert after.returncode == before.returncode == 0, after.stderr
+    assert after.stdout == before.stdout and "gültig: 2 Ziele, 8 KPIs" in after.stdout
+    assert "valid: 2 goals" in run("--lang", "de", "validate", "examples/employer-branding.yaml", "--lang", "en").stdout
+
+
+def test_a_strategy_given_after_its_export_is_named_in_the_right_order(tmp_path):
+    export = tmp_path / "shop.xlsx"
+    export.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run("check", str(export), "examples/employer-branding.yaml")
+    assert result.returncode == 1
+    assert (
+        f"The strategy comes first, then the exports: impact check examples/employer-branding.yaml {export}"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    fine = run("check", "examples/employer-branding.yaml", str(export))  # the right order: no such hint
+    assert "comes first" not in fine.stderr
+
+
 def test_the_installed_impact_command_writes_numbers_as_a_german_reader_does(tmp_path):
     """`impact` as the set-up installs it (a console script, from any directory): a German
     check table says 2.234,75 € where an English one says 2,234.75 €."""
