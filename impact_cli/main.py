@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 from impact.i18n import normalise_language, t, tn
 from impact.locale import languages
-from impact_cli.output import Refused, deck_or_refuse, load_strategy, print_table, problem_lines, read_strategy
+from impact_cli.output import (
+    Refused,
+    deck_or_refuse,
+    load_strategy,
+    print_table,
+    problem_lines,
+    read_strategy,
+    terminal_width,
+)
+from impact_cli.output import wrap as _wrap_lines
 
 if TYPE_CHECKING:
     from impact.deck import Deck
@@ -111,6 +120,7 @@ def _check(args: argparse.Namespace, lang: str) -> int:
 
 
 STRATEGY_SUFFIXES = (".yaml", ".yml")
+TEMPLATE_REASONS = {"input_not_in_files", "channel_no_column"}  # their words point to the data template
 
 
 def _strategy_first(given: str, files: list[str], lang: str) -> None:
@@ -180,13 +190,24 @@ def _check_run(
         ]
         print(json.dumps({"results": results, "warnings": warnings}, ensure_ascii=False))
         return 0
-    _print_results(check_view([r.as_json() for r in run.report.results], strategy, cards), lang)
+    width = _width(args)
+    _print_results(check_view([r.as_json() for r in run.report.results], strategy, cards), lang, width)
     for warning in warnings:
-        print(f"! {warning}")
+        for number, part in enumerate([warning] if width is None else _wrap_lines(warning, width - 2)):
+            print(f"{'!' if number == 0 else ' '} {part}")
+    wanting = {(r.reason or "").split("|", 1)[0] for r in run.report.results} & TEMPLATE_REASONS
+    if wanting:  # the notes name "the data template": say where a terminal gets it
+        hint = t("cli.template_hint_saved", lang) if args.save else t("cli.template_hint", lang, strategy=args.strategy)
+        print("\n".join([hint] if width is None else _wrap_lines(hint, width)))
     return 0
 
 
-def _print_results(view: CheckView, lang: str) -> None:
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal's width to fit a table to; None with --wide (every column at full width)."""
+    return None if getattr(args, "wide", False) else terminal_width()
+
+
+def _print_results(view: CheckView, lang: str, width: int | None) -> None:
     """The check as a table: every result KPI by KPI, the whole first, then its segments."""
     from impact.channels import channels_label, channels_of
     from impact.results import words
@@ -201,7 +222,7 @@ def _print_results(view: CheckView, lang: str) -> None:
         title = kpi.card.title.get(lang) if kpi.card else kpi.kpi.card
         channel = channels_label(channels_of(row.channel))
         rows.append([title, channel, row.segment or "", said.period, said.actual, said.target, said.status, said.note])
-    print_table(headers, rows, rule=True)
+    print_table(headers, rows, rule=True, width=width, wrap_columns=(0, 1, 2), below=7)
 
 
 def _review(args: argparse.Namespace, lang: str) -> int:
@@ -229,7 +250,7 @@ def _review(args: argparse.Namespace, lang: str) -> int:
         missing = missing_line(review, lang)
         if missing:
             print(missing)
-        _print_review(review, lang)
+        _print_review(review, lang, _width(args))
         if args.pdf:
             print(args.pdf)
     return 3 if review.count("behind") else 0
@@ -290,7 +311,7 @@ def _review_json(review: Review, lang: str) -> dict[str, Any]:
     }
 
 
-def _print_review(review: Review, lang: str) -> None:
+def _print_review(review: Review, lang: str, width: int | None) -> None:
     """One line per KPI (status, latest against target, change), its reasons indented."""
     from impact.review_words import tile
 
@@ -303,10 +324,12 @@ def _print_review(review: Review, lang: str) -> None:
             [said.title, f"{said.icon} {said.label}", said.period, said.actual, said.target, said.change_previous]
         )
         notes.append(said.reasons)
-    print_table(headers, rows, rule=True)
+    print_table(headers, rows, rule=True, width=width, wrap_columns=(0,))
     for row, reasons in zip(rows, notes, strict=True):
         for line in reasons:
-            print(f"  {row[0]}: {line}")
+            text = f"{row[0]}: {line}"
+            for part in [text] if width is None else _wrap_lines(text, width - 2):
+                print(f"  {part}")
 
 
 def _report(args: argparse.Namespace, lang: str) -> int:
@@ -375,7 +398,27 @@ def _save(args: argparse.Namespace, lang: str) -> int:
     name = done.opened.strategy.name
     said = t("cli.saved_new", lang, name=name) if done.created else None
     print(said or t("cli.saved_version", lang, name=name, version=done.opened.version))
+    if done.namesakes:  # the file has no id: saving it again made a second strategy, not a new version
+        ids = ", ".join(done.namesakes)
+        print(t("cli.saved_twice", lang, name=name, ids=ids, id=done.namesakes[0], file=args.file), file=sys.stderr)
     print(done.opened.strategy.id)
+    return 0
+
+
+def _template(args: argparse.Namespace, lang: str) -> int:
+    """The data template of a strategy file: exactly the columns its KPIs need, as the
+    Data check page offers it (CSV in the strategy's language's way, or Excel)."""
+    from impact.template import template_csv, template_xlsx
+
+    strategy, deck = load_strategy(args.strategy, lang)
+    cards = deck.with_custom(strategy.custom_cards)
+    excel = Path(args.output).suffix.lower() in (".xlsx", ".xlsm")
+    try:
+        Path(args.output).write_bytes(template_xlsx(strategy, cards) if excel else template_csv(strategy, cards))
+    except OSError as exc:
+        print(f"{args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("cli.template_written", lang, file=args.output))
     return 0
 
 
@@ -415,7 +458,7 @@ def _list(args: argparse.Namespace, lang: str) -> int:
         ]
         for r in rows
     ]
-    print_table(headers, table)
+    print_table(headers, table, width=terminal_width(), wrap_columns=(1,))
     return 0
 
 
@@ -465,6 +508,7 @@ COMMANDS = {
     "hash-password": _hash_password,
     "save": _save,
     "export": _export,
+    "template": _template,
     "list": _list,
     "assign": _assign,
 }
@@ -490,6 +534,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("strategy", help="the strategy file (YAML), or with --save a stored strategy's id")
     check.add_argument("files", nargs="+", help="exports: CSV, XLSX, XLS, ODS, SpreadsheetML or a zip of them")
     check.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
+    check.add_argument("--wide", action="store_true", help="every column at full width, whatever the terminal's width")
     check.add_argument(
         "--mapping", default=None, help="choices for files the readers cannot read alone (made on the Data check page)"
     )
@@ -498,6 +543,7 @@ def parser() -> argparse.ArgumentParser:
     review = command("review", help="every KPI across the saved checks: on track? exit 3 when one is behind")
     review.add_argument("id", help="the stored strategy's id (see impact list)")
     review.add_argument("--json", action="store_true", help="exactly one JSON object on stdout")
+    review.add_argument("--wide", action="store_true", help="every column at full width, whatever the terminal's width")
     review.add_argument("--pdf", default=None, help="also write the review as a short PDF")
     review.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
     report = command("report", help="the strategy as a PDF to hand over (and --xlsx for the KPI plan)")
@@ -515,6 +561,9 @@ def parser() -> argparse.ArgumentParser:
         "--expect-version", type=int, default=None, help="refuse if the stored strategy has moved past this version"
     )
     save.add_argument("--workspace", default=None, help=WORKSPACE_HELP)
+    template = command("template", help="the data template: exactly the columns a strategy's KPIs need")
+    template.add_argument("strategy", help="the strategy file (YAML)")
+    template.add_argument("-o", "--output", required=True, help="the file to write: .xlsx for Excel, else CSV")
     export = command("export", help="write a stored strategy as a YAML file")
     export.add_argument("id", help="the strategy's id (see impact list)")
     export.add_argument("-o", "--output", required=True, help="the YAML file to write ('-' for stdout)")

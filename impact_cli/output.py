@@ -3,7 +3,9 @@ is, and printing a table that lines up in a terminal."""
 
 from __future__ import annotations
 
+import shutil
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,11 +57,111 @@ def load_strategy(path: str, lang: str) -> tuple[Strategy, Deck]:
     return strategy, deck
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, rule: bool = False) -> None:
-    """Columns padded to their widest cell; ``rule`` draws a line under the header."""
-    widths = [max(len(str(x)) for x in [h, *(row[i] for row in rows)]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+def cell_width(text: str) -> int:
+    """Columns a text takes in a terminal: wide characters (✅, ⚠️, CJK) take two, marks
+    that combine with the character before them (the emoji selector) none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or char in "\u200d\ufe0f\ufe0e":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns, broken between words (a word longer than a
+    line is cut)."""
+    lines: list[str] = []
+    for word in text.split():
+        while cell_width(word) > width:
+            cut = 1
+            while cut < len(word) and cell_width(word[: cut + 1]) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        if not word:
+            continue
+        if lines and cell_width(lines[-1]) + 1 + cell_width(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def terminal_width() -> int:
+    """The terminal's width (COLUMNS where set, as shells and tests set it); 80 when
+    the output is not a terminal and nothing says otherwise."""
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def _fitted(headers: list[str], table: list[list[str]], wrappable: list[int], width: int | None) -> list[int]:
+    """Each column's width: its widest cell, the wrappable ones narrowed (widest first,
+    not below a short word's width) until the table fits ``width``."""
+    widths = [max(cell_width(x) for x in [h, *(row[i] for row in table)]) for i, h in enumerate(headers)]
+    if width is None:
+        return widths
+    floor = {i: max(12, max((cell_width(w) for w in headers[i].split()), default=0)) for i in wrappable}
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        narrowable = [i for i in wrappable if widths[i] > floor[i]]
+        if not narrowable:
+            break
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    rule: bool = False,
+    width: int | None = None,
+    wrap_columns: Sequence[int] = (),
+    below: int | None = None,
+) -> None:
+    """Columns padded to their widest cell; ``rule`` draws a line under the header.
+
+    With ``width`` (a terminal's columns) the table fits it: columns empty in every row
+    are left out; the columns named in ``wrap_columns`` (text such as a KPI's title) are narrowed,
+    widest first, their cells wrapped over several lines; if that is not enough, the
+    column ``below`` (a note) leaves the grid and is printed, indented, under its row.
+    Numbers and statuses are never wrapped."""
+    table = [[str(x) for x in row] for row in rows]
+    keep = [i for i in range(len(headers)) if not table or any(row[i].strip() for row in table)]
+    under: list[str] = []
+    widths = _fitted([headers[i] for i in keep], [[r[i] for i in keep] for r in table], [], None)
+    if width is not None and below in keep:
+        trial = _fitted(
+            [headers[i] for i in keep],
+            [[r[i] for i in keep] for r in table],
+            [keep.index(i) for i in wrap_columns if i in keep],
+            width,
+        )
+        if sum(trial) + 2 * (len(trial) - 1) > width:  # the note goes under its row
+            under = [row[below] for row in table]
+            keep.remove(below)
+    heads = [headers[i] for i in keep]
+    table = [[row[i] for i in keep] for row in table]
+    wrappable = [keep.index(i) for i in wrap_columns if i in keep]
+    widths = _fitted(heads, table, wrappable, width)
+
+    def cells(values: Sequence[str]) -> list[list[str]]:
+        return [wrap(v, widths[i]) if i in wrappable else [v] for i, v in enumerate(values)]
+
+    def emit(columns: list[list[str]]) -> None:
+        for depth in range(max(len(c) for c in columns)):
+            parts = [_pad(c[depth] if depth < len(c) else "", w) for c, w in zip(columns, widths, strict=True)]
+            print("  ".join(parts).rstrip())
+
+    emit(cells(heads))
     if rule:
         print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=True)).rstrip())
+    for number, row in enumerate(table):
+        emit(cells(row))
+        if under and under[number].strip():
+            for line in wrap(under[number], max(20, (width or 80) - 4)):
+                print(f"    {line}")

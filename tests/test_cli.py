@@ -101,3 +101,52 @@ def test_the_installed_impact_command_writes_numbers_as_a_german_reader_does(tmp
     assert f"{total:,.2f}".translate(str.maketrans(",.", ".,")) + "\u00a0€" in outputs["de"]
     assert "2.500,5\u00a0€" in outputs["de"] and "2,500.5" not in outputs["de"]
     assert f"{total:,.2f}\u00a0€" in outputs["en"] and "2,500.5\u00a0€" in outputs["en"]
+
+
+def _lines_fit(text: str, columns: int) -> bool:
+    from impact_cli.output import cell_width
+
+    return all(cell_width(line) <= columns for line in text.splitlines())
+
+
+def test_the_check_table_fits_an_80_column_terminal_and_wide_shows_it_whole(tmp_path):
+    shop = tmp_path / "shop.csv"
+    shop.write_text("Datum;Umsatz\n01.10.2026;1.234,50\n15.10.2026;1.000,25\n", encoding="utf-8")
+    narrow = subprocess.run(
+        [sys.executable, "-m", "impact", "check", "examples/employer-branding.yaml", str(shop)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "COLUMNS": "80"},
+        timeout=60,
+    )
+    assert narrow.returncode == 0, narrow.stderr
+    assert _lines_fit(narrow.stdout, 80), max(narrow.stdout.splitlines(), key=len)
+    titles = ["Brand awareness", "Reach", "Cost per hire", "Employee advocacy"]
+    assert all(title in narrow.stdout for title in titles)
+    assert "No uploaded file has a column for" in narrow.stdout  # the notes are there, under their rows
+    assert "impact template examples/employer-branding.yaml -o template.xlsx" in " ".join(narrow.stdout.split())
+    wide = subprocess.run(
+        [sys.executable, "-m", "impact", "check", "examples/employer-branding.yaml", str(shop), "--wide"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "COLUMNS": "80"},
+        timeout=60,
+    )
+    assert not _lines_fit(wide.stdout, 80)  # --wide: one line per result, notes in their column
+
+
+def test_the_data_template_from_the_command_line_is_read_back_by_the_check(tmp_path):
+    template = tmp_path / "template.csv"
+    made = run("template", "examples/employer-branding.yaml", "-o", str(template))
+    assert made.returncode == 0, made.stderr
+    header = template.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    row = ["15.10.2026", "", ""] + ["7"] * (len(header) - 3)  # date, channel, segment, then every input
+    template.write_text(";".join(header) + "\n" + ";".join(row) + "\n", encoding="utf-8")
+    checked = run("check", "examples/employer-branding.yaml", str(template), "--json")
+    assert checked.returncode == 0, checked.stderr
+    import json
+
+    reasons = [r["reason"] or "" for r in json.loads(checked.stdout)["results"]]
+    assert not [r for r in reasons if r.startswith("input_not_in_files")]  # every input found in the template

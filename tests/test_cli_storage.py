@@ -225,3 +225,20 @@ def test_assign_moves_strategies_from_before_workspaces_into_a_configured_one(cl
     assert code == 0 and "nothing to move" in out
     code, _, err = cli(any_url, "assign", "--to", "acme", "--secrets", str(tmp_path / "none.toml"))
     assert code == 1 and "cannot be read" in err
+
+
+def test_saving_a_file_without_an_id_twice_says_so_and_how_to_update(cli, tmp_path):
+    url = f"sqlite:///{tmp_path / 'twice.db'}"
+    code, out, err = cli(url, "save", str(EXAMPLE))
+    assert code == 0 and "saved_twice" not in err and "second strategy" not in err
+    first = out.strip().splitlines()[-1]
+    code, out, err = cli(url, "save", str(EXAMPLE))
+    second = out.strip().splitlines()[-1]
+    assert code == 0 and second != first
+    name = parse_strategy(EXAMPLE.read_text(encoding="utf-8")).name
+    assert f"“{name}” was stored before ({first}); this saved a second strategy." in err
+    assert f"impact export {first} -o {EXAMPLE}" in err
+    exported = tmp_path / "exported.yaml"
+    assert cli(url, "export", first, "-o", str(exported))[0] == 0
+    code, out, err = cli(url, "save", str(exported))  # the file with its id line: a new version, nothing to warn
+    assert code == 0 and out.strip().splitlines()[-1] == first and "second strategy" not in err

@@ -69,9 +69,19 @@ def test_set_up_on_a_fresh_copy_and_again_over_a_broken_environment(tmp_path):
 
 @pytest.mark.skipif(os.geteuid() != 0 or shutil.which("useradd") is None, reason="needs root to make a user")
 def test_set_up_as_a_normal_user_installs_nothing_system_wide(tmp_path):
-    user = "impactsetup"
+    user = "impactsetup"  # the test's own user: made here, and removed with its home (uv's cache, ~1 GB) after
     if subprocess.run(["id", user], capture_output=True, check=False).returncode != 0:
         subprocess.run(["useradd", "-m", user], check=True)
+    home = Path(pwd.getpwnam(user).pw_dir)
+    try:
+        _set_up_as(user)
+    finally:
+        subprocess.run(["userdel", "--remove", user], capture_output=True, check=False)
+        assert subprocess.run(["id", user], capture_output=True, check=False).returncode != 0, "the user is left"
+        assert not home.exists(), "its home is left"
+
+
+def _set_up_as(user: str) -> None:
     home = Path(pwd.getpwnam(user).pw_dir)
     checkout = home / "impact-workshop"
     shutil.rmtree(checkout, ignore_errors=True)

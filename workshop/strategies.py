@@ -71,6 +71,7 @@ class Imported:
 
     opened: Opened
     created: bool  # a new strategy; False: a new version of one stored before
+    namesakes: tuple[str, ...] = ()  # created: the ids of strategies stored before under the same name
 
 
 class Strategies:
@@ -189,7 +190,8 @@ class Strategies:
             return Imported(self.save(strategy, summary, expected=expected), created=False)
         if strategy.id and self.ws.store.strategy_id_taken(strategy.id):
             raise WorkshopError("id_taken", id=strategy.id)
-        return Imported(self.create(strategy, summary), created=True)
+        earlier = tuple(s.id for s in self.list() if s.name == strategy.name)  # a file saved twice, said
+        return Imported(self.create(strategy, summary), created=True, namesakes=earlier)
 
 
 def _first_error(exc: ValidationError) -> str:
