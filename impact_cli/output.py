@@ -3,6 +3,7 @@ is, and printing a table that lines up in a terminal."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import unicodedata
@@ -92,9 +93,12 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def terminal_width() -> int:
-    """The terminal's width (COLUMNS where set, as shells and tests set it); 80 when
-    the output is not a terminal and nothing says otherwise."""
+def terminal_width() -> int | None:
+    """The terminal's width (COLUMNS where set, as shells and tests set it). None when the
+    output goes to a file or a pipe and nothing names a width: no terminal to fit, so a
+    script that reads the table gets one line per row."""
+    if not os.environ.get("COLUMNS") and not sys.stdout.isatty():
+        return None
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 

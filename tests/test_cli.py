@@ -135,6 +135,8 @@ def test_the_check_table_fits_an_80_column_terminal_and_wide_shows_it_whole(tmp_
         timeout=60,
     )
     assert not _lines_fit(wide.stdout, 80)  # --wide: one line per result, notes in their column
+    piped = run("check", "examples/employer-branding.yaml", str(shop))  # no terminal, no COLUMNS: nothing to fit
+    assert piped.stdout.splitlines()[:4] == wide.stdout.splitlines()[:4]
 
 
 def test_the_data_template_from_the_command_line_is_read_back_by_the_check(tmp_path):
