@@ -7,7 +7,6 @@ import streamlit as st
 from impact.deck import DeckError
 from impact.health import health_score
 from impact.hyphenation import hyphenate
-from impact.model import LANGUAGE_NAMES
 from ui import access, presenter, state
 from ui.components import md_escape
 from ui.guide import render_progress
@@ -103,20 +102,8 @@ if st.session_state["projector"]:
     presenter.render_projector_nav(pages, page.url_path)
 
 
-def _switch_language() -> None:
-    state.choose_language(st.session_state["app_lang"])
-
-
 with st.sidebar:
-    st.segmented_control(
-        tr("app.language"),
-        options=["de", "en"],
-        format_func=LANGUAGE_NAMES.get,
-        default=state.lang(),
-        key="app_lang",
-        on_change=_switch_language,
-        required=True,
-    )
+    state.render_language_choice("app_lang")
     st.button(tr("app.projector_on"), on_click=_projector, args=(True,), key="app_projector_on", icon="📽️")
     st.toggle(
         tr("guide.toggle"),

@@ -164,7 +164,12 @@ def test_with_a_password_nothing_is_reachable_before_signing_in(app, db_url):
     assert [w.key for w in at.text_input] == ["access_workspace", "access_password"]
     assert at.session_state["strategy"] is None
     assert "Acme plan" not in _page_text(at)
-    assert not at.sidebar.button  # no navigation, no projector, no language switch behind the gate
+    assert not at.sidebar.button  # no navigation, no projector behind the gate
+    at.segmented_control(key="access_lang").set_value("de").run()  # the language, chosen before signing in
+    assert not at.exception
+    assert at.title[0].value == "Impact Workshop — Anmelden"
+    assert at.text_input(key="access_workspace").label == "Arbeitsbereich"
+    assert at.query_params["lang"] in ("de", ["de"])
 
 
 def test_a_wrong_password_is_refused_and_the_right_one_opens_only_its_workspace(app, db_url):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from impact.model import STAGES
+from impact.report.branding import Branding
 from storage.db import make_engine
 from storage.repository import create_strategy, list_strategies, list_versions, load_strategy, save_version
 from tests.factories import big_strategy
@@ -276,3 +277,21 @@ def test_the_readers_language_choice_survives_reopening_a_strategy(app, db_url, 
     reopened.run()
     assert reopened.session_state["lang"] == "en"
     assert "Open strategy" in [c.value for c in reopened.sidebar.caption]
+
+
+def test_a_saved_logo_is_shown_with_a_way_to_remove_it(open_app, db_url, deck):
+    from storage.report_settings import recall_branding, remember_branding
+
+    at, stored = open_app(big_strategy(deck, 5).model_copy(update={"language": "en"}), "views/strategy.py")
+    logo = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    remember_branding(make_engine(db_url), stored.id, Branding(author="Cora", logo=logo))
+    at.run()
+    assert not at.exception
+    shown = [h.proto.body for h in at.get("html") if "data:image/svg+xml;base64," in h.proto.body]
+    assert len(shown) == 1 and 'alt="The saved logo"' in shown[0]  # an <img>: the SVG runs no script
+    assert [u.label for u in at.get("file_uploader")] == ["Replace the logo (PNG, JPEG or SVG)"]
+    at.button(key="strategy_report_logo_remove").click().run()
+    assert not at.exception
+    assert recall_branding(make_engine(db_url), stored.id) == Branding(author="Cora")  # the rest is kept
+    assert not [h for h in at.get("html") if "data:image/svg+xml" in h.proto.body]
+    assert [u.label for u in at.get("file_uploader")] == ["Logo (PNG, JPEG or SVG)"]

@@ -258,27 +258,34 @@ def gate() -> None:
         return
     _want_this_page()
     _hide_navigation()
-    st.title(tr("access.title"))
-    kept = _cookie_sign_ins()
-    if kept:
-        st.caption(tr("access.choose"))
-        for workspace, sign_in_id in sorted(kept.items()):
-            st.button(
-                workspace, key=f"access_choose_{workspace}", on_click=_enter, args=(workspace, sign_in_id), icon="🗂️"
-            )
-    st.caption(tr("access.intro"))
-    with st.form("access_form"):
-        st.text_input(tr("access.workspace"), key="access_workspace", max_chars=64)
-        st.text_input(tr("access.password"), key="access_password", type="password", max_chars=1024)
-        st.form_submit_button(tr("access.sign_in"), type="primary", on_click=_sign_in)
-    if st.session_state.get("access_error"):
-        st.error(st.session_state["access_error"])
+    with st.container(width=560):  # a form for two short fields, not the width of the screen
+        state.render_language_choice("access_lang")
+        st.title(tr("access.title"))
+        kept = _cookie_sign_ins()
+        if kept:
+            st.caption(tr("access.choose"))
+            for workspace, sign_in_id in sorted(kept.items()):
+                st.button(
+                    workspace,
+                    key=f"access_choose_{workspace}",
+                    on_click=_enter,
+                    args=(workspace, sign_in_id),
+                    icon="🗂️",
+                )
+        st.caption(tr("access.intro"))
+        with st.form("access_form"):
+            st.text_input(tr("access.workspace"), key="access_workspace", max_chars=64)
+            st.text_input(tr("access.password"), key="access_password", type="password", max_chars=1024)
+            st.form_submit_button(tr("access.sign_in"), type="primary", on_click=_sign_in)
+        if st.session_state.get("access_error"):
+            st.error(st.session_state["access_error"])
     st.stop()
 
 
 def _login_gate(cfg: AccessConfig) -> None:
     if not st.user.is_logged_in:
         _want_this_page()
+        state.render_language_choice("access_lang")
         st.title(tr("access.title"))
         st.caption(tr("access.intro_login"))
         if cfg.provider:

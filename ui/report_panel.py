@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import base64
+from dataclasses import replace
+from html import escape
+
 import streamlit as st
 
 from impact.custom_cards import slug
@@ -27,12 +31,35 @@ def _pdf_problem() -> str | None:
     return None
 
 
+def _logo_key(key_prefix: str) -> str:
+    """The uploader's key, new after a removal: an emptied uploader, not the old file again."""
+    return f"{key_prefix}_logo_{st.session_state.get(f'{key_prefix}_logo_round', 0)}"
+
+
+def _remove_logo(key_prefix: str, strategy_id: str) -> None:
+    try:
+        current = state.workshop().reports.branding(strategy_id)
+        state.workshop().reports.remember_branding(strategy_id, replace(current, logo=None))
+    except WorkshopError as error:
+        state.fail(error)
+        return
+    st.session_state[f"{key_prefix}_logo_round"] = st.session_state.get(f"{key_prefix}_logo_round", 0) + 1
+
+
+def _logo_html(branding: Branding) -> str:
+    """The saved logo as the PDF prints it (an <img>: an SVG shown so runs no script)."""
+    mime = branding.logo_type or "image/png"
+    data = base64.b64encode(branding.logo or b"").decode()
+    alt = escape(tr("report.logo_saved"))
+    return f'<img src="data:{mime};base64,{data}" alt="{alt}" style="max-height:4rem;max-width:100%">'
+
+
 def _remember(key_prefix: str, strategy_id: str) -> None:
     get = st.session_state.get
     current = state.workshop().reports.branding(strategy_id)
     try:
         color = normalise_color(get(f"{key_prefix}_color") or DEFAULT_COLOR)
-        upload = get(f"{key_prefix}_logo")
+        upload = get(_logo_key(key_prefix))
         logo = checked_logo(upload.getvalue()) if upload is not None else current.logo
     except BrandingError as exc:
         state.notify(tr(f"report.{exc.code}", detail=exc.detail), "⚠️")
@@ -77,15 +104,26 @@ def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
             on_change=_remember,
             args=(key_prefix, strategy.id),
         )
+        if branding.logo:  # the saved logo, as the PDF prints it, and the way to take it off
+            shown, remove = st.columns([1, 3], vertical_alignment="center")
+            shown.html(_logo_html(branding))
+            remove.button(
+                tr("report.remove_logo"),
+                key=f"{key_prefix}_logo_remove",
+                on_click=_remove_logo,
+                args=(key_prefix, strategy.id),
+                icon="🗑️",
+            )
+        logo_key = _logo_key(key_prefix)
         st.file_uploader(
-            tr("report.logo_field"),
+            tr("report.replace_logo" if branding.logo else "report.logo_field"),
             type=LOGO_TYPES,
-            key=f"{key_prefix}_logo",
+            key=logo_key,
             on_change=_remember,
             args=(key_prefix, strategy.id),
             max_upload_size=MAX_LOGO_BYTES // (1024 * 1024),
         )
-        uploader_limits(f"{key_prefix}_logo", LOGO_TYPES, MAX_LOGO_BYTES // (1024 * 1024))
+        uploader_limits(logo_key, LOGO_TYPES, MAX_LOGO_BYTES // (1024 * 1024))
         problem = _pdf_problem()
         name = slug(strategy.name)
         pdf_col, xlsx_col = st.columns(2)

@@ -19,7 +19,7 @@ from impact.deck import Deck, load_deck
 from impact.formatting import format_moment, quoted
 from impact.health import check_health
 from impact.i18n import normalise_language, t, tn
-from impact.model import Strategy
+from impact.model import LANGUAGE_NAMES, Strategy
 from ui.markdown import md_escape
 from workshop import Workshop, WorkshopError, connect, database_url
 from workshop.places import ResumePoint
@@ -239,6 +239,19 @@ def choose_language(code: str) -> None:
     st.session_state["lang_chosen"] = True
     st.query_params["lang"] = code
     forget_page_widgets()
+
+
+def render_language_choice(key: str) -> None:
+    """Deutsch | English, wherever a reader may need it first (the sidebar, the sign-in page)."""
+    st.segmented_control(
+        tr("app.language"),
+        options=["de", "en"],
+        format_func=LANGUAGE_NAMES.get,
+        default=lang(),
+        key=key,
+        on_change=lambda: choose_language(st.session_state[key]),
+        required=True,
+    )
 
 
 def keep_in_url() -> None:
