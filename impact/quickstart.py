@@ -58,7 +58,7 @@ def draft_strategy(strategy: Strategy, profile: Profile, cards: dict[str, Card],
         changes: dict[str, object] = {"period": "month"}
         if pick.owner:
             changes["department"] = pick.owner
-        target = reference_target(profile, card.id)
+        target = None if card.is_metric else reference_target(profile, card.id)  # a metric supports, it has no target
         if target is not None:
             changes["target"] = target
         draft = edits.update_kpi(draft, kpi_id, **changes)
@@ -70,21 +70,31 @@ class DraftReport:
     """What a quick start did and what it left to the person, as ids the page words."""
 
     goals: list[str] = field(default_factory=list)  # goal ids added
-    kpis: list[str] = field(default_factory=list)  # KPI ids added
+    kpis: list[str] = field(default_factory=list)  # KPI ids added (real KPIs)
+    metrics: list[str] = field(default_factory=list)  # ids of metric cards added: beside a KPI of their goal
     targets_from: dict[str, ReferenceValue] = field(default_factory=dict)  # KPI id → where its target came from
     benchmarks_not_targets: dict[str, list[ReferenceValue]] = field(default_factory=dict)  # KPI id → other-basis values
-    without_target: list[str] = field(default_factory=list)  # KPI ids (all of the strategy's) still without target
+    without_target: list[str] = field(default_factory=list)  # real KPI ids (all of the strategy's) without target
     without_person: list[str] = field(default_factory=list)  # KPI ids whose owner names no person yet
 
 
-def describe_draft(before: Strategy, after: Strategy, profile: Profile) -> DraftReport:
+def describe_draft(before: Strategy, after: Strategy, profile: Profile, cards: dict[str, Card]) -> DraftReport:
+    """Metric cards are said apart from the KPIs: they support a KPI of the same goal and
+    need no target, so the person is never asked for one (nor told they are KPIs)."""
     old_goals = {g.id for g in before.goals}
     old_kpis = {k.id for k in before.kpis}
+
+    def metric(card_id: str) -> bool:
+        card = cards.get(card_id)
+        return card is not None and card.is_metric
+
+    real = [k for k in after.kpis if not metric(k.card)]
     report = DraftReport(
         goals=[g.id for g in after.goals if g.id not in old_goals],
-        kpis=[k.id for k in after.kpis if k.id not in old_kpis],
-        without_target=[k.id for k in after.kpis if k.target is None],
-        without_person=[k.id for k in after.kpis if not k.owner.person],
+        kpis=[k.id for k in real if k.id not in old_kpis],
+        metrics=[k.id for k in after.kpis if metric(k.card) and k.id not in old_kpis],
+        without_target=[k.id for k in real if k.target is None],
+        without_person=[k.id for k in real if not k.owner.person],
     )
     for kpi in after.kpis:
         if kpi.id not in report.kpis:

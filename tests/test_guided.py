@@ -60,12 +60,15 @@ def test_a_benchmark_becomes_a_target_only_when_it_measures_what_the_card_does(d
     assert reference_target(profile, "repeat-purchase-rate") == 0.47
     before = Strategy(name="Bäckerei", language="de")
     draft = draft_strategy(before, profile, deck.cards, "de", date(2026, 11, 21))
-    report = describe_draft(before, draft, profile)
+    report = describe_draft(before, draft, profile, deck.cards)
     [with_target] = [k for k in draft.kpis if k.target is not None]
     assert with_target.card == "repeat-purchase-rate" and with_target.target == 0.47
     assert report.targets_from == {with_target.id: same}
-    assert len(report.without_target) == len(draft.kpis) - 1
-    assert len(report.kpis) == len(profile.quick_start) and len(report.goals) == len(profile.goals)
+    metrics = [pick.card for pick in profile.quick_start if deck.cards[pick.card].is_metric]
+    assert metrics  # the local profile drafts reach and profile visits: feedback beside a KPI
+    assert len(report.without_target) == len(draft.kpis) - len(metrics) - 1  # a metric is never asked for a target
+    assert len(report.kpis) == len(profile.quick_start) - len(metrics) and len(report.goals) == len(profile.goals)
+    assert sorted(k.card for k in draft.kpis if k.id in report.metrics) == sorted(metrics)
 
 
 def test_quick_start_twice_adds_nothing_the_second_time(deck):
@@ -91,7 +94,13 @@ def test_quick_start_on_the_profile_page_says_what_it_drafted_and_what_is_left(o
     assert f"{len(profile.goals)} Ziele: „300 lokale Aktionen" in said
     assert "Konversion: **Vorbestellungen und Reservierungen** → 150 Vorbestellungen über Social Media" in said
     assert "Noch zu entscheiden" in said
-    assert f"Zielwerte für {len(saved.kpis)} KPIs (Reichweite, Profilbesuche" in said
+    metrics = [deck.cards[p.card] for p in profile.quick_start if deck.cards[p.card].is_metric]
+    real = len(saved.kpis) - len(metrics)
+    assert f"{real} KPIs, jeder mit seinem Ziel" in said  # the metrics are not counted as KPIs …
+    assert f"Zielwerte für {real} KPIs (" in said and "(Reichweite" not in said  # … nor asked for a target
+    names = ", ".join(card.title.de for card in metrics)
+    assert f"{len(metrics)} unterstützende Kennzahlen, jede neben einem KPI desselben Ziels" in said
+    assert names in said
     # a second click says so instead of drafting again
     at.button(key="profile_quick_start").click().run()
     assert any("hat nichts hinzugefügt" in i.value for i in at.info)

@@ -21,7 +21,7 @@ def render_draft_report(
     report = shown[1]
     with st.container(border=True, key="profile_draft_report"):
         st.markdown(f"#### {tr('profile.draft_title')}")
-        if not report.goals and not report.kpis:
+        if not report.goals and not report.kpis and not report.metrics:
             st.info(tr("profile.draft_nothing_new"))
             return
         goals = {g.id: g for g in strategy.goals}
@@ -51,6 +51,9 @@ def render_draft_report(
                         )
                     )
             st.markdown("✅ " + "\n".join(lines))
+        if report.metrics:  # feedback beside a KPI, never a KPI of its own: said apart, with no target asked
+            names = ", ".join(title(k) for k in report.metrics if k in kpis)
+            st.markdown("ℹ️ " + md_escape(tr("profile.draft_metrics", count=len(report.metrics), cards=names)))
         for kpi_id, ref in report.targets_from.items():
             kpi = kpis[kpi_id]
             card = cards.get(kpi.card)

@@ -94,7 +94,7 @@ def _quick_start(profile_id: str) -> None:
         st.session_state[DRAFT_REPORT] = (before.id, DraftReport())
         return
     if state.apply(lambda _s: drafted, summary=tr("summary.quick_start", profile=chosen.title.get(lang()))):
-        st.session_state[DRAFT_REPORT] = (before.id, describe_draft(before, state.current(), chosen))
+        st.session_state[DRAFT_REPORT] = (before.id, describe_draft(before, state.current(), chosen, state.cards()))
         state.notify(tr("profile.quick_started"))
 
 
