@@ -8,6 +8,8 @@ the screen's copy as it was. Pages, tests and the command line share these.
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -47,10 +49,34 @@ def add_goal(strategy: Strategy, goal: Goal) -> Strategy:
     return new
 
 
-def goal_from_suggestion(suggestion: SuggestedGoal, lang: str, today: date) -> Goal:
+def suggestion_origin(profile_id: str, suggestion: SuggestedGoal) -> str:
+    """A suggested goal's lasting name: its profile and its English title as a slug (the
+    title a strategy shows may be German, or rewritten since)."""
+    ascii_title = unicodedata.normalize("NFKD", suggestion.title.en).encode("ascii", "ignore").decode()
+    return f"{profile_id}/{re.sub(r'[^a-z0-9]+', '-', ascii_title.lower()).strip('-')[:120] or 'goal'}"
+
+
+def goal_from_suggestion(suggestion: SuggestedGoal, lang: str, today: date, origin: str | None = None) -> Goal:
     year, month = divmod(today.month - 1 + suggestion.months, 12)
     deadline = _month_end(today.year + year, month + 1)
-    return Goal(title=suggestion.title.get(lang), area=suggestion.area, hard=suggestion.hard, deadline=deadline)
+    return Goal(
+        title=suggestion.title.get(lang), area=suggestion.area, hard=suggestion.hard, deadline=deadline, origin=origin
+    )
+
+
+def adopted_suggestions(strategy: Strategy, profile: Profile) -> list[Goal | None]:
+    """Per suggestion of the profile, the strategy's goal adopted from it (None: not yet),
+    by origin, whatever the goal is called now; a goal from before origins were kept (none
+    stored) counts by its title in either language."""
+    found: list[Goal | None] = []
+    for suggestion in profile.goals:
+        origin = suggestion_origin(profile.id, suggestion)
+        titles = {suggestion.title.de, suggestion.title.en}
+        found.append(
+            next((g for g in strategy.goals if g.origin == origin), None)
+            or next((g for g in strategy.goals if g.origin is None and g.title in titles), None)
+        )
+    return found
 
 
 def _month_end(year: int, month: int) -> date:

@@ -153,6 +153,9 @@ class Goal(Strict):
     area: Area = "other"
     hard: bool = False
     deadline: date | None = None
+    # the profile's suggestion it was adopted from ("<profile>/<suggestion>"): a goal keeps it
+    # when its title is rewritten, so the suggestion stays marked as adopted
+    origin: str | None = Field(default=None, max_length=160, pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
     @field_validator("title")
     @classmethod

@@ -41,13 +41,11 @@ def draft_strategy(strategy: Strategy, profile: Profile, cards: dict[str, Card],
     the board yet), each linked to its goal and owned by a department the business has."""
     draft = edits.set_profile(strategy, profile.id)
     goal_ids: list[str] = []
-    for suggestion in profile.goals:
-        title = suggestion.title.get(lang)
-        existing = next((g for g in draft.goals if g.title == title), None)
+    for suggestion, existing in zip(profile.goals, edits.adopted_suggestions(draft, profile), strict=True):
         if existing is None:
-            goal = edits.goal_from_suggestion(suggestion, lang, today)
-            draft = edits.add_goal(draft, goal)
-            existing = goal
+            origin = edits.suggestion_origin(profile.id, suggestion)
+            existing = edits.goal_from_suggestion(suggestion, lang, today, origin=origin)
+            draft = edits.add_goal(draft, existing)
         goal_ids.append(existing.id)
     on_board = {k.card for k in draft.kpis}
     for pick in profile.quick_start:

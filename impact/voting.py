@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from impact.model import Card, Profile, Stage
+    from impact.model import Card, Profile, Stage, Strategy
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud from a projector
 CODE_LENGTH = 6
@@ -150,12 +150,16 @@ def card_options(
     ][:limit]
 
 
-def goal_options(profile: Profile | None, taken: set[str], lang: str) -> list[Option]:
-    """The profile's suggested goals the strategy does not have yet."""
+def goal_options(profile: Profile | None, strategy: Strategy, lang: str) -> list[Option]:
+    """The profile's suggested goals the strategy has not adopted (by origin: a goal
+    adopted and renamed since is not offered again)."""
+    from impact.edits import adopted_suggestions
+
     if profile is None:
         return []
+    adopted = adopted_suggestions(strategy, profile)
     return [
         Option(f"goal-{index}", goal.title.get(lang), kind="hard" if goal.hard else "soft")
         for index, goal in enumerate(profile.goals)
-        if goal.title.get(lang) not in taken
+        if adopted[index] is None
     ]

@@ -110,6 +110,36 @@ def test_goal_from_suggestion_sets_a_month_end_deadline(deck):
     assert edits.goal_from_suggestion(three, "en", date(2026, 11, 21)).deadline == date(2027, 2, 28)
 
 
+def test_an_adopted_suggestion_stays_adopted_when_its_goal_is_rewritten(deck):
+    from impact.strategy_file import parse_strategy, strategy_to_yaml
+    from impact.voting import goal_options
+
+    profile = deck.profiles["local"]
+    first = profile.goals[0]
+    origin = edits.suggestion_origin(profile.id, first)
+    goal = edits.goal_from_suggestion(first, "de", date(2026, 11, 21), origin=origin)
+    strategy = edits.add_goal(Strategy(name="Bäckerei", language="de", industry_profile="local"), goal)
+    assert [g is not None for g in edits.adopted_suggestions(strategy, profile)] == [True] + [False] * (
+        len(profile.goals) - 1
+    )
+    rewritten = edits.update_goal(strategy, goal.id, title="400 Aktionen bis Ostern")
+    assert edits.adopted_suggestions(rewritten, profile)[0].id == goal.id  # by origin, not by text
+    assert "goal-0" not in [o.id for o in goal_options(profile, rewritten, "de")]  # not offered again
+    again = parse_strategy(strategy_to_yaml(rewritten))  # the origin is kept in the file
+    assert again.goals[0].origin == origin
+    legacy = edits.add_goal(Strategy(name="Alt", language="en"), Goal(title=first.title.en))  # a file from before
+    assert edits.adopted_suggestions(legacy, profile)[0] is not None
+    with pytest.raises(ValidationError):
+        Goal(title="x", origin="not an origin")
+
+
+def test_every_suggested_goal_has_an_origin_of_its_own(deck):
+    for profile in deck.profiles.values():
+        origins = [edits.suggestion_origin(profile.id, g) for g in profile.goals]
+        assert len(set(origins)) == len(origins), profile.id
+        assert all(Goal(title="x", origin=o).origin == o for o in origins)
+
+
 def test_relevant_cards_put_profile_priorities_first(deck):
     profile = deck.profiles["b2b"]
     cards = edits.relevant_cards(deck.cards, profile, "conversion")

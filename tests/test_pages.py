@@ -295,3 +295,20 @@ def test_a_saved_logo_is_shown_with_a_way_to_remove_it(open_app, db_url, deck):
     assert recall_branding(make_engine(db_url), stored.id) == Branding(author="Cora")  # the rest is kept
     assert not [h for h in at.get("html") if "data:image/svg+xml" in h.proto.body]
     assert [u.label for u in at.get("file_uploader")] == ["Logo (PNG, JPEG or SVG)"]
+
+
+def test_a_suggestion_adopted_and_renamed_is_not_offered_again(open_app, deck):
+    from datetime import date
+
+    from impact import edits
+    from impact.model import Strategy
+
+    profile = deck.profiles["local"]
+    origin = edits.suggestion_origin(profile.id, profile.goals[0])
+    goal = edits.goal_from_suggestion(profile.goals[0], "en", date(2026, 11, 21), origin=origin)
+    goal = goal.model_copy(update={"title": "Our own words for it"})
+    strategy = edits.add_goal(Strategy(name="Bakery", language="en", industry_profile="local"), goal)
+    at, _ = open_app(strategy, "views/goals.py")
+    first, second = at.button(key="goals_adopt_0"), at.button(key="goals_adopt_1")
+    assert (first.label, first.disabled) == ("Adopted", True)
+    assert (second.label, second.disabled) == ("Adopt", False)

@@ -55,7 +55,8 @@ def _remove(goal_id: str, title: str) -> None:
 
 def _adopt(index: int) -> None:
     suggestion = profile.goals[index]
-    goal = edits.goal_from_suggestion(suggestion, lang(), date.today())
+    origin = edits.suggestion_origin(profile.id, suggestion)
+    goal = edits.goal_from_suggestion(suggestion, lang(), date.today(), origin=origin)
     state.apply(edits.add_goal, goal, summary=tr("summary.goal_added", title=goal.title))
 
 
@@ -114,18 +115,18 @@ if st.session_state.get("goals_new_error"):
 
 if profile is not None:
     st.subheader(tr("goals.suggested", profile=profile.title.get(lang())))
-    taken = {g.title for g in strategy.goals}
+    adopted = edits.adopted_suggestions(strategy, profile)  # by origin: a rewritten title stays adopted
     for index, suggestion in enumerate(profile.goals):
         title = suggestion.title.get(lang())
         text, button = st.columns([5, 1], vertical_alignment="center")
         kind = tr("goals.hard") if suggestion.hard else tr("goals.soft")
         text.markdown(f"**{md_escape(title)}** · {kind} · {_area_label(suggestion.area)}")
         button.button(
-            tr("goals.adopt") if title not in taken else tr("goals.adopted"),
+            tr("goals.adopt") if adopted[index] is None else tr("goals.adopted"),
             key=f"goals_adopt_{index}",
             on_click=_adopt,
             args=(index,),
-            disabled=title in taken,
+            disabled=adopted[index] is not None,
         )
 else:
     st.page_link("views/profile.py", label=tr("goals.pick_profile"), icon="🏭")

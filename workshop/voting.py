@@ -97,7 +97,7 @@ class Voting:
             title = t("workshop.round_cards", lang, stage=t(f"stage.{stage}", lang))
             key = f"cards:{stage}"
         else:
-            options = goal_options(profile, {g.title for g in strategy.goals}, lang)
+            options = goal_options(profile, strategy, lang)
             title, key = t("workshop.round_goals", lang), "goals"
         if not options:
             raise WorkshopError("no_options")
@@ -208,7 +208,10 @@ class Voting:
         def add_goals(strategy: Strategy) -> Strategy:
             for option in chosen:
                 if option.id in suggestions:
-                    strategy = edits.add_goal(strategy, edits.goal_from_suggestion(suggestions[option.id], lang, today))
+                    suggestion = suggestions[option.id]
+                    origin = edits.suggestion_origin(profile.id, suggestion) if profile else None
+                    goal = edits.goal_from_suggestion(suggestion, lang, today, origin=origin)
+                    strategy = edits.add_goal(strategy, goal)
             return strategy
 
         return Adoption(chosen, add_goals, summary)
