@@ -183,3 +183,11 @@ def chart_locale(lang: str) -> dict[str, Any]:
     """Vega's number and time locale, so chart axes and tooltips read like the tables
     (Vega-Lite ``config.locale``; honoured in the browser and by vl-convert)."""
     return copy.deepcopy(locale_for(lang).chart)  # a chart may add to it; the locale stays as it is
+
+
+def either(lang: str, items: list[str]) -> str:
+    """ "A, B or C" as the language writes it (German: "A, B oder C")."""
+    word = t("common.or", lang)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"

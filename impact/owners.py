@@ -29,3 +29,18 @@ def silo_report(strategy: Strategy) -> tuple[list[str], list[str]]:
         elif owners == {"marketing"}:
             marketing_only.append(stage)
     return marketing_only, unowned
+
+
+def others_to_ask(strategy: Strategy, profile_departments: list[str]) -> list[str]:
+    """The departments besides marketing that could see a stage's results: the profile's
+    (what such a business has), the team's own and those already owning a KPI. None for a
+    one-person business (every KPI names the same person): there is nobody else to ask."""
+    people = {k.owner.person.strip().lower() for k in strategy.kpis if k.owner.person and k.owner.person.strip()}
+    if strategy.kpis and len(people) == 1 and all(k.owner.person for k in strategy.kpis):
+        return []
+    used = [k.owner.department for k in strategy.kpis if k.owner.department]
+    found: list[str] = []
+    for department in [*profile_departments, *strategy.departments, *used]:
+        if department and department != "marketing" and department not in found:
+            found.append(department)
+    return found

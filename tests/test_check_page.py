@@ -133,3 +133,16 @@ def test_a_german_reader_sees_german_numbers_in_the_results_and_the_chart(open_a
     spec = json.loads(charts[0].proto.spec)
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert spec["config"]["locale"]["number"]["thousands"] == "."
+
+
+def test_the_data_template_names_the_sources_this_team_gave_and_no_others(open_app, deck):
+    from impact import edits
+    from impact.model import Strategy
+
+    bakery = Strategy(name="Bakery", language="en", industry_profile="local")
+    bakery, kpi = edits.add_kpi(bakery, deck.cards["pre-orders"], stage="conversion")
+    bakery = edits.update_kpi(bakery, kpi, department="sales", source="Order book <b>")
+    at, _ = open_app(bakery, "views/check.py")
+    said = " ".join(c.value for c in at.caption)
+    assert "applicant" not in said and "CRM" not in said  # nothing that fits another business
+    assert "The sources your KPIs name: Order book \\<b\\>\\." in said  # the team's words, as text (escaped)

@@ -193,3 +193,17 @@ def test_completeness_asks_targets_of_kpis_only_and_points_to_the_right_step(dec
     assert (item.ok, item.step, item.subjects) == (False, "owners", ["leads"])
     s = edits.update_kpi(s, kpi_id, department="sales")
     assert rules(s, deck)["kpi_complete"].ok
+
+
+def test_the_silo_question_names_this_business_and_spares_a_one_person_shop(deck):
+    from impact.owners import others_to_ask
+
+    bakery = Strategy(name="Bäckerei", language="de", industry_profile="local")
+    card = deck.cards["reach"]
+    bakery, first = edits.add_kpi(bakery, card, stage="awareness")
+    bakery = edits.update_kpi(bakery, first, department="marketing")
+    local = deck.profiles["local"].departments
+    assert others_to_ask(bakery, local) == [d for d in local if d != "marketing"]  # no HR for a bakery
+    assert "hr" not in others_to_ask(bakery, local)
+    alone = edits.update_kpi(bakery, first, person="Maria")
+    assert others_to_ask(alone, local) == []  # every KPI is Maria's: there is nobody else to ask

@@ -312,3 +312,18 @@ def test_a_suggestion_adopted_and_renamed_is_not_offered_again(open_app, deck):
     first, second = at.button(key="goals_adopt_0"), at.button(key="goals_adopt_1")
     assert (first.label, first.disabled) == ("Adopted", True)
     assert (second.label, second.disabled) == ("Adopt", False)
+
+
+def test_the_silo_warning_names_the_departments_this_business_has(open_app, deck):
+    from impact import edits
+    from impact.i18n import t
+    from impact.model import Strategy
+
+    bakery = Strategy(name="Bakery", language="en", industry_profile="local")
+    bakery, kpi = edits.add_kpi(bakery, deck.cards["reach"], stage="awareness")
+    bakery = edits.update_kpi(bakery, kpi, department="marketing")
+    at, _ = open_app(bakery, "views/owners.py")
+    [silo] = [w.value for w in at.warning if "Only marketing owns data" in w.value]
+    others = [t(f"department.{d}", "en") for d in deck.profiles["local"].departments if d != "marketing"]
+    assert f"Who in {', '.join(others[:-1])} or {others[-1]} sees the results there?" in silo
+    assert t("department.hr", "en") not in silo

@@ -34,6 +34,9 @@ render_guide("check")
 
 with st.expander(tr("check.template"), icon="📝"):
     st.caption(tr("check.template_intro", columns=", ".join(metric_label(m, strategy.language) for m in needed)))
+    named = list(dict.fromkeys(k.owner.source.strip() for k in strategy.kpis if (k.owner.source or "").strip()))
+    if named:  # the systems this team named for its KPIs, never a list that fits another business
+        st.caption(md_escape(tr("check.template_sources", sources=", ".join(named))))
     left, right = st.columns(2)
     name = slug(strategy.name)
     left.download_button(

@@ -5,8 +5,9 @@ from html import escape
 import streamlit as st
 
 from impact import edits
+from impact.formatting import either
 from impact.model import STAGES
-from impact.owners import ownership_matrix, silo_report
+from impact.owners import others_to_ask, ownership_matrix, silo_report
 from ui import state
 from ui.components import (
     card_title,
@@ -17,7 +18,7 @@ from ui.components import (
     stage_label,
 )
 from ui.guide import render_guide
-from ui.state import tr
+from ui.state import lang, tr
 
 strategy = require_strategy()
 cards = state.cards()
@@ -128,8 +129,12 @@ for department, row in matrix.items():
 st.html(f'<table class="iw-matrix"><tr><th>{escape(tr("owners.department"))}</th>{header}</tr>{"".join(rows)}</table>')
 
 marketing_only, unowned = silo_report(strategy)
-if marketing_only:
-    st.warning(tr("owners.silo", stages=", ".join(stage_label(s) for s in marketing_only)))
+profile = state.deck().profile(strategy.industry_profile)
+others = others_to_ask(strategy, profile.departments if profile else [])
+if marketing_only and others:  # named from this business's departments; a one-person business is not asked
+    stages = ", ".join(stage_label(s) for s in marketing_only)
+    departments = either(lang(), [department_label(d) for d in others])
+    st.warning(tr("owners.silo", stages=stages, departments=departments))
 if unowned:
     st.caption(tr("owners.unowned", stages=", ".join(stage_label(s) for s in unowned)))
 
