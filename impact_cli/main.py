@@ -355,7 +355,8 @@ def _report(args: argparse.Namespace, lang: str) -> int:
     try:
         Path(args.output).write_bytes(document)
         if args.xlsx:
-            Path(args.xlsx).write_bytes(reports.kpi_plan(strategy, deck.with_custom(strategy.custom_cards)))
+            cards = deck.with_custom(strategy.custom_cards)
+            Path(args.xlsx).write_bytes(reports.kpi_plan(strategy, cards, color=branding.color))
     except OSError as exc:
         print(f"{args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1

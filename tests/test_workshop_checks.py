@@ -372,15 +372,63 @@ def test_a_machine_without_the_pdf_libraries_is_told_what_to_install(monkeypatch
     assert "libpango-1.0.so.0: cannot open" in error.text("en") and "apt-get install" in error.text("de")
 
 
-def test_the_kpi_plan_workbook_lists_every_kpi(stored, deck):
-    from openpyxl import load_workbook
+def test_the_kpi_plan_workbook_is_one_a_controller_keeps_using(ws, stored, deck):
+    from datetime import datetime
 
-    from workshop import reports
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from impact.model import STAGES
 
     strategy = stored.strategy
-    book = load_workbook(io.BytesIO(reports.kpi_plan(strategy, deck.with_custom(strategy.custom_cards))))
-    cells = {str(c.value) for row in book.active.iter_rows() for c in row if c.value is not None}
-    assert {deck.cards[k.card].title.en for k in strategy.kpis} <= cells
+    ws.reports.remember_branding(strategy.id, Branding(color="#0a7d5a"))
+    uploads = Uploads()
+    uploads.keep("crm.csv", CRM)
+    ws.checks.run(strategy, stored.version, deck.with_custom(strategy.custom_cards), uploads.read_all())
+    book = load_workbook(io.BytesIO(ws.reports.workbook(strategy, deck)))
+    assert book.sheetnames == ["KPI plan", "Goals", "Latest review"]
+    plan = book["KPI plan"]
+    headers = [c.value for c in plan[1]]
+    rows = [[c.value for c in row] for row in plan.iter_rows(min_row=2)]
+    titles = [row[headers.index("KPI")] for row in rows]
+    assert sorted(titles) == sorted(deck.cards[k.card].title.en for k in strategy.kpis)
+    stage_names = [row[headers.index("Stage")] for row in rows]
+    ranks = [next(s for s in STAGES if _stage_word(s) == name) for name in stage_names]
+    assert [STAGES.index(r) for r in ranks] == sorted(STAGES.index(r) for r in ranks)  # rows in stage order
+    for sheet in book.worksheets:  # a filter over the table, the header frozen and in the brand colour
+        assert sheet.auto_filter.ref == sheet.dimensions
+        assert sheet.freeze_panes in ("A2", "C2")
+        assert all(c.fill.fgColor.rgb.endswith("0A7D5A") and c.font.b for c in sheet[1])
+        for column, cells in enumerate(sheet.iter_cols(), start=1):  # as wide as the content, long text wrapped
+            width = sheet.column_dimensions[get_column_letter(column)].width
+            longest = max(
+                10 if isinstance(c.value, datetime) else len(str(c.value)) for c in cells if c.value is not None
+            )
+            assert width >= min(longest, 48), (sheet.title, column, width, longest)
+            assert width <= max(longest, 8) + 2, (sheet.title, column, width, longest)
+    deadline = plan.cell(row=2, column=headers.index("Deadline") + 1)
+    goal = strategy.goal(strategy.kpis[0].goal)
+    assert goal.deadline and any(isinstance(r[headers.index("Deadline")], datetime) for r in rows)  # dates as dates
+    assert deadline.number_format in ("YYYY-MM-DD", "DD.MM.YYYY")
+    targets = [r[headers.index("Target")] for r in rows]
+    assert all(isinstance(v, int | float) for v in targets if v is not None)  # numbers as numbers
+    assert sorted(v for v in targets if v is not None) == sorted(
+        k.target for k in strategy.kpis if k.target is not None
+    )
+    goals = book["Goals"]
+    assert [c.value for c in goals["A"][1:]] == [g.title for g in strategy.goals]
+    review = book["Latest review"]
+    assert [c.value for c in review[1]][:3] == ["KPI", "Stage", "Status"]
+    assert review.max_row == len(strategy.kpis) + 1
+    leads, qualified = _crm_sums()
+    actuals = [c.value for c in review["E"][1:] if isinstance(c.value, int | float)]
+    assert any(abs(a - 100 * qualified / leads) < 1e-6 for a in actuals)  # the check's own figure, a number
+
+
+def _stage_word(stage: str) -> str:
+    from impact.i18n import t as words
+
+    return words(f"stage.{stage}", "en")
 
 
 def test_dates_without_a_year_are_read_before_the_day_the_check_is_for():

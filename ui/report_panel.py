@@ -16,7 +16,6 @@ from ui import state
 from ui.state import tr
 from ui.widget_texts import uploader_limits
 from workshop import WorkshopError
-from workshop.reports import kpi_plan
 
 LOGO_TYPES = ["png", "jpg", "jpeg", "svg"]
 
@@ -149,7 +148,7 @@ def render_report_panel(strategy: Strategy, *, key_prefix: str) -> None:
             )
         xlsx_col.download_button(
             tr("report.download_xlsx"),
-            data=lambda: kpi_plan(strategy, state.cards()),
+            data=lambda: state.workshop().reports.workbook(strategy, state.deck()),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key_prefix}_xlsx",

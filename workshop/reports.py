@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from impact.deck import Deck
 from impact.model import Card, Strategy
-from impact.report.branding import Branding
+from impact.report.branding import DEFAULT_COLOR, Branding
 from impact.report.pdf import ReportInput, ReportUnavailable, build_pdf
 from impact.report.xlsx import kpi_plan_xlsx
 from impact.review import Review
@@ -41,9 +41,11 @@ def pdf(
         raise WorkshopError("pdf_unavailable", detail=str(exc), reason=str(exc)) from exc
 
 
-def kpi_plan(strategy: Strategy, cards: Mapping[str, Card]) -> bytes:
-    """The KPI plan as an Excel workbook."""
-    return kpi_plan_xlsx(strategy, dict(cards))
+def kpi_plan(
+    strategy: Strategy, cards: Mapping[str, Card], *, color: str = DEFAULT_COLOR, review: Review | None = None
+) -> bytes:
+    """The KPI plan as an Excel workbook (with the review's sheet when there is one)."""
+    return kpi_plan_xlsx(strategy, dict(cards), color=color, review=review)
 
 
 class Reports:
@@ -70,6 +72,14 @@ class Reports:
         """The strategy's PDF with its branding and the review of its saved checks."""
         review = Checks(self.ws).review(strategy, deck.cards)
         return pdf(strategy, deck, self.branding(strategy.id or ""), review)
+
+    @use_case
+    def workbook(self, strategy: Strategy, deck: Deck) -> bytes:
+        """The KPI plan as Excel in the strategy's brand colour, with the latest review of
+        its saved checks as a sheet of its own."""
+        review = Checks(self.ws).review(strategy, deck.cards)
+        color = self.branding(strategy.id or "").color
+        return kpi_plan(strategy, deck.with_custom(strategy.custom_cards), color=color, review=review)
 
     @use_case
     def review_pdf(self, strategy: Strategy, deck: Deck) -> bytes:
