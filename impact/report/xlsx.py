@@ -244,4 +244,3 @@ def kpi_plan_xlsx(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
