@@ -327,3 +327,24 @@ def test_the_silo_warning_names_the_departments_this_business_has(open_app, deck
     others = [t(f"department.{d}", "en") for d in deck.profiles["local"].departments if d != "marketing"]
     assert f"Who in {', '.join(others[:-1])} or {others[-1]} sees the results there?" in silo
     assert t("department.hr", "en") not in silo
+
+
+def test_the_kpi_plan_on_the_strategy_page_is_in_stage_order_with_one_unit_and_escaped(open_app, deck):
+    import re
+
+    from impact import edits
+    from impact.model import Strategy
+
+    plan = Strategy(name="Plan", language="de", industry_profile="b2b")
+    plan, late = edits.add_kpi(plan, deck.cards["repeat-purchase-rate"], stage="retention")
+    plan = edits.update_kpi(plan, late, target=5, baseline=2.5, period="month", person="<b>Ana</b>")
+    plan, _ = edits.add_kpi(plan, deck.cards["engagement-rate"], stage="awareness")
+    at, _ = open_app(plan, "views/strategy.py")
+    [table] = [h.proto.body for h in at.get("html") if 'class="iw-plan"' in h.proto.body]
+    cells = [(k, v.replace("\u00ad", "")) for k, v in re.findall(r'<td data-label="([^"]+)">(.*?)</td>', table)]
+    stages = [value for label, value in cells if label == "Phase"]
+    assert stages == ["Aufmerksamkeit", "Bindung"]  # the board's order, not the order they were laid
+    values = {label: value for label, value in cells[len(cells) // 2 :]}
+    assert values["Zielwert"] == "5\u00a0% / Monat" and values["Ausgangswert"] == "2,5\u00a0%"  # one unit on both
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in values["Verantwortlich"] and "<b>" not in table
+    assert "Formel" not in table  # the formula is on the card, not in the plan

@@ -153,3 +153,19 @@ def text_table(rows: list[dict[str, str]]) -> None:
     filled = [k for k in rows[0] if any(str(row.get(k, "")).strip() for row in rows)]
     frame = pd.DataFrame([{md_escape(k): md_escape(str(row.get(k, ""))) for k in filled} for row in rows])
     st.table(frame, hide_index=True)
+
+
+def responsive_table(rows: list[dict[str, str]], *, key: str) -> None:
+    """A table of text that stays readable at any width: a table on a wide screen (cells
+    wrap, nothing is cut off) and, on a phone, one card per row with each value under its
+    column's name. Columns empty in every row are left out; every cell is escaped, and
+    long words break at a syllable (never a header: a header is never hyphenated)."""
+    if not rows:
+        return
+    filled = [k for k in rows[0] if any(str(row.get(k, "")).strip() for row in rows)]
+    head = "".join(f"<th>{escape(k)}</th>" for k in filled)
+    body = "".join(
+        "<tr>" + "".join(f'<td data-label="{escape(k)}">{_words(str(row.get(k, "")))}</td>' for k in filled) + "</tr>"
+        for row in rows
+    )
+    st.html(f'<table class="iw-plan" id="{escape(key)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')

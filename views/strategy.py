@@ -6,7 +6,6 @@ from impact import edits
 from impact.channels import channels_label, channels_of
 from impact.custom_cards import slug
 from impact.formatting import format_amount, format_date
-from impact.formula_words import in_words
 from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
@@ -17,8 +16,8 @@ from ui.components import (
     md_escape,
     render_board,
     require_strategy,
+    responsive_table,
     stage_label,
-    text_table,
 )
 from ui.guide import render_guide
 from ui.report_panel import render_report_panel
@@ -117,26 +116,29 @@ render_board(strategy, cards, key_prefix="review")
 if strategy.kpis:
     st.subheader(tr("strategy.kpi_table"))
     rows = []
-    for kpi in strategy.kpis:
+    for kpi in sorted(strategy.kpis, key=lambda k: STAGES.index(k.stage)):  # in the board's order
         card = cards.get(kpi.card)
+        unit = card.unit if card else ""
         goal = strategy.goal(kpi.goal)
+        target = format_amount(kpi.target, lang(), unit, decimals=6) if kpi.target is not None else "—"
+        per = f" / {tr(f'period.{kpi.period}')}" if kpi.period and kpi.target is not None else ""
+        owner = [department_label(kpi.owner.department) if kpi.owner.department else "", kpi.owner.person or ""]
+        title = card_title(cards, kpi.card) + (f" ({tr('card.metric_badge')})" if card and card.is_metric else "")
         rows.append(
             {
                 tr("strategy.col_stage"): tr(f"stage.{kpi.stage}"),
-                tr("strategy.col_kpi"): card_title(cards, kpi.card),
-                tr("strategy.col_kind"): tr(f"board.kind_{card.kind}") if card else "",
-                tr("strategy.col_formula"): in_words(card.formula, lang()) if card else "",
-                tr("strategy.col_target"): format_amount(kpi.target, lang(), card.unit if card else "", decimals=6),
-                tr("strategy.col_baseline"): format_amount(kpi.baseline, lang(), decimals=6),
-                tr("strategy.col_period"): tr(f"period.{kpi.period}") if kpi.period else "—",
+                tr("strategy.col_kpi"): title,
+                tr("strategy.col_target"): target + per,
+                tr("strategy.col_baseline"): format_amount(kpi.baseline, lang(), unit, decimals=6)
+                if kpi.baseline is not None
+                else "",  # in the same unit as the target
                 tr("strategy.col_goal"): goal.title if goal else "—",
-                tr("strategy.col_owner"): department_label(kpi.owner.department),
-                tr("strategy.col_person"): kpi.owner.person or "",
+                tr("strategy.col_responsible"): " · ".join(o for o in owner if o),
                 tr("strategy.col_source"): kpi.owner.source or "",
-                tr("strategy.col_channel"): channels_label(channels_of(kpi.channel)),
+                tr("strategy.col_channel"): channels_label(channels_of(kpi.channel)) if kpi.channel else "",
             }
         )
-    text_table(rows)
+    responsive_table(rows, key="strategy_plan")
 
 st.subheader(tr("strategy.save_export"))
 save_col, download_col = st.columns(2, gap="large")
