@@ -71,6 +71,39 @@ def test_the_pdf_says_what_the_strategy_says(deck, lang):
     assert f"2 / {pages}" in text
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_pdf_counts_in_real_plurals_and_its_plan_has_whole_headers_and_no_empty_column(deck, lang):
+    strategy = example(lang)
+    for kpi in strategy.kpis:  # nobody named: the person column has nothing to show
+        kpi.owner.person = None
+    data = build_pdf(ReportInput(strategy=strategy, cards=deck.cards, profile=deck.profiles["recruiting"]))
+    raw = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert not re.findall(r"\w\((?:s|e|n|en|er)\)", raw)  # no "Ziel(e)", "KPI(s)"
+    goals, kpis = len(strategy.goals), len(strategy.kpis)
+    scope = f"{goals} Ziele, {kpis} KPI-Karten" if lang == "de" else f"{goals} goals, {kpis} KPI cards"
+    assert scope in " ".join(raw.split())
+    [plan] = [
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(data)).pages
+        if "KPI-Plan" in page.extract_text() or "KPI plan" in page.extract_text()
+    ]
+    header = plan.splitlines()[1]  # the table's first line: its headers, each whole (never hyphenated)
+    words = {
+        "de": ["Phase", "KPI", "Zielwert", "Ausgangswert", "Abteilung", "Datenquelle"],
+        "en": ["Stage", "KPI", "Target", "Baseline", "Department", "Data source"],
+    }[lang]
+    assert all(w in header for w in words), header
+    assert "\u2010" not in header and "-" not in header.replace("KPI-", "")
+    from impact.i18n import t
+
+    assert t("strategy.col_person", lang) not in header  # an empty column is left out …
+    named = build_pdf(ReportInput(strategy=example(lang), cards=deck.cards, profile=deck.profiles["recruiting"]))
+    [filled] = [
+        p.extract_text() for p in PdfReader(io.BytesIO(named)).pages if plan.splitlines()[0] in p.extract_text()
+    ]
+    assert t("strategy.col_person", lang) in filled.splitlines()[1]  # … and there when someone is named
+
+
 def test_user_text_appears_literally_in_the_pdf(deck):
     strategy = example("en")
     strategy.goals[0].title = HOSTILE

@@ -97,7 +97,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "metric": bool(card and card.is_metric),
             "unit": unit,
             "target": format_amount(kpi.target, lang, unit, decimals=6),
-            "baseline": format_amount(kpi.baseline, lang, decimals=6),
+            "baseline": format_amount(kpi.baseline, lang, unit, decimals=6) if kpi.baseline is not None else "",
             "period": tr(f"period.{kpi.period}") if kpi.period else "—",
             "goal": goal.title if goal else "—",
             "department": department_label(kpi.owner.department, lang),
@@ -149,12 +149,40 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         ),
         "stages": [{"id": s, "label": tr(f"stage.{s}"), "kpis": [k for k in kpis if k["stage"] == s]} for s in STAGES],
         "kpis": kpis,
+        "plan": _plan_table(kpis, tr),
+        "board_scale": _board_scale(kpis),
         "goals": goals,
         "owner_rows": owner_rows,
         "health": health,
         "review": review,
         "review_only": data.review_only,
     }
+
+
+PLAN_COLUMNS = ("stage", "kpi", "formula", "target", "baseline", "period", "owner", "person", "source", "channel")
+
+
+def _plan_table(kpis: list[dict[str, Any]], tr: Any) -> dict[str, Any]:
+    """The KPI plan's columns, only those with something in them (an empty column would
+    only squeeze the others), and its rows in the board's stage order."""
+    keys = {"kpi": "title", "owner": "department"}
+    ordered = sorted(kpis, key=lambda k: STAGES.index(k["stage"]))
+    shown = [
+        c
+        for c in PLAN_COLUMNS
+        if c in ("stage", "kpi") or any(str(k[keys.get(c, c)]).strip() not in ("", "—") for k in ordered)
+    ]
+    return {
+        "columns": [{"id": c, "key": keys.get(c, c), "header": tr(f"strategy.col_{c}")} for c in shown],
+        "rows": ordered,
+    }
+
+
+def _board_scale(kpis: list[dict[str, Any]]) -> str:
+    """How large the board's cards are printed: the landscape page is filled by the fullest
+    stage (few cards: large type a room reads; many: smaller, never below legible)."""
+    fullest = max([sum(1 for k in kpis if k["stage"] == s) for s in STAGES] + [0])
+    return "large" if fullest <= 3 else ("medium" if fullest <= 6 else "small")
 
 
 def _review_section(data: ReportInput) -> dict[str, Any]:
