@@ -4,7 +4,7 @@
 PY := .venv/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format bench setup setup-dev lock requirements docs mutate
+.PHONY: run test lint format bench setup setup-dev lock requirements docs screenshots mutate
 
 setup:
 	@bash scripts/setup.sh
@@ -34,6 +34,9 @@ requirements:
 
 docs: setup-dev
 	$(PY) scripts/gen_docs.py
+
+screenshots: setup-dev
+	$(PY) scripts/screenshots.py
 
 mutate:
 	@bash scripts/mutate.sh

@@ -152,3 +152,17 @@ def test_the_data_template_from_the_command_line_is_read_back_by_the_check(tmp_p
 
     reasons = [r["reason"] or "" for r in json.loads(checked.stdout)["results"]]
     assert not [r for r in reasons if r.startswith("input_not_in_files")]  # every input found in the template
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    import argparse
+
+    from impact_cli.main import parser
+
+    root = parser()
+    [commands] = [a for a in root._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help and action.help.strip(), f"impact {name} {action.dest}: no help text"
