@@ -1,7 +1,8 @@
 """The README's screenshots, made from the running app as a browser test makes its own:
 `make screenshots` (or `.venv/bin/python scripts/screenshots.py`) starts the app on a
 throwaway SQLite database, opens the example strategy in Chromium and writes
-docs/board.png (the KPI board) and docs/workshop.png (the workshop on a projector).
+docs/board.png (the KPI board) and docs/workshop.png (the workshop on a projector);
+with a folder as its argument, there instead.
 Run it when a page changes; the pictures then show the app as it is."""
 
 from __future__ import annotations
@@ -51,4 +52,4 @@ def main(target: Path = ROOT / "docs") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"))
