@@ -614,6 +614,9 @@ def main(argv: list[str] | None = None) -> int:
         detail = f" ({error.detail})" if error.detail else ""
         print(f"{where}{error.text(lang)}{detail}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `impact check … | head`: the reader has what it wanted, no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout at exit
+        return 1
 
 
 if __name__ == "__main__":

@@ -103,18 +103,28 @@ def terminal_width() -> int | None:
 
 
 def _fitted(headers: list[str], table: list[list[str]], wrappable: list[int], width: int | None) -> list[int]:
-    """Each column's width: its widest cell, the wrappable ones narrowed (widest first,
-    not below a short word's width) until the table fits ``width``."""
+    """Each column's width: its widest cell, the wrappable ones narrowed (widest first)
+    until the table fits ``width``: first not below the column's longest word (up to 20
+    columns: "Click-through" stays whole), then, only if still too wide, to 12."""
     widths = [max(cell_width(x) for x in [h, *(row[i] for row in table)]) for i, h in enumerate(headers)]
     if width is None:
         return widths
-    floor = {i: max(12, max((cell_width(w) for w in headers[i].split()), default=0)) for i in wrappable}
-    while sum(widths) + 2 * (len(widths) - 1) > width:
-        narrowable = [i for i in wrappable if widths[i] > floor[i]]
-        if not narrowable:
-            break
-        widest = max(narrowable, key=lambda i: widths[i])
-        widths[widest] -= 1
+
+    def longest_word(i: int) -> int:
+        words = [w for text in [headers[i], *(row[i] for row in table)] for w in text.split()]
+        return max([cell_width(w) for w in words] + [0])
+
+    header_floor = {i: max((cell_width(w) for w in headers[i].split()), default=0) for i in wrappable}
+    for floor in (
+        {i: max(12, header_floor[i], min(20, longest_word(i))) for i in wrappable},
+        {i: max(12, header_floor[i]) for i in wrappable},
+    ):
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            narrowable = [i for i in wrappable if widths[i] > floor[i]]
+            if not narrowable:
+                break
+            widest = max(narrowable, key=lambda i: widths[i])
+            widths[widest] -= 1
     return widths
 
 

@@ -166,3 +166,28 @@ def test_every_argument_of_every_command_says_what_it_is():
             if isinstance(action, argparse._HelpAction):
                 continue
             assert action.help and action.help.strip(), f"impact {name} {action.dest}: no help text"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: impact-strategy/1\nname: Ads\nlanguage: en\n"
+        "goals:\n  - {id: g, title: Orders, area: revenue, hard: true}\n"
+        "kpis:\n  - {card: ctr, stage: consideration, goal: g, target: 2, period: month,"
+        " owner: {department: marketing}}\n",
+        encoding="utf-8",
+    )
+    export = tmp_path / "ads.csv"  # a row per segment: a table far longer than a pipe holds
+    rows = [f"2026-10-{1 + n % 28:02d},,campaign {n},{1000 + n},{n % 50}" for n in range(3000)]
+    export.write_text("Date,Channel,Segment,Impressions,Clicks\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    piped = subprocess.Popen(  # as `impact check … | head -1` does: the pipe closes after a line
+        [sys.executable, "-m", "impact", "check", str(plan), str(export), "--wide"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
+    assert piped.stdout is not None and piped.stdout.read(10)
+    piped.stdout.close()
+    _, err = piped.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err[-500:]
