@@ -199,9 +199,8 @@ def _browser_scripts() -> None:
         f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps(data))}}});"
         for path, data in calls
     )
-    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
     st.html(
-        f"<script>(function(){{const base = {json.dumps(base.rstrip('/') + '/_impact/')}; {body}}})();</script>",
+        f"<script>(function(){{const base = {json.dumps(state.own_route(''))}; {body}}})();</script>",
         unsafe_allow_javascript=True,
     )
 

@@ -241,6 +241,13 @@ def choose_language(code: str) -> None:
     forget_page_widgets()
 
 
+def own_route(path: str) -> str:
+    """The address of one of the app's own routes (web/routes.py) as the page's scripts
+    call it, under a base path where the installation has one."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/_impact/{path}" if base else f"/_impact/{path}"
+
+
 def render_language_choice(key: str) -> None:
     """Deutsch | English, wherever a reader may need it first (the sidebar, the sign-in page)."""
     st.segmented_control(

@@ -38,7 +38,7 @@ def _now() -> tuple[Showing, tuple[int, bool] | None]:
 
 try:
     room = voting.room(strategy.id or "")
-    shown = _now()
+    shown = (room.showing, voting.state_by_code(room.code)[1])  # what _now() will compare against
 except WorkshopError as error:
     st.error(error.text(lang()))
     st.stop()

@@ -75,10 +75,9 @@ def follow() -> None:
     No one taps or reloads, and a waiting room costs the server a small request per
     phone, not a rerun."""
     st.button("follow", key="vote_follow")  # hidden (style below); pressed by the script
-    base = "/" + (st.get_option("server.baseUrlPath") or "").strip("/")
     what = "" if shown is None else f"{shown[0]}:{int(shown[1])}"
     script = f"""<style>.st-key-vote_follow {{ display: none !important; }}</style><script>(function () {{
-  const url = {json.dumps(base.rstrip("/") + "/_impact/room?code=")} + encodeURIComponent({json.dumps(code)});
+  const url = {json.dumps(state.own_route("room?code="))} + encodeURIComponent({json.dumps(code)});
   const shown = {json.dumps(what)};
   if (window.iwFollow) clearInterval(window.iwFollow);
   window.iwFollow = setInterval(async function () {{

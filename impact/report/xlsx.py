@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from impact.colors import contrast
 from impact.formatting import department_label, unit_label
 from impact.formula_words import in_words
 from impact.i18n import t
@@ -89,16 +90,8 @@ def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str]
 
 
 def _text_color(background: str) -> str:
-    """White on a dark brand colour, near-black on a light one (WCAG relative luminance)."""
-    value = background.lstrip("#")
-
-    def channel(part: str) -> float:
-        c = int(part, 16) / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(value[i : i + 2]) for i in (0, 2, 4))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "FFFFFF" if (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) else "0B1220"
+    """White on a dark brand colour, near-black on a light one (WCAG contrast)."""
+    return "FFFFFF" if contrast("#ffffff", background) >= contrast("#000000", background) else "0B1220"
 
 
 def _shown(value: object, number_format: str) -> str:
