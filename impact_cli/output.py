@@ -1,5 +1,8 @@
 """What every command shares: reading a strategy file with every problem said where it
-is, and printing a table that lines up in a terminal."""
+is, and printing a table that lines up in a terminal.
+
+The deck, the models and the strategy file are imported where they are used, not with
+this module: `impact --help` and a mistyped command answer without loading pydantic."""
 
 from __future__ import annotations
 
@@ -9,12 +12,14 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from impact.deck import Deck, DeckError, load_deck
 from impact.i18n import t
-from impact.model import Strategy
-from impact.strategy_file import Problem, StrategyFileError, check_references, parse_strategy
-from impact.wording import problem_text
+
+if TYPE_CHECKING:
+    from impact.deck import Deck
+    from impact.model import Strategy
+    from impact.strategy_file import Problem
 
 
 class Refused(Exception):
@@ -22,6 +27,8 @@ class Refused(Exception):
 
 
 def deck_or_refuse() -> Deck:
+    from impact.deck import DeckError, load_deck
+
     try:
         return load_deck()
     except DeckError as exc:
@@ -32,6 +39,8 @@ def deck_or_refuse() -> Deck:
 def read_strategy(path: str, deck: Deck, lang: str) -> tuple[Strategy | None, list[Problem]]:
     """The strategy and its problems (references to unknown cards included); OSError
     for a file that cannot be read."""
+    from impact.strategy_file import StrategyFileError, check_references, parse_strategy
+
     data = Path(path).read_bytes()
     try:
         strategy = parse_strategy(data)
@@ -41,6 +50,8 @@ def read_strategy(path: str, deck: Deck, lang: str) -> tuple[Strategy | None, li
 
 
 def problem_lines(path: str, problems: Sequence[Problem], lang: str) -> list[str]:
+    from impact.wording import problem_text
+
     return [f"{path}: {problem_text(p.path, p.code, p.detail, lang)}" for p in problems]
 
 

@@ -191,3 +191,20 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     piped.stdout.close()
     _, err = piped.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err[-500:]
+
+
+def test_help_answers_without_loading_the_heavy_libraries():
+    """`impact --help` (and a mistyped command) must not wait for pandas, pydantic,
+    WeasyPrint or vl-convert: measured with the interpreter's own import log."""
+    for args in (["--help"], ["check", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "impact", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"},
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        loaded = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+        assert not loaded & {"pandas", "pydantic", "weasyprint", "vl_convert", "sqlalchemy", "numpy"}, args
