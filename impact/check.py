@@ -23,15 +23,17 @@ import itertools
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from impact import periods
-from impact.aggregate import aggregate_by
+from impact.aggregate import aggregate_by, compact, filled
 from impact.channels import channels_label, channels_of
 from impact.formulas import Formula, parse
+from impact.importers.canonical import categories_of
 from impact.importers.vocabulary import currency_code
 from impact.metrics import METRICS
 from impact.model import Card, KpiChoice, Strategy
@@ -104,11 +106,10 @@ def period_label(stamp: pd.Timestamp, period: str | None) -> str:
 
 def period_labels(dates: pd.Series, period: str | None) -> pd.Series:
     """period_label for every row, worked out once per distinct day (a million rows,
-    a few hundred days)."""
-    codes, uniques = pd.factorize(dates)  # a missing day is -1: the None at the end
-    labels = np.array([period_label(pd.Timestamp(u), period) for u in uniques] + [None])
-    # object, not a string dtype a newer pandas would infer: the labels are compared with text
-    return pd.Series(labels[codes], index=dates.index, dtype=object)  # pragma: no mutate
+    a few hundred days), as categories: the check groups and compares their codes."""
+    codes, uniques = pd.factorize(dates)  # a missing day is -1, and stays missing
+    labels: list[str | None] = [period_label(pd.Timestamp(u), period) for u in uniques]
+    return pd.Series(categories_of(codes, labels), index=dates.index)
 
 
 _EMPTY = pd.DataFrame(
@@ -123,14 +124,42 @@ _EMPTY = pd.DataFrame(
 )
 
 
+KEY_TEXTS = ("channel", "segment", "currency", "source")  # the texts the check groups and filters by
+
+
 def combine(tables: Iterable[pd.DataFrame | tuple[str, pd.DataFrame]]) -> pd.DataFrame:
-    """One table from many imports; ``(source, table)`` pairs keep where each row came from."""
-    frames = [_EMPTY]  # the key columns, whatever the files hold
+    """One table from many imports; ``(source, table)`` pairs keep where each row came from.
+    The texts the check groups by are categories: a million rows name a few channels,
+    and grouping, filtering and asking for a missing value then work on small codes."""
+    frames: list[pd.DataFrame] = []
+    texts: dict[str, list[pd.Categorical]] = {key: [] for key in KEY_TEXTS}
     for item in tables:
         source, table = item if isinstance(item, tuple) else (None, item)
-        if not table.empty:
-            frames.append(table.assign(source=source))
-    return pd.concat(frames, ignore_index=True)  # each file's rows numbered 0…: one numbering for all
+        if table.empty:
+            continue
+        frames.append(table.drop(columns=[key for key in KEY_TEXTS if key in table]))
+        for key in KEY_TEXTS[:-1]:
+            texts[key].append(_as_categories(table[key]) if key in table else _none(len(table)))
+        texts["source"].append(
+            _none(len(table)) if source is None else categories_of(np.zeros(len(table), int), [source])
+        )
+    # each file's rows numbered 0…: one numbering for all
+    data = pd.concat([_EMPTY.drop(columns=list(KEY_TEXTS)), *frames], ignore_index=True)
+    for key, parts in texts.items():
+        data[key] = union_categoricals(parts, sort_categories=True) if parts else _none(0)
+    return data[[*_EMPTY.columns, *[c for c in data.columns if c not in _EMPTY.columns]]]
+
+
+def _none(rows: int) -> pd.Categorical:
+    return categories_of(np.full(rows, -1), [])
+
+
+def _as_categories(values: pd.Series) -> pd.Categorical:
+    """A text column as categories of plain text (a reader's are already)."""
+    if isinstance(values.dtype, pd.CategoricalDtype) and values.cat.categories.dtype == object:
+        return cast(pd.Categorical, values.array)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return categories_of(codes, [str(u) for u in uniques])
 
 
 def _assign_periods(data: pd.DataFrame, period: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -141,11 +170,11 @@ def _assign_periods(data: pd.DataFrame, period: str | None) -> tuple[pd.DataFram
     straddle = pd.Series(False, index=data.index)
     if spans.any():
         end_labels = period_labels(data.loc[spans, "span_end"], period)
-        straddle.loc[spans] = (end_labels != labels[spans]).to_numpy()
-    inside = data[~straddle].assign(_period=labels[~straddle].to_numpy())
+        straddle.loc[spans] = end_labels.to_numpy(dtype=object) != labels[spans].to_numpy(dtype=object)
+    inside = data[~straddle].assign(_period=labels[~straddle])
     ranges = data[straddle]
     ranges = ranges.assign(_period=ranges["date"].dt.date.astype(str) + "/" + ranges["span_end"].dt.date.astype(str))
-    return inside, ranges
+    return compact(inside, ["_period"]), compact(ranges, ["_period"])
 
 
 def _inputs(row: Mapping[Hashable, Any], metrics: list[str]) -> dict[str, float | None]:
@@ -194,11 +223,19 @@ def is_intensive(formula: Formula) -> bool:
     return formula.degree == 0
 
 
+def _per_key(pairs: pd.DataFrame, keys: list[str], column: str) -> Callable[[object], tuple[Any, ...]]:
+    """Per key combination, the distinct values of ``column`` in these rows, sorted (a
+    few thousand pairs: one pass in Python, not one pandas call per group)."""
+    found: dict[object, set[Any]] = {}
+    for *key, value in pairs[[*keys, column]].dropna().drop_duplicates().itertuples(index=False, name=None):
+        found.setdefault(key[0] if len(keys) == 1 else tuple(key), set()).add(value)
+    table = {key: tuple(sorted(values)) for key, values in found.items()}
+    return lambda key: table.get(key, ())
+
+
 def _sources(rows: pd.DataFrame, keys: list[str], present: list[str]) -> Callable[[object], tuple[str, ...]]:
     """Per key combination, the files whose rows hold any of the KPI's inputs."""
-    holding = rows.loc[rows[present].notna().any(axis=1), [*keys, "source"]].dropna().drop_duplicates()
-    table = holding.groupby(keys)["source"].unique()
-    return lambda key: tuple(sorted(table.get(key, ())))
+    return _per_key(rows.loc[rows[present].notna().any(axis=1)], keys, "source")
 
 
 def _currencies(
@@ -218,9 +255,7 @@ def _currencies(
         only = (found.pop(),)
         return lambda _key: only
     picked = rows.loc[has_money, [*keys, "currency"]]
-    picked = picked.assign(currency=picked["currency"].fillna(default)).drop_duplicates()
-    table = picked.groupby(keys)["currency"].unique()
-    return lambda key: tuple(sorted(table.get(key, ())))
+    return _per_key(picked.assign(currency=filled(picked["currency"], default)), keys, "currency")
 
 
 @dataclass
@@ -380,12 +415,15 @@ def _channel_reason(holding: pd.DataFrame | None, wanted: tuple[str, ...]) -> st
     return f"channel_not_in_data|{asked}|{channels_label(present)}{named}"
 
 
-def _holding(data: pd.DataFrame, metrics: list[str]) -> pd.DataFrame | None:
+def _holding(inside: pd.DataFrame, ranges: pd.DataFrame, metrics: list[str]) -> pd.DataFrame | None:
     """The rows that hold any of these inputs (their channel and file); None without data."""
-    if data.empty:
+    if inside.empty and ranges.empty:
         return None
-    present = [m for m in metrics if m in data.columns]
-    return data.loc[data[present].notna().any(axis=1), ["channel", "source"]]
+    held = [
+        part.loc[part[[m for m in metrics if m in part]].notna().any(axis=1), ["channel", "source"]]
+        for part in (inside, ranges)
+    ]
+    return pd.concat(held, ignore_index=True)
 
 
 def run_check(
@@ -398,7 +436,7 @@ def run_check(
     """Every KPI against the data; ``unused`` names the uploaded columns no import used,
     so that an input no file holds can point at them."""
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
-    data = combine(tables)
+    data = compact(combine(tables), ["date", "span_end"])  # a row per day and kind: periods are made of days
     unused_columns = tuple(dict.fromkeys(unused))
     report = CheckReport()
     if data.empty:
@@ -431,7 +469,7 @@ def run_check(
             columns=frozenset(data.columns),
             unused=unused_columns,
             channels=channels_label(wanted),
-            channel_reason=_channel_reason(_holding(data, metrics), wanted) if wanted else None,
+            channel_reason=_channel_reason(_holding(all_inside, all_ranges, metrics), wanted) if wanted else None,
         )
         missing = [m for m in metrics if m not in data.columns]
         if missing:

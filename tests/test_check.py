@@ -347,8 +347,9 @@ def test_cli_bad_input_exits_1_with_a_message(tmp_path):
 def test_period_labels_once_per_day_and_none_for_a_missing_day():
     days = pd.Series(pd.to_datetime(["2026-10-19", None, "2026-10-19", "2026-12-31"]), index=[7, 8, 9, 10])
     labels = period_labels(days, "quarter")
-    assert labels.tolist() == ["2026-Q4", None, "2026-Q4", "2026-Q4"] and labels.index.tolist() == [7, 8, 9, 10]
-    assert period_labels(days, "week").tolist() == ["2026-W43", None, "2026-W43", "2026-W53"]
+    assert labels.isna().tolist() == [False, True, False, False] and labels.index.tolist() == [7, 8, 9, 10]
+    assert labels.dropna().tolist() == ["2026-Q4", "2026-Q4", "2026-Q4"]
+    assert period_labels(days, "week").dropna().tolist() == ["2026-W43", "2026-W43", "2026-W53"]
 
 
 def test_files_are_combined_whatever_order_and_numbering_they_come_in(deck):
@@ -483,3 +484,51 @@ def test_the_same_metric_from_one_file_is_no_warning_and_from_two_it_is(deck):
     assert not [w for w in run_check(plan, deck.cards, [("a.csv", one)]).warnings if w[0] == "several_sources"]
     two = run_check(plan, deck.cards, [("a.csv", one), ("b.csv", one)]).warnings
     assert ("several_sources", "leads|leads|a.csv, b.csv") in two
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_compacted_rows_give_the_figures_of_the_rows_themselves(seed):
+    """The check reduces rows to one per day and kind before it aggregates: for every
+    rule (sum, last, first, unique people with a file's own total, weighted, a mean
+    without its weight) the figures must be those of the raw rows, gaps and all."""
+    import numpy as np
+
+    from impact.aggregate import aggregate_by, compact
+
+    rng = np.random.default_rng(seed)
+    n = 400
+
+    def gappy(values):
+        return np.where(rng.random(n) < 0.2, np.nan, values)
+
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime("2026-01-01") + pd.to_timedelta(rng.integers(0, 90, n), unit="D"),
+            "span_end": pd.NaT,
+            "channel": rng.choice(["linkedin", "facebook", None], n),
+            "segment": rng.choice(["a", "b", None], n),
+            "currency": rng.choice(["EUR", None], n),
+            "whole": rng.random(n) < 0.05,
+            "impressions": gappy(rng.integers(1, 1000, n).astype(float)),
+            "followers": gappy(rng.integers(100, 200, n).astype(float)),
+            "customers_start": gappy(rng.integers(1, 50, n).astype(float)),
+            "reach": gappy(rng.integers(1, 500, n).astype(float)),
+            "search_position": gappy(rng.uniform(1, 20, n)),
+            "search_impressions": gappy(rng.integers(1, 100, n).astype(float)),
+        }
+    )
+    data = combine([("one.csv", frame.iloc[: n // 2]), ("two.csv", frame.iloc[n // 2 :])])
+    data["_period"] = data["date"].dt.strftime("%Y-%m")
+    metrics = ["impressions", "followers", "customers_start", "reach", "search_position"]
+    for keys in (["_period"], ["segment", "_period"]):
+        rows = data[data["segment"].notna()] if "segment" in keys else data
+        raw = aggregate_by(rows, keys, metrics)
+        days = compact(rows.drop(columns="_period"), ["date", "span_end"])
+        days["_period"] = days["date"].dt.strftime("%Y-%m")
+        assert len(days) < len(rows)
+        packed = aggregate_by(compact(days, keys), keys, metrics)
+        pd.testing.assert_frame_equal(packed, raw, check_dtype=False, check_index_type=False)
+    no_weight = data.drop(columns="search_impressions")
+    raw = aggregate_by(no_weight, ["_period"], ["search_position"])
+    packed = aggregate_by(compact(no_weight, ["_period"]), ["_period"], ["search_position"])
+    pd.testing.assert_frame_equal(packed, raw, check_dtype=False, check_index_type=False)
