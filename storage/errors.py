@@ -1,11 +1,16 @@
-"""Typed storage errors, so pages can say what happened instead of showing a trace."""
+"""Typed storage errors, so pages can say what happened instead of showing a trace.
+
+SQLAlchemy is imported where a database call is wrapped, not with the errors: code that
+only names these errors (a check run without saving) does not wait for it."""
+
+from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from sqlalchemy import CursorResult
-from sqlalchemy.exc import SQLAlchemyError
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
 
 
 class StorageError(Exception):
@@ -49,6 +54,7 @@ R = TypeVar("R")
 
 def database_errors(function: Callable[P, R]) -> Callable[P, R]:
     """Callers get our typed errors; SQLAlchemy stays inside storage/."""
+    from sqlalchemy.exc import SQLAlchemyError
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:

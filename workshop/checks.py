@@ -17,14 +17,14 @@ from impact import pipeline
 from impact.model import Card, Strategy
 from impact.pipeline import CheckRun, FileRead
 from impact.review import Review, review
-from storage.checks import CheckSummary, StoredCheck
 from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the database is imported by the store that is handed in, not by a check run alone
+    from storage.checks import CheckSummary, StoredCheck
     from workshop.context import Context
 
-__all__ = ["CheckSummary", "Checks", "Kept", "Review", "StoredCheck", "evaluate"]
+__all__ = ["Checks", "Kept", "Review", "evaluate"]
 
 
 def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead]) -> CheckRun:

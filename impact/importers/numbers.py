@@ -97,6 +97,8 @@ def distinct_texts(values: pd.Series, limit: int = 2000) -> list[str]:
     """Up to ``limit`` distinct texts that are not placeholders: what the decimal sign
     is judged on (the first ones of a million distinct amounts say as much as all)."""
     found: list[str] = []
+    if values.dtype.kind in "iufbM":  # typed by the reader already: no text to judge
+        return found
     for value in pd.unique(values):
         if isinstance(value, str) and not is_missing(value):
             found.append(value)

@@ -62,7 +62,10 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
     # only metric columns are typed by pyarrow; dates stay text for the shared date reader
     # (pyarrow would turn '2026-10-01T23:30:00-05:00' into the next day in UTC)
     metrics = [h for h in table.header if _role(h, context) in METRICS]
-    as_text = {h: pa.string() for h in table.header if h not in metrics}
+    # text as categories: a column of a million cells holds a few hundred distinct texts,
+    # each then judged once (a placeholder? a total? which day?) and kept once in memory
+    TEXT = pa.dictionary(pa.int32(), pa.string())
+    as_text = {h: TEXT for h in table.header if h not in metrics}
     frame = None
     for _attempt in range(3):
         try:
@@ -78,7 +81,7 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
             # the metric columns as text, for the careful number reader
             if all(h in as_text for h in metrics):
                 return None
-            as_text.update({h: pa.string() for h in metrics})
+            as_text.update({h: TEXT for h in metrics})
             continue
         except (pa.ArrowNotImplementedError, ValueError):
             return None
@@ -88,7 +91,7 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
         doubtful = [h for h in metrics if h not in as_text and _fractional_count(frame[h], h, context)]
         if not doubtful:
             break
-        as_text.update({h: pa.string() for h in doubtful})
+        as_text.update({h: TEXT for h in doubtful})
         frame = None
     if frame is None:
         return None
