@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -172,7 +173,12 @@ class CheckRun:
     files: list[FileRead]
     report: CheckReport
     notices: list[Notice] = field(default_factory=list)
-    data: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @cached_property
+    def data(self) -> pd.DataFrame:
+        """The rows the check was made from, all files in one table (what a saved check
+        keeps); built when asked for: a check that is only shown never needs it."""
+        return combine([(f.name, f.result.table) for f in self.usable if f.result is not None])
 
     @property
     def usable(self) -> list[FileRead]:
@@ -207,7 +213,7 @@ def check(strategy: Strategy, cards: Mapping[str, Card], files: list[FileRead]) 
         if read.error is not None:
             notices.append(Notice("file_not_read", f"{read.error.code}|{read.error.detail}", read.name))
     notices += [Notice(code, detail) for code, detail in report.warnings]
-    return CheckRun(files=files, report=report, notices=notices, data=combine(tables))
+    return CheckRun(files=files, report=report, notices=notices)
 
 
 def run(

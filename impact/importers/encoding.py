@@ -48,6 +48,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def decode(data: bytes) -> tuple[str, str]:
     """(text without invisible characters, encoding name); raises ExportError('binary' | 'encoding')."""
     text, encoding = _decode(data)
+    if text.isascii():  # no format character can hide in plain ASCII: a large export skips a copy
+        return text, encoding
     return visible(text), encoding
 
 

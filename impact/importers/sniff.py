@@ -25,7 +25,7 @@ _PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 DELIMITERS = (",", ";", "\t", "|")
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_MEMBERS = 50
-HEAD_CHARS = 1_000_000  # a larger CSV is recognised from its head; its rows are split when needed
+HEAD_CHARS = 250_000  # a larger CSV is recognised from its head; its rows are split when needed
 csv.field_size_limit(MAX_UPLOAD_BYTES)
 
 

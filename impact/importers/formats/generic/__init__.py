@@ -55,6 +55,7 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
     if table.header_line != 1 or table.notes or sniffed.encoding not in ("utf-8", "utf-8-sig"):
         return None
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     data = sniffed.data[3:] if sniffed.data.startswith(b"\xef\xbb\xbf") else sniffed.data
@@ -85,6 +86,9 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
             continue
         except (pa.ArrowNotImplementedError, ValueError):
             return None
+        texts = [i for i, kind in enumerate(typed.schema.types) if pa.types.is_string(kind)]
+        for i in texts:  # a metric column pyarrow left as text ('1.234,56'): categories too
+            typed = typed.set_column(i, typed.field(i).name, pc.dictionary_encode(typed.column(i)))
         frame = typed.to_pandas(types_mapper=None)
         # a count cannot be 1.234 of something: where pyarrow made fractions of a count,
         # the mark may group thousands; the careful reader decides that from the column
