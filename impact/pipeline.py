@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 
 from impact.check import CheckReport, combine, run_check
-from impact.importers import HOLDS_NOTHING, Choices, ExportError, ImportResult, Sniffed, read_export, sniff
+from impact.importers import HOLDS_NOTHING, Choices, ExportError, ImportResult, Sniffed, read_export
+from impact.importers.sniff import sniff
 from impact.model import Card, Strategy
 from impact.wording import export_text, warning_text
 

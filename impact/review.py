@@ -199,6 +199,8 @@ def _read(checks: Sequence[CheckRecord]) -> list[_Read]:
     for check in sorted(checks, key=lambda c: (c.created_at, c.id)):
         rows = []
         for data in check.results:
+            if data.get("segment") is not None:  # a review follows the whole, not each segment
+                continue
             row = Row.from_json(data)
             where = span(row.period)
             if row.segment is None and where is not None:

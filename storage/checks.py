@@ -10,16 +10,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from impact.importers.choices import Choices, ChoicesError
 from storage.errors import CheckNotFound, database_errors, new_id
 from storage.tables import checks, column_mappings
+
+if TYPE_CHECKING:  # pandas is loaded where data is read or written: a review reads none
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,16 @@ class StoredCheck:
     strategy_version: int
     created_at: datetime
     files: list[dict[str, Any]]
-    data: pd.DataFrame
     results: list[dict[str, Any]]
     warnings: list[str]
+    parquet: bytes = field(default=b"", repr=False)  # the data as kept; empty when not asked for
+
+    @cached_property
+    def data(self) -> pd.DataFrame:
+        """The normalised rows the check was made from (empty when not loaded with them)."""
+        import pandas as pd
+
+        return pd.read_parquet(io.BytesIO(self.parquet)) if self.parquet else pd.DataFrame()
 
 
 def _to_parquet(frame: pd.DataFrame) -> bytes:
@@ -99,9 +109,15 @@ def save_check(
                 results=results_json,
                 warnings=warnings_json,
                 fingerprint=mark,
+                wholes=wholes_json(results),
             )
         )
         return SavedCheck(new_id(row))
+
+
+def wholes_json(results: list[dict[str, Any]]) -> str:
+    """The results of the whole (no segment), as the review reads them."""
+    return json.dumps([r for r in results if r.get("segment") is None], ensure_ascii=False)
 
 
 @database_errors
@@ -133,14 +149,16 @@ def load_check(engine: Engine, check_id: int, *, with_data: bool = True) -> Stor
         row = conn.execute(select(*columns).where(checks.c.id == check_id)).one_or_none()
     if row is None:
         raise CheckNotFound(check_id)
-    return _stored(row, pd.read_parquet(io.BytesIO(row.data)) if with_data else pd.DataFrame())
+    return _stored(row, row.data if with_data else b"")
 
 
 @database_errors
 def load_checks(engine: Engine, strategy_id: str) -> list[StoredCheck]:
-    """Every check of a strategy with its results (not its data), oldest first, in one
-    query: what a review reads. A check the same as a newer one counts once."""
-    columns = [c for c in checks.c if c.name != "data"]
+    """Every check of a strategy with the results of its whole (no segment's, no data),
+    oldest first, in one query: what a review reads. A check the same as a newer one
+    counts once."""
+    kept = [c for c in checks.c if c.name not in ("data", "results", "wholes")]
+    columns = [*kept, func.coalesce(checks.c.wholes, checks.c.results).label("wholes")]
     with engine.connect() as conn:
         rows = conn.execute(
             select(*columns)
@@ -153,19 +171,20 @@ def load_checks(engine: Engine, strategy_id: str) -> list[StoredCheck]:
         if row.fingerprint is not None and row.fingerprint in seen:
             continue
         seen.add(row.fingerprint)
-        found.append(_stored(row, pd.DataFrame()))
+        found.append(_stored(row, b"", results=row.wholes))
     return found[::-1]
 
 
-def _stored(row: Any, data: pd.DataFrame) -> StoredCheck:
+def _stored(row: Any, parquet: bytes, results: str | None = None) -> StoredCheck:
+    """A check as read; ``results``: the rows to read instead of all of them."""
     return StoredCheck(
         id=row.id,
         strategy_id=row.strategy_id,
         strategy_version=row.strategy_version,
         created_at=row.created_at,
         files=json.loads(row.files),
-        data=data,
-        results=json.loads(row.results),
+        parquet=bytes(parquet),
+        results=json.loads(results if results is not None else row.results),
         warnings=json.loads(row.warnings),
     )
 

@@ -5,9 +5,7 @@ application a store of its own (a subclass that fails on purpose, say)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from impact.importers.choices import Choices
 from impact.model import Strategy
@@ -18,6 +16,9 @@ from storage.access import Failures, SignIn
 from storage.checks import CheckSummary, RememberedMapping, SavedCheck, StoredCheck
 from storage.db import Engine, make_engine
 from storage.repository import StrategySummary, VersionInfo
+
+if TYPE_CHECKING:
+    import pandas as pd
 from storage.resume import ResumePoint
 
 

@@ -55,6 +55,7 @@ checks = Table(
     Column("results", Text, nullable=False),
     Column("warnings", Text, nullable=False),
     Column("fingerprint", String(64), nullable=True),  # files and results: the same check is kept once
+    Column("wholes", Text, nullable=True),  # the results without segment: what a review reads
 )
 
 column_mappings = Table(

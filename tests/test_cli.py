@@ -1,5 +1,6 @@
 """`python -m impact validate` as a consultant's script would call it."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -208,3 +209,51 @@ def test_help_answers_without_loading_the_heavy_libraries():
         assert result.returncode == 0, result.stderr[-2000:]
         loaded = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
         assert not loaded & {"pandas", "pydantic", "weasyprint", "vl_convert", "sqlalchemy", "numpy"}, args
+
+
+def _loaded_by(args: list[str], env: dict[str, str]) -> set[str]:
+    """The top-level packages a command imports, from the interpreter's own import log."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "impact", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", **env},
+        timeout=120,
+    )
+    assert result.returncode in (0, 3), result.stderr[-2000:]
+    return {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+
+
+def test_a_review_reads_kept_checks_without_loading_pandas_or_migrations(tmp_path):
+    """`impact review` reads what the checks kept: no data frame and, on a database that
+    is up to date, no migration machinery is loaded for it."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: impact-strategy/1\nname: Leads\nlanguage: en\n"
+        "goals:\n  - {id: g, title: Leads, area: leads, hard: true}\n"
+        "kpis:\n  - {card: leads, stage: conversion, goal: g, target: 5, period: month, owner: {department: sales}}\n",
+        encoding="utf-8",
+    )
+    export = tmp_path / "crm.csv"
+    export.write_text("Date,Leads\n2026-10-01,3\n2026-10-02,4\n", encoding="utf-8")
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'impact.db'}"}
+    saved = subprocess.run(
+        [sys.executable, "-m", "impact", "save", str(plan)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+    strategy_id = saved.stdout.strip().splitlines()[-1]
+    checked = subprocess.run(
+        [sys.executable, "-m", "impact", "check", strategy_id, str(export), "--save"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+    assert checked.returncode == 0, checked.stderr
+    loaded = _loaded_by(["review", strategy_id, "--json"], env)
+    assert "sqlalchemy" in loaded  # it did read the database
+    assert not loaded & {"pandas", "numpy", "pyarrow", "alembic", "weasyprint", "vl_convert"}

@@ -535,7 +535,7 @@ def test_the_preview_aggregates_as_the_check_does():
 
 
 def test_a_files_shape_does_not_change_once_it_is_read():
-    from impact.importers import sniff
+    from impact.importers.sniff import sniff
     from impact.pipeline import signature
 
     text = "Date,Leads\n" + "2026-10-01,3\n" * 90_000 + "\n# Start date: 20261001\nCountry,Users\nDE,3\n"

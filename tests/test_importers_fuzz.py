@@ -200,7 +200,7 @@ def test_any_choices_on_any_file_give_a_reason_or_a_result(name, draw):
     data = SEEDS[name]
     headers = draw.draw(st.lists(st.text(max_size=20), max_size=6))
     try:
-        from impact.importers import sniff
+        from impact.importers.sniff import sniff
 
         sniffed = sniff(data, name)
         headers += [h for t in sniffed.tables for h in t.header][:30]

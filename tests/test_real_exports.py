@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from impact.importers import ExportError, sniff
+from impact.importers import ExportError
 from impact.importers.registry import detect, formats
+from impact.importers.sniff import sniff
 from impact.wording import export_text, warning_text
 from tests.real_export_support import EXPECTED, REAL, read, table, total
 

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from impact.model import Goal, Strategy
+from storage.checks import load_checks
 from storage.db import make_engine
 from storage.errors import CorruptVersion, StrategyNotFound, VersionConflict
 from storage.repository import create_strategy, list_strategies, list_versions, load_strategy, save_version
@@ -26,7 +27,52 @@ def test_migrations_create_the_schema(any_engine):
         "access_failures",
     } <= tables
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0009"
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "0010"
+
+
+def test_the_head_a_database_is_opened_at_is_alembics_own():
+    from alembic.script import ScriptDirectory
+
+    from storage.db import HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_a_check_kept_before_wholes_existed_gets_them_when_the_database_is_upgraded(tmp_path):
+    """Migration 0010 gives an existing check the rows of its whole, which the review reads."""
+    import json
+
+    from storage.db import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = make_engine(url, migrate=False)
+    upgrade(old, "0009")
+    results = [
+        {"kpi": "leads", "kpi_id": "k", "segment": None, "period": "2026-10", "actual": 3.0},
+        {"kpi": "leads", "kpi_id": "k", "segment": "Campaign A", "period": "2026-10", "actual": 1.0},
+        {"kpi": "leads", "kpi_id": "k", "segment": "Campaign B", "period": "2026-10", "actual": 2.0},
+    ]
+    with old.begin() as conn:
+        conn.execute(
+            text(
+                "insert into strategies (id, name, organisation, latest_version, created_at, updated_at)"
+                " values ('s', 'S', '', 1, '2026-01-01', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "insert into checks (strategy_id, strategy_version, created_at, files, data, results, warnings)"
+                " values ('s', 1, '2026-11-01', '[]', x'', :results, '[]')"
+            ),
+            {"results": json.dumps(results)},
+        )
+    old.dispose()
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        wholes = json.loads(conn.execute(text("select wholes from checks")).scalar_one())
+    assert wholes == [r for r in results if r["segment"] is None]
+    [loaded] = load_checks(engine, "s")
+    assert loaded.results == wholes
 
 
 def test_an_upgrade_from_the_first_schema_keeps_every_strategy(tmp_path):

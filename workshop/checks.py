@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from impact import pipeline
 from impact.model import Card, Strategy
-from impact.pipeline import CheckRun, FileRead
 from impact.review import Review, review
 from workshop.errors import WorkshopError
 from workshop.translate import use_case
 
-if TYPE_CHECKING:  # the database is imported by the store that is handed in, not by a check run alone
+# The check (pandas) is loaded to run one, not to review kept ones; the database by the
+# store that is handed in, not by a check run alone.
+if TYPE_CHECKING:
+    from impact.pipeline import CheckRun, FileRead
     from storage.checks import CheckSummary, StoredCheck
     from workshop.context import Context
 
@@ -30,6 +31,8 @@ __all__ = ["Checks", "Kept", "Review", "evaluate"]
 def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead]) -> CheckRun:
     """Every KPI against the usable files; files that could not be read or repeat
     another are left out and said, the others still count."""
+    from impact import pipeline
+
     return pipeline.check(strategy, cards, reads)
 
 

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.channels import channels_label, channels_of
-from impact.charts import review_chart, total_chart
 from impact.formatting import department_label, format_amount, format_date, unit_label
 from impact.formula_words import in_words
 from impact.health import check_health
@@ -29,6 +27,9 @@ from impact.owners import ownership_matrix
 from impact.report.branding import Branding, normalise_color
 from impact.review import Review
 from impact.review_words import Tile, missing_line, summary, tile
+
+if TYPE_CHECKING:  # charts (Altair, pandas) are loaded for a report that has some
+    import altair as alt
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_CHARTS = 12
@@ -188,6 +189,8 @@ def _board_scale(kpis: list[dict[str, Any]]) -> str:
 def _review_section(data: ReportInput) -> dict[str, Any]:
     """The review as a reader of a document gets it: the summary, what no file had (once),
     one row per KPI with its status and reasons, and a chart per KPI with a history."""
+    from impact.charts import review_chart, total_chart
+
     assert data.review is not None
     lang = data.strategy.language
     tiles: list[Tile] = []
