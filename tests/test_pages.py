@@ -107,6 +107,8 @@ def test_the_whole_flow_is_saved_in_the_database(app, db_url, deck):
         at.selectbox(key=f"board_{kpi.id}_goal").set_value(hires).run()
         at.text_input(key=f"board_{kpi.id}_target").input(str(target)).run()
         _clean(at)
+        board = next(h.proto.body for h in at.get("html") if 'class="iw-board"' in h.proto.body)
+        assert f"🎯 {target}" in board, board[:3000]  # the board drawn again for the strategy as it now stands
 
     at.switch_page("views/owners.py").run()
     at.segmented_control(key="owners_stage").set_value("awareness").run()

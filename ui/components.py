@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import TypeVar
@@ -19,6 +22,28 @@ from ui.markdown import md_escape
 from ui.state import current, lang, tr
 
 T = TypeVar("T")
+
+_MADE: OrderedDict[tuple[str, ...], str] = OrderedDict()
+_MADE_LOCK = threading.Lock()
+MADE_SIZE = 512  # pieces of HTML kept (a board is about 20 KB: a few MB at most)
+
+
+def made_once(key: tuple[str, ...], build: Callable[[], str]) -> str:
+    """HTML that is a pure function of its key (the strategy as text, the language, the
+    rows): built once and kept for every session of the server, so a rerun that changed
+    nothing in it (a click elsewhere on the page) does not build it again."""
+    with _MADE_LOCK:
+        found = _MADE.get(key)
+        if found is not None:
+            _MADE.move_to_end(key)
+            return found
+    made = build()
+    with _MADE_LOCK:
+        _MADE[key] = made
+        while len(_MADE) > MADE_SIZE:
+            _MADE.popitem(last=False)
+    return made
+
 
 STAGE_ICONS = {"awareness": "👀", "consideration": "🤔", "conversion": "🎯", "retention": "🔁", "advocacy": "📣"}
 
@@ -75,23 +100,13 @@ def _words(value: str | None) -> str:
 def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | None = None) -> str:
     """One card as the room sees it: title, question, formula and unit, metric badge."""
     language = lang()
-    if card.is_metric:
-        help_text, badge_text = escape(tr("card.metric_help")), escape(tr("card.metric_badge"))
-        badge = f'<span class="iw-badge iw-badge-metric" title="{help_text}">{badge_text}</span>'
-    else:
-        badge = f'<span class="iw-badge iw-badge-kpi">{escape(tr("card.kpi_badge"))}</span>'
-
-    parts = [
-        f'<div class="iw-card iw-kind-{card.kind}">',
-        f'<div class="iw-card-head"><span class="iw-card-title">{_words(card.title.get(language))}</span>{badge}</div>',
-        f'<div class="iw-card-q">{_words(card.question.get(language))}</div>',
-        f'<div class="iw-card-f">{_text(in_words(card.formula, language))} '
-        f'<span class="iw-unit">{_text(unit_label(card.unit))}</span></div>',
-    ]
+    title, question = card.title.get(language), card.question.get(language)
+    key = ("card", language, card.kind, str(card.is_metric), title, question, card.formula, card.unit)
+    parts = [made_once(key, lambda: _card_face(card, language))]
     if kpi is not None:
         facts = []
         if kpi.target is not None:
-            target = _text(formatting.format_amount(kpi.target, lang(), card.unit, decimals=6))
+            target = _text(formatting.format_amount(kpi.target, language, card.unit, decimals=6))
             period = escape(tr("period." + (kpi.period or "month")))
             facts.append(f"🎯 {target} / {period}")
         goal = strategy.goal(kpi.goal) if strategy else None
@@ -107,6 +122,22 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
     return "".join(parts)
 
 
+def _card_face(card: Card, language: str) -> str:
+    """A card's title, badge, question, formula and unit (its closing tag comes after its facts)."""
+    if card.is_metric:
+        help_text, badge_text = escape(tr("card.metric_help")), escape(tr("card.metric_badge"))
+        badge = f'<span class="iw-badge iw-badge-metric" title="{help_text}">{badge_text}</span>'
+    else:
+        badge = f'<span class="iw-badge iw-badge-kpi">{escape(tr("card.kpi_badge"))}</span>'
+    return (
+        f'<div class="iw-card iw-kind-{card.kind}">'
+        f'<div class="iw-card-head"><span class="iw-card-title">{_words(card.title.get(language))}</span>{badge}</div>'
+        f'<div class="iw-card-q">{_words(card.question.get(language))}</div>'
+        f'<div class="iw-card-f">{_text(in_words(card.formula, language))} '
+        f'<span class="iw-unit">{_text(unit_label(card.unit))}</span></div>'
+    )
+
+
 def unknown_card_html(card_id: str) -> str:
     """A KPI whose card left the deck stays visible, so the team can decide about it."""
     return (
@@ -116,7 +147,13 @@ def unknown_card_html(card_id: str) -> str:
 
 
 def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str = "board") -> None:
-    """Five columns, one per ACCRA stage, in a single HTML block (one element, fast)."""
+    """Five columns, one per ACCRA stage, in a single HTML block (one element, fast),
+    built once per strategy as it stands and language."""
+    key = ("board", key_prefix, lang(), strategy.model_dump_json())
+    st.html(made_once(key, lambda: _board_html(strategy, cards, key_prefix)))
+
+
+def _board_html(strategy: Strategy, cards: dict[str, Card], key_prefix: str) -> str:
     columns = []
     for stage in STAGES:
         kpis = strategy.kpis_in(stage)
@@ -129,7 +166,7 @@ def render_board(strategy: Strategy, cards: dict[str, Card], *, key_prefix: str 
             f'<div class="iw-col iw-stage-{stage}"><div class="iw-col-head">{escape(stage_label(stage))}'
             f' <span class="iw-count">{len(kpis)}</span></div>{tiles}</div>'
         )
-    st.html(f'<div class="iw-board" id="{escape(key_prefix)}">{"".join(columns)}</div>')
+    return f'<div class="iw-board" id="{escape(key_prefix)}">{"".join(columns)}</div>'
 
 
 def card_title(cards: dict[str, Card], card_id: str) -> str:
@@ -162,10 +199,14 @@ def responsive_table(rows: list[dict[str, str]], *, key: str) -> None:
     long words break at a syllable (never a header: a header is never hyphenated)."""
     if not rows:
         return
+    st.html(made_once(("table", key, lang(), json.dumps(rows, default=str)), lambda: _table_html(rows, key)))
+
+
+def _table_html(rows: list[dict[str, str]], key: str) -> str:
     filled = [k for k in rows[0] if any(str(row.get(k, "")).strip() for row in rows)]
     head = "".join(f"<th>{escape(k)}</th>" for k in filled)
     body = "".join(
         "<tr>" + "".join(f'<td data-label="{escape(k)}">{_words(str(row.get(k, "")))}</td>' for k in filled) + "</tr>"
         for row in rows
     )
-    st.html(f'<table class="iw-plan" id="{escape(key)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    return f'<table class="iw-plan" id="{escape(key)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
