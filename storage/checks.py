@@ -61,8 +61,14 @@ def _to_parquet(frame: pd.DataFrame) -> bytes:
 def fingerprint(files: str, results: str, warnings: str) -> str:
     """What makes two checks the same: the same files (by content) giving the same
     results and warnings. (Migration 0007 holds a frozen copy for older checks.)"""
-    hashes = sorted(str(f.get("sha256") or f.get("name")) for f in json.loads(files))
-    text = json.dumps([hashes, json.loads(results), json.loads(warnings)], sort_keys=True, ensure_ascii=False)
+    return fingerprint_of(json.loads(files), json.loads(results), json.loads(warnings))
+
+
+def fingerprint_of(files: list[dict[str, Any]], results: list[dict[str, Any]], warnings: list[Any]) -> str:
+    """``fingerprint`` of the values themselves (JSON values: the same text they would be
+    read back from), without reading back thousands of results just written."""
+    hashes = sorted(str(f.get("sha256") or f.get("name")) for f in files)
+    text = json.dumps([hashes, results, warnings], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -88,7 +94,7 @@ def save_check(
     files_json = json.dumps(files, ensure_ascii=False, default=str)
     results_json = json.dumps(results, ensure_ascii=False)
     warnings_json = json.dumps(warnings, ensure_ascii=False)
-    mark = fingerprint(files_json, results_json, warnings_json)
+    mark = fingerprint_of(json.loads(files_json), results, warnings)
     with engine.begin() as conn:
         same = conn.execute(
             select(checks.c.id, checks.c.strategy_version, checks.c.created_at, checks.c.files)

@@ -146,3 +146,24 @@ def test_amounts_with_a_currency_sign_in_a_large_german_file(monkeypatch):
     same_table(fast, careful)
     assert fast.table["spend"].sum() == pytest.approx(spend)
     assert set(fast.table["currency"]) == {"EUR"}
+
+
+def test_the_choices_panel_shows_a_large_csv_from_its_head_and_the_read_takes_every_row():
+    """What a person is shown to choose from (tables, header rows, first rows) comes
+    from the head the sniff looked at; splitting a million rows into Python lists for a
+    panel held the server for seconds. The read itself still takes every row."""
+    from impact.importers import preview
+    from impact.importers.sniff import HEAD_CHARS, sniff
+
+    rows = 3 * HEAD_CHARS // 20
+    lines = ["Date,Channel,Leads"] + [f"{day(n % 300).isoformat()},linkedin,{n % 7}" for n in range(rows)]
+    data = ("\n".join(lines) + "\n").encode()
+    sniffed = sniff(data, "crm.csv")
+    assert not sniffed.complete
+    assert [o.label for o in preview.tables(sniffed)] == ["1. Date, Channel, Leads"]
+    assert preview.detected_header(sniffed, None) == 0 and preview.header_rows(sniffed, None)[0][1].startswith("Date")
+    shown = preview.as_read(sniffed, None, None)
+    assert shown is not None and preview.first_rows(shown)[0][0] == day(0).isoformat()
+    assert not sniffed.complete  # nothing above split the rest
+    result = read_export(sniffed)
+    assert result.rows_read == rows and result.table["leads"].sum() == sum(n % 7 for n in range(rows))

@@ -250,3 +250,18 @@ def test_choices_for_a_file_shape_are_remembered_listed_and_forgotten(any_engine
     assert old == Choices(format="generic", columns={"Kosten": None, "Anmeldungen": "newsletter_signups"})
     forget_mapping(any_engine, stored.id, "sig-1")
     assert recall_mapping(any_engine, stored.id, "sig-1") is None
+
+
+def test_a_fingerprint_from_the_values_is_the_one_from_their_text():
+    """A check's fingerprint is made from the values as they are kept; checks kept
+    before were fingerprinted from their stored text: the two must agree."""
+    import json
+
+    from storage.checks import fingerprint, fingerprint_of
+
+    files = [{"name": "a.csv", "sha256": "ab", "period": ["2026-10-01", "2026-10-31"]}]
+    results = [{"kpi": "ctr", "actual": 1.25, "inputs": {"clicks": 5.0}, "sources": ["a.csv"], "segment": "Ä"}]
+    warnings = [{"code": "total_rows", "detail": "1"}]
+    as_text = fingerprint(json.dumps(files), json.dumps(results), json.dumps(warnings))
+    assert fingerprint_of(files, results, warnings) == as_text
+    assert fingerprint_of(files, [{**results[0], "actual": 1.5}], warnings) != as_text

@@ -46,7 +46,9 @@ def _cell(value: object) -> str:
 
 
 def tables(sniffed: Sniffed) -> list[TableOption]:
-    found = sniffed.all_tables()
+    """The tables a person can choose from: as far as the sniff looked (all of a workbook;
+    the head of a large CSV, whose rows are split only when it is read)."""
+    found = sniffed.tables
     options = []
     for index, table in enumerate(found):
         names = ", ".join(h for h in table.header[:4] if h)
@@ -57,7 +59,7 @@ def tables(sniffed: Sniffed) -> list[TableOption]:
 
 def header_rows(sniffed: Sniffed, table: int | None) -> list[tuple[int, str]]:
     """(row index, what the row says) for the first rows of the chosen table's sheet or block."""
-    source = sniffed.source_of(table)
+    source = sniffed.source_of(table, complete=False)
     if source is None:
         return []
     out = []
@@ -69,7 +71,7 @@ def header_rows(sniffed: Sniffed, table: int | None) -> list[tuple[int, str]]:
 
 
 def detected_header(sniffed: Sniffed, table: int | None) -> int | None:
-    found = sniffed.all_tables()
+    found = sniffed.tables
     if not found:
         return None
     return found[table if table is not None and table < len(found) else 0].header_index
@@ -78,7 +80,9 @@ def detected_header(sniffed: Sniffed, table: int | None) -> int | None:
 def as_read(sniffed: Sniffed, table: int | None, header_row: int | None) -> RawTable | None:
     """The table the choices point at, before any column is interpreted."""
     try:
-        chosen = sniffed.chosen(table if table is not None else (0 if header_row is None else None), header_row)
+        chosen = sniffed.chosen(
+            table if table is not None else (0 if header_row is None else None), header_row, complete=False
+        )
     except ExportError:
         return None
     return chosen[0] if chosen else None

@@ -73,21 +73,24 @@ class Sniffed:
         self.all_tables()
         return self.sources
 
-    def source_of(self, table: int | None) -> Source | None:
-        """The sheet, member or CSV the chosen table stands in (the first, if none is chosen)."""
-        sources, tables = self.all_sources(), self.all_tables()
+    def source_of(self, table: int | None, *, complete: bool = True) -> Source | None:
+        """The sheet, member or CSV the chosen table stands in (the first, if none is chosen).
+        ``complete=False``: as far as the sniff looked (a large CSV's head), for a preview."""
+        sources, tables = (self.all_sources(), self.all_tables()) if complete else (self.sources, self.tables)
         if table is not None and table < len(tables):
             return next((s for s in sources if s.name == tables[table].source), sources[0] if sources else None)
         return sources[0] if sources else None
 
-    def chosen(self, table: int | None, header_row: int | None) -> list[RawTable]:
-        """Every table, or the one a person chose, with its header where they said it is."""
-        tables = self.all_tables()
+    def chosen(self, table: int | None, header_row: int | None, *, complete: bool = True) -> list[RawTable]:
+        """Every table, or the one a person chose, with its header where they said it is.
+        ``complete=False``: as far as the sniff looked (a large CSV's head), for a preview:
+        showing a person the first rows must not split a million more."""
+        tables = self.all_tables() if complete else self.tables
         if table is not None and table >= len(tables) and header_row is None:
             raise ExportError("no_such_table", str(table + 1))
         if header_row is None:
             return tables if table is None else [tables[table]]
-        source = self.source_of(table)
+        source = self.source_of(table, complete=complete)
         if source is None or header_row >= len(source.rows):
             raise ExportError("no_such_row", str(header_row + 1))
         return [table_at(source.rows, header_row, source=source.name, start_line=source.start_line)]
