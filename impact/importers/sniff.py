@@ -47,7 +47,6 @@ class Sniffed:
     tables: list[RawTable]
     encoding: str | None = None
     delimiter: str | None = None
-    text: str | None = field(default=None, repr=False)  # a plain CSV's decoded text (for the fast reader)
     data: bytes = field(default=b"", repr=False)
     complete: bool = True  # False: ``tables`` were found in the head of a large CSV only
     sources: list[Source] = field(default_factory=list, repr=False)
@@ -64,8 +63,8 @@ class Sniffed:
     def all_tables(self) -> list[RawTable]:
         """Every table with every row. A large CSV is first sniffed from its head (enough to
         recognise it, and all a typed fast reader needs); the rest is split on demand."""
-        if not self.complete and self.text is not None:
-            self.tables, _delimiter, self.sources = sniff_text(self.text)
+        if not self.complete:  # decoded again, not kept: a large file's text is as large as the file
+            self.tables, _delimiter, self.sources = sniff_text(decode(self.data)[0])
             self.complete = True
         return self.tables
 
@@ -215,13 +214,12 @@ def sniff(data: bytes, filename: str, *, sha256: str | None = None) -> Sniffed:
             tables,
             encoding,
             delimiter,
-            text=text,
             data=data,
             complete=False,
             sources=sources,
         )
     tables, delimiter, sources = sniff_text(text)
-    return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, text=text, data=data, sources=sources)
+    return Sniffed(filename, sha, len(data), "csv", tables, encoding, delimiter, data=data, sources=sources)
 
 
 def refuse_wide(rows: list[list[object]]) -> None:

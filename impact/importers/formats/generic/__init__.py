@@ -89,7 +89,10 @@ def _read_fast(sniffed: Sniffed, context: Context) -> ImportResult | None:
         texts = [i for i, kind in enumerate(typed.schema.types) if pa.types.is_string(kind)]
         for i in texts:  # a metric column pyarrow left as text ('1.234,56'): categories too
             typed = typed.set_column(i, typed.field(i).name, pc.dictionary_encode(typed.column(i)))
-        frame = typed.to_pandas(types_mapper=None)
+        # Arrow's buffers are released column by column as pandas takes them: the file is
+        # held once, not twice, at the peak
+        frame = typed.to_pandas(types_mapper=None, self_destruct=True, split_blocks=True)
+        del typed
         # a count cannot be 1.234 of something: where pyarrow made fractions of a count,
         # the mark may group thousands; the careful reader decides that from the column
         doubtful = [h for h in metrics if h not in as_text and _fractional_count(frame[h], h, context)]
