@@ -17,6 +17,7 @@ from workshop import WorkshopError
 
 st.set_page_config(page_title="Impact Workshop", page_icon="🎯", layout="wide")
 state.init()
+state.hold_language()  # the run's callbacks are done: the language is read once from here on
 # Not a widget key: st.switch_page clears widget state, a choice like this must survive it.
 st.session_state.setdefault("guided_mode", st.query_params.get("guided") == "1")
 

@@ -10,6 +10,7 @@ on screen and they are told why.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -85,8 +86,30 @@ def init() -> None:
     st.session_state.setdefault(KEY_AUTHOR, (st.query_params.get("by") or "")[:100])
 
 
+# The reader's language, read from the session once per script run: a page asks for it
+# a thousand times (every label, every number), and the session's state is a locked
+# mapping (a few microseconds a look). Each run of a session's script has a thread and
+# context of its own; set_lang keeps the two the same when the language changes.
+_LANG: ContextVar[str | None] = ContextVar("impact_lang", default=None)
+
+
 def lang() -> str:
-    return st.session_state.get(KEY_LANG, "de")
+    known = _LANG.get()
+    if known is not None:
+        return known
+    found: str = st.session_state.get(KEY_LANG, "de")
+    return found
+
+
+def set_lang(code: str) -> None:
+    """The reader's language from now on (in this run, and in the session)."""
+    st.session_state[KEY_LANG] = code
+    _LANG.set(code)
+
+
+def hold_language() -> None:
+    """Called once a run's callbacks are done: from here on, lang() is read once."""
+    _LANG.set(st.session_state.get(KEY_LANG, "de"))
 
 
 def time_zone() -> str | None:
@@ -186,7 +209,7 @@ def open_strategy(strategy_id: str, on_error: Callable[[WorkshopError], None] | 
     forget_page_widgets()
     _take(opened)
     if "lang" not in st.query_params:  # an explicit choice of the reader wins over the strategy's language
-        st.session_state[KEY_LANG] = opened.strategy.language
+        set_lang(opened.strategy.language)
     _resume(opened.strategy.id or strategy_id)
     return True
 
@@ -235,7 +258,7 @@ def remember_place(page: str) -> None:
 def choose_language(code: str) -> None:
     """The reader's own choice: kept in the URL so a reload or a bookmark keeps it.
     Page widgets are rebuilt so that no label stays in the other language."""
-    st.session_state[KEY_LANG] = code
+    set_lang(code)
     st.session_state["lang_chosen"] = True
     st.query_params["lang"] = code
     forget_page_widgets()

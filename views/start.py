@@ -24,7 +24,7 @@ def _create() -> None:
         language=st.session_state.get("start_language") or state.lang(),
     )
     if state.create(strategy, tr("summary.created")):
-        st.session_state[state.KEY_LANG] = strategy.language
+        state.set_lang(strategy.language)
         st.session_state.pop("start_error", None)
         st.session_state["start_name"] = ""
         st.session_state["start_org"] = ""

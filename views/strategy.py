@@ -67,7 +67,7 @@ def _details() -> None:
         language=st.session_state.get("strategy_language") or strategy.language,
         summary=tr("summary.details"),
     ):
-        st.session_state[state.KEY_LANG] = state.current().language
+        state.set_lang(state.current().language)
 
 
 st.title(md_escape(hyphenate(strategy.name, lang())))
