@@ -12,6 +12,8 @@ import pandas as pd
 
 from impact.metrics import METRICS
 
+UPPER = "_upper:"  # aggregated: this metric (unique people) is an upper bound in the group
+
 
 def aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd.DataFrame:
     """One row per key combination, each input aggregated by its own rule; ``_upper``
@@ -33,7 +35,8 @@ def aggregate_by(rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> pd.
         elif rule == "unique":
             figure, upper = _unique_people(rows, keys, metric)
             out[metric] = figure.reindex(out.index)
-            out["_upper"] = out["_upper"] | upper.reindex(out.index, fill_value=False)
+            out[UPPER + metric] = upper.reindex(out.index, fill_value=False).astype(bool)
+            out["_upper"] = out["_upper"] | out[UPPER + metric]
         elif rule == "weighted":
             weight = METRICS[metric].weight
             if WEIGHTED + metric in rows.columns:  # compacted rows carry value × weight summed
@@ -141,5 +144,5 @@ def aggregate_whole(table: pd.DataFrame, metrics: list[str]) -> tuple[dict[str, 
     rows = table.assign(_period="all")
     aggregated = aggregate_by(rows, ["_period"], present).iloc[0]
     figures = {m: float(aggregated[m]) for m in present if aggregated[m] == aggregated[m]}
-    upper = frozenset(m for m in present if METRICS[m].aggregation == "unique" and bool(aggregated["_upper"]))
+    upper = frozenset(m for m in present if METRICS[m].aggregation == "unique" and bool(aggregated[UPPER + m]))
     return figures, upper

@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from pandas.api.types import union_categoricals
 
 from impact import periods
-from impact.aggregate import aggregate_by, compact, filled
+from impact.aggregate import UPPER, aggregate_by, compact
 from impact.channels import channels_label, channels_of
 from impact.formulas import Formula, parse
 from impact.importers.canonical import categories_of
@@ -194,10 +195,6 @@ def _status(actual: float | None, target: float | None, direction: str) -> str:
     return "met" if met else "missed"
 
 
-def _sources_of(rows: pd.DataFrame, metric: str) -> list[str]:
-    return sorted(rows.loc[rows[metric].notna(), "source"].dropna().unique().tolist())
-
-
 def _no_data_reason(inputs: dict[str, float | None], has_rows: bool, job: _Kpi) -> str:
     """Why a KPI has no number, with what the reader needs to mend it: the channel the
     KPI asks for and the channels the data has; an input no file holds and the columns
@@ -223,39 +220,125 @@ def is_intensive(formula: Formula) -> bool:
     return formula.degree == 0
 
 
-def _per_key(pairs: pd.DataFrame, keys: list[str], column: str) -> Callable[[object], tuple[Any, ...]]:
-    """Per key combination, the distinct values of ``column`` in these rows, sorted (a
-    few thousand pairs: one pass in Python, not one pandas call per group)."""
-    found: dict[object, set[Any]] = {}
-    for *key, value in pairs[[*keys, column]].dropna().drop_duplicates().itertuples(index=False, name=None):
-        found.setdefault(key[0] if len(keys) == 1 else tuple(key), set()).add(value)
-    table = {key: tuple(sorted(values)) for key, values in found.items()}
-    return lambda key: table.get(key, ())
+class _Level:
+    """Rows at one level of detail (per period, or per segment and period) as arrays of
+    codes: which group each row is in, which file and currency it names, which inputs it
+    holds. What a KPI asks of them (the files behind its inputs, their currencies) is a
+    few array operations, not pandas calls repeated for every KPI."""
+
+    def __init__(self, rows: pd.DataFrame, keys: list[str], metrics: list[str]) -> None:
+        group, self.keys = _key_codes(rows, keys)
+        self.group = group
+        self.sources, self.source_names = _text_codes(rows["source"])
+        self.currencies, self.currency_names = _text_codes(rows["currency"])
+        present = [m for m in metrics if m in rows.columns]
+        held = rows[present].notna().to_numpy() if present else np.zeros((len(rows), 0), bool)
+        self.held = {m: held[:, i] for i, m in enumerate(present)}
+        self.rows = len(rows)
+
+    def holding(self, metrics: Iterable[str]) -> npt.NDArray[np.bool_]:
+        """The rows that hold any of these inputs."""
+        mask = np.zeros(self.rows, dtype=bool)
+        for metric in metrics:
+            if metric in self.held:
+                mask |= self.held[metric]
+        return mask
+
+    def distinct(
+        self, mask: npt.NDArray[np.bool_], codes: npt.NDArray[np.int64], names: list[Any]
+    ) -> dict[object, tuple[Any, ...]]:
+        """Per group, the sorted distinct names these rows point at (rows of no group or no name left out)."""
+        keep = mask & (self.group >= 0) & (codes >= 0)
+        pairs = np.unique(self.group[keep] * (len(names) + 1) + codes[keep])
+        found: dict[object, list[Any]] = {}
+        for pair in pairs.tolist():
+            found.setdefault(self.keys[pair // (len(names) + 1)], []).append(names[pair % (len(names) + 1)])
+        return {key: tuple(sorted(values)) for key, values in found.items()}
+
+    def files_of(self, metric: str) -> list[str]:
+        """The files any of whose rows hold this input."""
+        codes = self.sources[self.held[metric] & (self.sources >= 0)]
+        return sorted(self.source_names[c] for c in np.unique(codes).tolist())
+
+    def files(self, metrics: Iterable[str]) -> Callable[[object], tuple[str, ...]]:
+        """Per group, the files whose rows hold any of the KPI's inputs."""
+        table = self.distinct(self.holding(metrics), self.sources, self.source_names)
+        return lambda key: table.get(key, ())
+
+    def money(self, money: list[str], default: str) -> Callable[[object], tuple[Any, ...]]:
+        """Per group, the currencies of the money rows (a row that names none is taken to
+        be in the strategy's currency); one currency everywhere is looked at once."""
+        if not money:  # no money in this KPI: nothing to look at
+            return lambda _key: ()
+        mask = self.holding(money)
+        named = self.currencies[mask]
+        found = {self.currency_names[c] for c in np.unique(named[named >= 0]).tolist()}
+        if not found:
+            return lambda _key: ()
+        if len(found) == 1 and bool((named >= 0).all()):
+            only = (found.pop(),)
+            return lambda _key: only
+        names = self.currency_names if default in self.currency_names else [*self.currency_names, default]
+        codes = np.where(self.currencies >= 0, self.currencies, names.index(default))
+        table = self.distinct(mask, codes, names)
+        return lambda key: table.get(key, ())
 
 
-def _sources(rows: pd.DataFrame, keys: list[str], present: list[str]) -> Callable[[object], tuple[str, ...]]:
-    """Per key combination, the files whose rows hold any of the KPI's inputs."""
-    return _per_key(rows.loc[rows[present].notna().any(axis=1)], keys, "source")
+def _text_codes(values: pd.Series) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    """A text column as codes (-1 for none) and the texts they stand for."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes: npt.NDArray[np.int64] = np.asarray(values.cat.codes, dtype=np.int64)
+        return codes, list(values.cat.categories)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.int64), list(uniques)
 
 
-def _currencies(
-    rows: pd.DataFrame, keys: list[str], money: list[str], default: str
-) -> Callable[[object], tuple[Any, ...]]:
-    """Per key combination, the currencies of the money rows (a row that names none is
-    taken to be in the strategy's currency). Worked out per group only when the rows
-    hold more than one currency."""
-    if not money:  # no money in this KPI: nothing to look at
-        return lambda _key: ()
-    has_money = rows[money].notna().any(axis=1)
-    named = rows.loc[has_money, "currency"]
-    found = set(named.dropna().unique())
-    if not found:
-        return lambda _key: ()
-    if len(found) == 1 and named.notna().all():
-        only = (found.pop(),)
-        return lambda _key: only
-    picked = rows.loc[has_money, [*keys, "currency"]]
-    return _per_key(picked.assign(currency=filled(picked["currency"], default)), keys, "currency")
+def _key_codes(rows: pd.DataFrame, keys: list[str]) -> tuple[npt.NDArray[np.int64], list[object]]:
+    """A number per row for its key combination (-1 where a key is missing), and the
+    combination each number stands for (a value alone for a single key, as pandas
+    names a group)."""
+    parts = [_text_codes(rows[key]) for key in keys]
+    group = np.zeros(len(rows), dtype=np.int64)
+    missing = np.zeros(len(rows), dtype=bool)
+    for codes, names in parts:
+        group = group * (len(names) + 1) + codes
+        missing |= codes < 0
+    numbers, first = np.unique(np.where(missing, -1, group), return_index=True)
+    lookup = {}
+    for number, row in zip(numbers.tolist(), first.tolist(), strict=True):
+        if number >= 0:
+            combination = tuple(names[codes[row]] for codes, names in parts)
+            lookup[number] = combination[0] if len(keys) == 1 else combination
+    index = {number: position for position, number in enumerate(lookup)}
+    positions = np.array([index.get(n, -1) for n in numbers.tolist()], dtype=np.int64)
+    return positions[np.searchsorted(numbers, np.where(missing, -1, group))], list(lookup.values())
+
+
+class _Rows:
+    """The rows of one period kind after one channel filter (whole periods, or ranges
+    longer than one period), aggregated once for every KPI that reads them: per period,
+    and per segment and period, each input by its own rule. A KPI then takes its own
+    inputs' columns; what differs per KPI is read from the levels' code arrays."""
+
+    def __init__(self, rows: pd.DataFrame, metrics: list[str], labels: list[str] | None) -> None:
+        whole = aggregate_by(rows, ["_period"], metrics)
+        self.whole = whole.reindex(labels) if labels is not None else whole
+        self.whole_records = _records(self.whole)
+        self.present_periods = set(rows["_period"].unique())
+        self.level = _Level(rows, ["_period"], metrics)
+        present = [m for m in metrics if m in rows.columns]
+        segmented = rows["segment"].notna().to_numpy() & self.level.holding(present)
+        parted = rows[segmented]
+        self.parts: pd.DataFrame | None = None
+        if not parted.empty:
+            self.parts = aggregate_by(parted, ["segment", "_period"], metrics)
+            self.parts_records = _records(self.parts)
+            self.parts_keys = list(self.parts.index)
+            # per input, whether a group's rows hold it at all: a KPI speaks of a segment
+            # only where its own inputs have a value
+            held = parted.groupby(["segment", "_period"], sort=True, observed=True)[present].count()
+            self.parts_held = {m: held[m].reindex(self.parts.index, fill_value=0).to_numpy() > 0 for m in present}
+            self.parts_level = _Level(parted, ["segment", "_period"], metrics)
 
 
 @dataclass
@@ -288,7 +371,9 @@ def _emit(
     kpi, card = job.kpi, job.card
     metrics = list(job.formula.inputs)
     value = float(actual) if math.isfinite(actual) else None
-    upper = row is not None and bool(row["_upper"])  # a period without rows adds up nothing
+    # unique people added up from parts (an upper bound), for this KPI's own inputs; a
+    # period without rows adds up nothing
+    upper = row is not None and any(bool(row.get(UPPER + m, False)) for m in metrics)
     inputs = _inputs(row, metrics) if row is not None else dict.fromkeys(metrics)
     reason: str | None = None
     too_large = [m for m, v in inputs.items() if v is not None and not math.isfinite(v)]
@@ -337,54 +422,50 @@ def _records(frame: pd.DataFrame) -> list[dict[Hashable, Any]]:
     return frame.to_dict("records")  # pragma: no mutate - pandas reads the orient in any letter case
 
 
-def _results_for(report: CheckReport, job: _Kpi, rows: pd.DataFrame, labels: list[str] | None, *, spans: bool) -> None:
-    """The whole (after the channel filter) per period, then each segment per period.
-    ``labels``: every period to say something about, also those without rows (None:
-    just the periods the rows have)."""
+def _results_for(report: CheckReport, job: _Kpi, shared: _Rows, *, spans: bool) -> None:
+    """The whole (after the channel filter) per period, then each segment per period."""
     metrics = list(job.formula.inputs)
-    present = [m for m in metrics if m in rows.columns]
-    money = [m for m in job.money if m in rows]
-    whole = aggregate_by(rows, ["_period"], metrics)
-    if labels is not None:
-        whole = whole.reindex(labels)
-    currencies = _currencies(rows, ["_period"], money, job.target_currency)
-    sources = _sources(rows, ["_period"], present)
-    actuals = job.formula.evaluate_columns(whole)
-    present_periods = set(rows["_period"].unique())
+    present = [m for m in metrics if m in shared.level.held]
+    money = [m for m in job.money if m in shared.level.held]
+    currencies = shared.level.money(money, job.target_currency)
+    sources = shared.level.files(present)
+    actuals = job.formula.evaluate_columns(shared.whole)
     previous: float | None = None
-    records = _records(whole)
-    for position, label in enumerate(whole.index):
+    for position, label in enumerate(shared.whole.index):
         previous = _emit(
             report,
             job,
             segment=None,
             label=label,
-            row=records[position] if label in present_periods else None,
+            row=shared.whole_records[position] if label in shared.present_periods else None,
             actual=actuals[position],
             previous=previous,
             currencies=currencies(label),
             sources=sources(label),
             spans=spans,
         )
-    with_inputs = rows[rows["segment"].notna() & rows[present].notna().any(axis=1)]
-    if with_inputs.empty:  # no segments, or none with a value for this KPI
+    if shared.parts is None:  # no segments
         return
-    parts = aggregate_by(with_inputs, ["segment", "_period"], metrics)
-    currencies = _currencies(with_inputs, ["segment", "_period"], money, job.target_currency)
-    sources = _sources(with_inputs, ["segment", "_period"], present)
-    values = job.formula.evaluate_columns(parts)
-    records = _records(parts)
-    keys = list(parts.index)
-    for segment, positions in itertools.groupby(range(len(keys)), key=lambda position: keys[position][0]):
+    mine = np.zeros(len(shared.parts_keys), dtype=bool)
+    for metric in present:
+        mine |= shared.parts_held[metric]
+    if not mine.any():  # no segment with a value for this KPI
+        return
+    currencies = shared.parts_level.money(money, job.target_currency)
+    sources = shared.parts_level.files(present)
+    values = job.formula.evaluate_columns(shared.parts)
+    keys = shared.parts_keys
+    positions = np.flatnonzero(mine).tolist()
+    for segment, group in itertools.groupby(positions, key=lambda position: keys[position][0]):
         previous = None  # each segment's change is against its own previous period
-        for position in positions:
+        for position in group:
             label = keys[position][1]
             previous = _emit(
                 report,
                 job,
                 segment=str(segment),
                 label=label,
-                row=records[position],
+                row=shared.parts_records[position],
                 actual=values[position],
                 previous=previous,
                 currencies=currencies((segment, label)),
@@ -442,21 +523,29 @@ def run_check(
     if data.empty:
         report.warnings.append(("no_rows", ""))
     by_period: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = {}
+    planned = []
+    inputs: dict[tuple[str, tuple[str, ...]], dict[str, None]] = {}  # all inputs read after one period and filter
     for kpi in strategy.kpis:
         card = known.get(kpi.card)
         if card is None:
             report.warnings.append(("unknown_card", kpi.card))
             continue
-        period = kpi.period or DEFAULT_PERIOD
+        formula = parse(card.formula)
+        group = (kpi.period or DEFAULT_PERIOD, channels_of(kpi.channel))
+        inputs.setdefault(group, {}).update(dict.fromkeys(formula.inputs))
+        planned.append((kpi, card, formula, group))
+    shared: dict[tuple[str, tuple[str, ...], bool], _Rows] = {}
+    for kpi, card, formula, (period, wanted) in planned:
         if period not in by_period:
             by_period[period] = _assign_periods(data, period)
         all_inside, all_ranges = by_period[period]
-        inside, ranges = all_inside, all_ranges
-        wanted = channels_of(kpi.channel)
-        if wanted:
-            inside = inside[inside["channel"].isin(wanted)]
-            ranges = ranges[ranges["channel"].isin(wanted)]
-        formula = parse(card.formula)
+        labels = sorted(all_inside["_period"].unique())  # every period of any channel: a gap is said
+        for spans, rows in ((False, all_inside), (True, all_ranges)):
+            if (period, wanted, spans) not in shared:
+                chosen = rows[rows["channel"].isin(wanted)] if wanted else rows
+                metrics = list(inputs[(period, wanted)])
+                shared[(period, wanted, spans)] = _Rows(chosen, metrics, None if spans else labels)
+        inside, ranges = shared[(period, wanted, False)], shared[(period, wanted, True)]
         metrics = list(formula.inputs)
         money = [m for m in metrics if METRICS[m].is_money]
         job = _Kpi(
@@ -474,18 +563,17 @@ def run_check(
         missing = [m for m in metrics if m not in data.columns]
         if missing:
             report.warnings.append(("missing_inputs", f"{card.id}|{', '.join(missing)}"))
-        labels = sorted(all_inside["_period"].unique())  # every period of any channel: a gap is said
-        for metric in [m for m in metrics if m in inside.columns]:
-            sources = _sources_of(inside, metric)
+        for metric in [m for m in metrics if m in inside.level.held]:
+            sources = inside.level.files_of(metric)
             if len(sources) > 1:
                 report.warnings.append(("several_sources", f"{card.id}|{metric}|{', '.join(sources)}"))
-        if labels or ranges.empty:
+        if labels or not ranges.level.rows:
             if not labels:
                 _emit(report, job, segment=None, label=None, row=None, actual=np.nan, previous=None)
             else:
-                _results_for(report, job, inside, labels, spans=False)
-        if not ranges.empty:
-            _results_for(report, job, ranges, None, spans=True)
+                _results_for(report, job, inside, spans=False)
+        if ranges.level.rows:
+            _results_for(report, job, ranges, spans=True)
     straddling = {p: len(r) for p, (_i, r) in by_period.items() if len(r)}
     for label, count in straddling.items():
         report.warnings.append(("span_straddles", f"{count}|{label}"))

@@ -532,3 +532,34 @@ def test_compacted_rows_give_the_figures_of_the_rows_themselves(seed):
     raw = aggregate_by(no_weight, ["_period"], ["search_position"])
     packed = aggregate_by(compact(no_weight, ["_period"]), ["_period"], ["search_position"])
     pd.testing.assert_frame_equal(packed, raw, check_dtype=False, check_index_type=False)
+
+
+def test_kpis_read_together_each_keep_their_own_segments_files_and_bounds(deck):
+    """KPIs of one period and channel are aggregated together; each still speaks of the
+    segments, files and upper bounds of its own inputs only."""
+    crm = table(
+        [
+            {"date": "2026-10-01", "segment": "Fair", "leads": 4},
+            {"date": "2026-10-02", "segment": "Fair", "leads": 2},
+        ]
+    )
+    ads = table(
+        [
+            {"date": "2026-10-01", "segment": "Search", "reach": 100, "clicks": 5, "impressions": 200},
+            {"date": "2026-10-02", "segment": "Search", "reach": 50, "clicks": 1, "impressions": 100},
+        ]
+    )
+    report = run_check(
+        strategy(kpi("leads"), kpi("reach", "awareness"), kpi("ctr")), deck.cards, [("crm.csv", crm), ("ads.csv", ads)]
+    )
+    by = {card: [r for r in report.results if r.kpi == card] for card in ("leads", "reach", "ctr")}
+    assert [(r.segment, r.actual, r.sources) for r in by["leads"]] == [
+        (None, 6.0, ("crm.csv",)),
+        ("Fair", 6.0, ("crm.csv",)),
+    ]
+    assert [(r.segment, r.actual, r.sources, r.upper_bound) for r in by["reach"]] == [
+        (None, 150.0, ("ads.csv",), True),  # two days of reach added up: at most 150 people
+        ("Search", 150.0, ("ads.csv",), True),
+    ]
+    assert [(r.segment, r.upper_bound) for r in by["ctr"]] == [(None, False), ("Search", False)]
+    assert by["ctr"][0].actual == pytest.approx(6 / 300 * 100)
