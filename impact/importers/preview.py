@@ -4,6 +4,7 @@ a reading gave (rows, period, totals) or which choice is still missing."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -100,11 +101,18 @@ class Outcome:
     upper_bounds: frozenset[str]  # unique people added up from parts: at most this many
 
 
+_OUTCOMES: weakref.WeakKeyDictionary[ImportResult, Outcome] = weakref.WeakKeyDictionary()
+
+
 def outcome(result: ImportResult) -> Outcome:
     """The file's figures over its whole period, by each metric's own rule (followers:
-    the last value; reach: the export's own figure, else an upper bound)."""
-    figures, upper = aggregate_whole(result.table, result.metrics)
-    return Outcome(result.rows_read, result.period, figures, upper)
+    the last value; reach: the export's own figure, else an upper bound). Worked out once
+    per read (a read is never changed), not on every rerun of the page that shows it."""
+    found = _OUTCOMES.get(result)
+    if found is None:
+        figures, upper = aggregate_whole(result.table, result.metrics)
+        found = _OUTCOMES[result] = Outcome(result.rows_read, result.period, figures, upper)
+    return found
 
 
 def missing_choice(error: ExportError) -> str | None:
