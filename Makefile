@@ -42,6 +42,8 @@ mutate:
 	@bash scripts/mutate.sh
 
 bench: setup-dev
+	@# the project's bytecode first, as Python writes it on a machine that lets it
+	@$(PY) -m compileall -q impact impact_cli workshop storage ui views web app.py asgi.py bench >/dev/null
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_check.py
 	$(PY) bench/bench_real_exports.py
@@ -50,3 +52,4 @@ bench: setup-dev
 	$(PY) bench/bench_review.py
 	$(PY) bench/bench_wide.py
 	$(PY) bench/bench_room.py
+	$(PY) bench/bench_browser.py

@@ -110,7 +110,7 @@ def main() -> None:
     print(f"Server-side rerun, median of {REPEAT}, strategy with 30 KPIs")
     print(f"  empty Streamlit page           {empty:7.1f} ms")
     print(f"  frame (app.py: nav, sidebar)   {frame:7.1f} ms")
-    print(f"  {'page':<14}{'page ms':>10}{'+frame ms':>12}{'ratio':>9}   goal <= 1.5x")
+    print(f"  {'page':<14}{'page ms':>10}{'+frame ms':>12}{'ratio':>9}   goal <= 3x")
     for page in PAGES:
         total = page_alone[page] + frame
         print(f"  {page:<14}{page_alone[page]:10.1f}{total:12.1f}{total / empty:8.2f}x")
@@ -120,7 +120,8 @@ def main() -> None:
     server = statistics.median(_server_start() for _ in range(3))
     print("Cold start, median of 3")
     print(f"  fresh process, first run of app.py     {cold_app:7.0f} ms")
-    print(f"  fresh process, first run of empty page {cold_empty:7.0f} ms  ratio {cold_app / cold_empty:.2f}x")
+    ratio = cold_app / cold_empty
+    print(f"  fresh process, first run of empty page {cold_empty:7.0f} ms  ratio {ratio:.2f}x  goal <= 2x")
     print(f"  `streamlit run app.py` until healthy   {server:7.0f} ms")
 
 

@@ -43,17 +43,21 @@ if [ -e .venv ] && ! .venv/bin/python -c 'import sys' >/dev/null 2>&1; then
 fi
 # the checkout's own path counts too: the project is installed "editable" (pointing at
 # this folder), so a moved checkout, or a .venv shared with another one, is synced again
-lock=$( (cat uv.lock pyproject.toml; pwd -P) | sha256sum | cut -c1-16)
+# ("bytecode": packages are installed compiled, so that no start compiles them again)
+lock=$( (cat uv.lock pyproject.toml; pwd -P; echo bytecode) | sha256sum | cut -c1-16)
 if [ $want_dev = 1 ] && [ ! -f ".venv/.synced-dev-$lock" ]; then
   say "installing Python packages from uv.lock (app and tests)"
-  "$UV" sync --frozen --quiet --python "$PYTHON"
+  "$UV" sync --frozen --quiet --compile-bytecode --python "$PYTHON"
   rm -f .venv/.synced-*
   touch ".venv/.synced-dev-$lock" ".venv/.synced-run-$lock"
 elif [ $want_dev = 0 ] && [ ! -f ".venv/.synced-run-$lock" ]; then
   say "installing Python packages from uv.lock"
-  "$UV" sync --frozen --quiet --no-dev --inexact --python "$PYTHON"
+  "$UV" sync --frozen --quiet --no-dev --inexact --compile-bytecode --python "$PYTHON"
   touch ".venv/.synced-run-$lock"
 fi
+# the app's own modules compiled too (only what changed; Python does it by itself on
+# import, unless PYTHONDONTWRITEBYTECODE is set, as on some build machines)
+.venv/bin/python -m compileall -q impact impact_cli workshop storage ui views web app.py asgi.py >/dev/null || true
 
 # Debian packages, collected first so apt-get runs once:
 # - Pango for the PDF report (WeasyPrint); without it the app says how to get it;
