@@ -184,3 +184,37 @@ def test_fix_opens_the_step_with_the_stage_in_focus(app, db_url, deck):
     assert at.session_state["board_stage"] == "conversion"
     assert at.title[0].value == "KPI board"
     assert "On the board" in " ".join(h.value for h in at.subheader) and "Conversion" in at.subheader[0].value
+
+
+def test_the_board_opens_one_kpis_settings_at_a_time_and_keeps_an_unread_number_open(app, db_url, deck):
+    """The stage's KPIs are cards with what is set; one KPI's fields are open (the
+    stage's first, the one chosen, the card just laid). A KPI whose typed number did not
+    read stays open, with its text and message, whichever KPI is opened next."""
+    strategy = big_strategy(deck, 15).model_copy(update={"language": "en"})
+    stored = create_strategy(make_engine(db_url), strategy)
+    at = app("en")
+    at.query_params["strategy"] = stored.id
+    at.run()
+    at.switch_page("views/board.py").run()
+    first, second, third = [k for k in at.session_state["strategy"].kpis if k.stage == "awareness"]
+
+    def open_fields() -> set[str]:
+        return {k.id for k in (first, second, third) if any(t.key == f"board_{k.id}_target" for t in at.text_input)}
+
+    assert open_fields() == {first.id}
+    cards = " ".join(h.proto.body for h in at.get("html"))
+    assert cards.count(f"🎯 {second.target:g} ") == 2  # on the board above, and on its closed card
+    at.button(key=f"board_{second.id}_open").click().run()
+    assert open_fields() == {second.id}
+    at.text_input(key=f"board_{second.id}_target").input("lots").run()
+    at.button(key=f"board_{third.id}_open").click().run()
+    assert open_fields() == {second.id, third.id}
+    assert at.text_input(key=f"board_{second.id}_target").value == "lots"
+    assert any("“lots” is not a number" in e.value for e in at.error)
+    at.text_input(key=f"board_{second.id}_target").input("40").run()
+    assert open_fields() == {third.id}
+    assert at.session_state["strategy"].kpi(second.id).target == 40
+    at.button(key=f"board_add_{deck.in_stage('awareness')[-1].id}").click().run()
+    laid = at.session_state["strategy"].kpis[-1]
+    assert laid.stage == "awareness" and not open_fields()
+    assert any(t.key == f"board_{laid.id}_target" for t in at.text_input)

@@ -42,6 +42,9 @@ stage = (
 )
 
 
+KEY_OPEN = "board_open"  # the KPI whose settings are open: one at a time, the others as cards
+
+
 def _add(card_id: str) -> None:
     card = state.cards()[card_id]
     if state.apply(
@@ -51,6 +54,13 @@ def _add(card_id: str) -> None:
         summary=tr("summary.kpi_added", card=card.title.get(lang())),
     ):
         st.session_state.pop("board_drawn", None)
+        added = state.current()
+        if added is not None and added.kpis:
+            st.session_state[KEY_OPEN] = added.kpis[-1].id  # a card just laid: its target comes next
+
+
+def _open(kpi_id: str) -> None:
+    st.session_state[KEY_OPEN] = kpi_id
 
 
 NUMBER_DRAFTS = "board_numbers_draft"  # (kpi id, field) -> text that did not read as a number yet
@@ -105,6 +115,21 @@ def _draw(pool: list[str]) -> None:
 
 def _with_unit(label: str, unit: str) -> str:
     return f"{label} ({unit_label(unit)})" if unit_label(unit) else label
+
+
+def render_kpi_card(kpi, card: Card) -> None:
+    """A KPI whose settings are closed: its card with what is set (target, goal, owner,
+    channel), and the buttons to open its settings or take it off the board."""
+    with st.container(border=True):
+        st.html(card_html(card, kpi, strategy))
+        with st.container(horizontal=True):
+            st.button(tr("board.open"), key=f"board_{kpi.id}_open", on_click=_open, args=(kpi.id,), icon="✏️")
+            st.button(
+                tr("board.remove"),
+                key=f"board_{kpi.id}_remove",
+                on_click=_remove,
+                args=(kpi.id, card.title.get(lang())),
+            )
 
 
 def render_kpi_settings(kpi, card: Card) -> None:
@@ -177,9 +202,16 @@ with board_col:
         st.info(tr("board.stage_empty_hint"))
     if not strategy.goals:
         st.caption(tr("board.no_goals_hint"))
+    # one KPI's settings open at a time (the one chosen, else the stage's first); one
+    # with a number that did not read stays open, so its text and message are in view
+    drafts = {kpi_id for kpi_id, _field in _number_drafts()}
+    ids = [kpi.id for kpi in chosen]
+    opened = st.session_state.get(KEY_OPEN) if st.session_state.get(KEY_OPEN) in ids else (ids[0] if ids else None)
     for kpi in chosen:
-        if kpi.card in cards:
+        if kpi.card in cards and (kpi.id == opened or kpi.id in drafts):
             render_kpi_settings(kpi, cards[kpi.card])
+        elif kpi.card in cards:
+            render_kpi_card(kpi, cards[kpi.card])
         else:
             with st.container(border=True):
                 st.html(unknown_card_html(kpi.card))
