@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from impact import formatting
@@ -187,6 +186,8 @@ def text_table(rows: list[dict[str, str]]) -> None:
     A column empty in every row is left out, so that what is filled in fits."""
     if not rows:
         return
+    import pandas as pd  # loaded by the first table, not with every page
+
     filled = [k for k in rows[0] if any(str(row.get(k, "")).strip() for row in rows)]
     frame = pd.DataFrame([{md_escape(k): md_escape(str(row.get(k, ""))) for k in filled} for row in rows])
     st.table(frame, hide_index=True)
