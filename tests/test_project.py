@@ -1,6 +1,9 @@
 """Meta-tests: the project checks itself (every card, profile, string and page)."""
 
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -420,3 +423,27 @@ def test_a_count_is_said_in_its_grammatical_number_never_with_a_crutch():
     assert t("warning.total_rows", "en", p0=2) == "2 total rows skipped (never counted twice)."
     assert t("counted.kpi_cards", "de", count=1) == "1 KPI-Karte"
     assert t("history.intro", "en", versions="1 version", sittings="1 sitting").startswith("1 version in 1 sitting.")
+
+
+def test_the_first_page_loads_no_data_or_document_libraries():
+    """The start page is the app's cold start: pandas, Altair, WeasyPrint and vl-convert
+    load with the page or action that needs them, not with every page (measured with the
+    interpreter's own import log)."""
+    script = (
+        "import sys; sys.path.insert(0, '.')\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=120).run()\n"
+        "assert not at.exception, at.exception\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": "sqlite://"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
+    assert "streamlit" in loaded
+    assert not loaded & {"pandas", "altair", "weasyprint", "vl_convert", "openpyxl"}
