@@ -146,3 +146,13 @@ def test_the_data_template_names_the_sources_this_team_gave_and_no_others(open_a
     said = " ".join(c.value for c in at.caption)
     assert "applicant" not in said and "CRM" not in said  # nothing that fits another business
     assert "The sources your KPIs name: Order book \\<b\\>\\." in said  # the team's words, as text (escaped)
+
+
+def test_the_rows_read_are_counted_as_the_reader_writes_numbers(open_app):
+    """1.200 Zeilen in German, 1,200 rows in English: a count is a number like any other."""
+    rows = "\n".join(f"2026-10-{1 + n % 28:02d},{n % 5}" for n in range(1200))
+    data = ("Date,Leads\n" + rows + "\n").encode()
+    for lang, said in (("en", "1,200 rows read"), ("de", "1.200 Zeilen gelesen")):
+        at, _stored = open_app(example_with_lead_quality(lang), "views/check.py")
+        _upload(at, ("leads.csv", data))
+        assert any(said in m.value for m in at.markdown), [m.value for m in at.markdown][:5]

@@ -61,7 +61,7 @@ def _store_for(url: str) -> Store:
 
 def workshop() -> Workshop:
     """The use cases, for who is working in this session, in their language."""
-    return Workshop(store(), workspace=workspace(), author=author(), account=_account(), lang=lang())
+    return Workshop(store(), workspace=workspace(), author=author(), account=_account(), lang=lang(), shared=True)
 
 
 def fail(error: WorkshopError) -> None:

@@ -28,7 +28,7 @@ def _read_cache() -> ReadCache:
 def session_uploads() -> Uploads:
     found = st.session_state.get(KEY_UPLOADS)
     if not isinstance(found, Uploads):
-        found = st.session_state[KEY_UPLOADS] = Uploads(_read_cache())
+        found = st.session_state[KEY_UPLOADS] = Uploads(_read_cache(), shared=True)
     return found
 
 
@@ -58,6 +58,11 @@ def forget(name: str) -> None:
 
 def sniffed(name: str) -> Sniffed | ExportError | None:
     return session_uploads().sniffed(name)
+
+
+def waiting() -> list[str]:
+    """Large files that are still to be read (in the helper process)."""
+    return session_uploads().waiting()
 
 
 def read_with(name: str, choices: Choices | None) -> FileRead | None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from impact import pipeline
 from impact.custom_cards import slug
-from impact.formatting import format_date, quoted
+from impact.formatting import format_date, format_number, quoted
 from impact.importers import MAX_UPLOAD_BYTES
 from impact.metrics import METRICS, metric_label
 from impact.review import review
@@ -91,7 +91,7 @@ def render_upload(upload: uploads.Upload) -> None:
         span = f"{format_date(period[0], lang())} – {format_date(period[1], lang())}" if period else "—"
         head.markdown(
             f"📄 **{md_escape(upload.name)}** · {tr('check.format_' + result.format)} · {span} · "
-            + tr("check.rows", rows=result.rows_read)
+            + tr("check.rows", rows=format_number(result.rows_read, lang()))
         )
         if upload.duplicate_of:
             st.warning(warning_text("duplicate_file", f"{upload.name}|{upload.duplicate_of}", lang()))
@@ -127,7 +127,12 @@ def _run(present: list[uploads.Upload]) -> None:
         state.notify(tr("check.saved"))
 
 
-present = uploads.read_all(strategy.id)
+waiting = uploads.waiting()
+if waiting:  # large files are read in a helper process: the person is told what is going on
+    with st.spinner(tr("check.reading_large", files=", ".join(quoted(n, lang()) for n in waiting))):
+        present = uploads.read_all(strategy.id)
+else:
+    present = uploads.read_all(strategy.id)
 for upload in present:
     render_upload(upload)
 ready = [u for u in present if u.usable]

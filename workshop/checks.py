@@ -28,12 +28,21 @@ if TYPE_CHECKING:
 __all__ = ["Checks", "Kept", "Review", "evaluate"]
 
 
-def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead]) -> CheckRun:
+def evaluate(strategy: Strategy, cards: Mapping[str, Card], reads: list[FileRead], *, shared: bool = False) -> CheckRun:
     """Every KPI against the usable files; files that could not be read or repeat
-    another are left out and said, the others still count."""
+    another are left out and said, the others still count. ``shared``: on a server, a
+    check over many rows runs in the helper process, where it holds no other session."""
     from impact import pipeline
+    from workshop import offload
 
-    return pipeline.check(strategy, cards, reads)
+    rows = sum(read.result.rows_read for read in reads if read.result is not None and read.usable)
+    if not shared or rows < offload.OFFLOAD_FROM_ROWS:
+        return pipeline.check(strategy, cards, reads)
+    try:  # a large check in the helper process: the other sessions of this server go on
+        report, notices = offload.check(strategy, cards, reads)
+    except offload.HelperFailed:
+        raise WorkshopError("check_failed") from None
+    return pipeline.CheckRun(files=reads, report=report, notices=notices)
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,7 @@ class Checks:
         """Check and keep the result, its warnings (as codes) and the data behind it."""
         if not strategy.id:
             raise WorkshopError("not_found", id="")
-        run = evaluate(strategy, cards, reads)
+        run = evaluate(strategy, cards, reads, shared=self.ws.shared)
         saved = self.ws.store.save_check(
             strategy.id,
             version,

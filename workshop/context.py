@@ -18,3 +18,6 @@ class Context:
     author: str | None = None  # named in the version history
     account: str = ""  # the signed-in e-mail address ("" without sign-in): whose place is remembered
     lang: str = "de"  # the language summaries in the history are written in
+    # a server with many sessions: large files and checks in a helper process (offload.py);
+    # a command line run is alone and does its work itself
+    shared: bool = False

@@ -15,6 +15,7 @@ from datetime import date
 from impact import pipeline
 from impact.importers import Choices, ExportError, Sniffed
 from impact.pipeline import FileRead, Recall
+from workshop import offload
 
 
 @dataclass
@@ -68,9 +69,10 @@ class ReadCache:
 class Uploads:
     """The files gathered for one check, by name."""
 
-    def __init__(self, cache: ReadCache | None = None, *, today: date | None = None) -> None:
+    def __init__(self, cache: ReadCache | None = None, *, today: date | None = None, shared: bool = False) -> None:
         self.cache = cache if cache is not None else ReadCache(SESSION_READS)
         self.today = today  # the reference day for dates written without a year (None: today)
+        self.shared = shared  # on a server: large files are read in the helper process (offload.py)
         self._files: dict[str, Upload] = {}
 
     def keep(self, name: str, data: bytes) -> None:
@@ -114,13 +116,27 @@ class Uploads:
 
     def _sniff(self, name: str, upload: Upload) -> Sniffed | ExportError:
         if upload.sniffed is None:
-            upload.sniffed = pipeline.sniff_upload(name, upload.data, upload.sha256)
+            if self.shared and len(upload.data) >= offload.OFFLOAD_FROM_BYTES:  # not where every session waits
+                upload.sniffed = offload.sniff(name, upload.data, upload.sha256)
+            else:
+                upload.sniffed = pipeline.sniff_upload(name, upload.data, upload.sha256)
         return upload.sniffed
+
+    def waiting(self) -> list[str]:
+        """Large files not read yet: the person is told they are being read."""
+        return [
+            name
+            for name, upload in self._files.items()
+            if self.shared and len(upload.data) >= offload.OFFLOAD_FROM_BYTES and upload.sniffed is None
+        ]
 
     def _read(self, name: str, found: Sniffed, choices: Choices | None) -> FileRead:
         key = (name, found.sha256, choices_key(choices))
         read = self.cache.get(key)
         if read is None:
-            read = pipeline.read_sniffed(found, choices=choices, today=self.today)
+            if self.shared and found.size >= offload.OFFLOAD_FROM_BYTES:
+                read = offload.read(name, found.data, found.sha256, choices, self.today)
+            else:
+                read = pipeline.read_sniffed(found, choices=choices, today=self.today)
             self.cache.put(key, read)
         return read

@@ -20,3 +20,7 @@ class ExportError(ValueError):
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[ExportError], tuple[str, str]]:
+        """Pickled with its code and detail (a large file is read in a helper process)."""
+        return (ExportError, (self.code, self.detail))
