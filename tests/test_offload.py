@@ -100,3 +100,36 @@ def test_a_file_whose_helper_ended_is_refused_in_words_and_the_check_in_words(he
     with pytest.raises(WorkshopError) as refused:
         evaluate(big_strategy(deck, 5), deck.cards, _reads(False, EXPORTS[:1]), shared=True)
     assert refused.value.code == "check_failed" and "out of memory" in refused.value.text("en")
+
+
+def test_the_helpers_end_when_the_app_process_is_gone():
+    """An app process that stops without cleaning up (killed, crashed) leaves no helper
+    behind: the fork server and the helper each watch their parent."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, sys\n"
+        "from multiprocessing import forkserver\n"
+        "from workshop import offload\n"
+        "helper = offload._run(os.getpid)\n"
+        "print(helper, forkserver._forkserver._forkserver_pid, flush=True)\n"
+        "os._exit(0)\n"  # no atexit, no executor shutdown: as a killed process
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    pids = [int(p) for p in done.stdout.split()]
+    deadline = time.monotonic() + 15
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if Path(f"/proc/{p}").exists() and "Z" not in _state(p)]
+    assert not alive, f"helpers still running: {alive}"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"

@@ -23,6 +23,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from workshop import helper_watch
+
 if TYPE_CHECKING:
     from impact.check import CheckReport
     from impact.importers import Choices, ExportError, Sniffed
@@ -48,8 +50,9 @@ def _executor() -> ProcessPoolExecutor:
             # forkserver: a clean process forks the helper (forking this threaded server
             # would copy its locks mid-use); it has the check's modules loaded already
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["impact.pipeline"])
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            # both end when the process that needs them is gone (helper_watch.py)
+            context.set_forkserver_preload(["impact.pipeline", "workshop.helper_watch_start"])
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=helper_watch.start)
         return _pool
 
 
