@@ -303,15 +303,12 @@ def _key_codes(rows: pd.DataFrame, keys: list[str]) -> tuple[npt.NDArray[np.int6
     for codes, names in parts:
         group = group * (len(names) + 1) + codes
         missing |= codes < 0
-    numbers, first = np.unique(np.where(missing, -1, group), return_index=True)
-    lookup = {}
-    for number, row in zip(numbers.tolist(), first.tolist(), strict=True):
-        if number >= 0:
-            combination = tuple(names[codes[row]] for codes, names in parts)
-            lookup[number] = combination[0] if len(keys) == 1 else combination
-    index = {number: position for position, number in enumerate(lookup)}
-    positions = np.array([index.get(n, -1) for n in numbers.tolist()], dtype=np.int64)
-    return positions[np.searchsorted(numbers, np.where(missing, -1, group))], list(lookup.values())
+    group = np.where(missing, -1, group)
+    numbers, first, inverse = np.unique(group, return_index=True, return_inverse=True)
+    present = numbers >= 0  # -1 (a missing key), if any, is the first number
+    combinations = [tuple(names[codes[row]] for codes, names in parts) for row in first[present].tolist()]
+    keys_of = [c[0] if len(keys) == 1 else c for c in combinations]
+    return np.where(missing, -1, inverse.reshape(-1) - int((~present).sum())).astype(np.int64), keys_of
 
 
 class _Rows:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 
 from impact import pipeline
@@ -127,11 +129,9 @@ def _run(present: list[uploads.Upload]) -> None:
         state.notify(tr("check.saved"))
 
 
-waiting = uploads.waiting()
-if waiting:  # large files are read in a helper process: the person is told what is going on
-    with st.spinner(tr("check.reading_large", files=", ".join(quoted(n, lang()) for n in waiting))):
-        present = uploads.read_all(strategy.id)
-else:
+waiting = uploads.waiting()  # large files are read in a helper process: the person is told
+reading = st.spinner(tr("check.reading_large", files=", ".join(quoted(n, lang()) for n in waiting)))
+with reading if waiting else contextlib.nullcontext():
     present = uploads.read_all(strategy.id)
 for upload in present:
     render_upload(upload)

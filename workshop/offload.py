@@ -107,11 +107,24 @@ def check(strategy: Strategy, cards: Mapping[str, Card], files: list[FileRead]) 
 # them) and without the files of a check (the caller has those too).
 
 
-def _sniff_there(name: str, data: bytes, sha256: str) -> Sniffed | ExportError:
+_SNIFFED: dict[tuple[str, str], Sniffed | ExportError] = {}  # in the helper: the last file, for its read
+
+
+def _sniffed_there(name: str, data: bytes, sha256: str) -> Sniffed | ExportError:
+    """The file sniffed once in the helper: its read (asked for next) does not sniff it again."""
     from impact import pipeline
+
+    found = _SNIFFED.get((name, sha256))
+    if found is None:
+        _SNIFFED.clear()  # one file kept: its text may be as large as the file
+        found = _SNIFFED[(name, sha256)] = pipeline.sniff_upload(name, data, sha256)
+    return found
+
+
+def _sniff_there(name: str, data: bytes, sha256: str) -> Sniffed | ExportError:
     from impact.importers import ExportError
 
-    found = pipeline.sniff_upload(name, data, sha256)
+    found = _sniffed_there(name, data, sha256)
     return found if isinstance(found, ExportError) else replace(found, data=b"")
 
 
@@ -119,7 +132,7 @@ def _read_there(name: str, data: bytes, sha256: str, choices: Choices | None, to
     from impact import pipeline
     from impact.importers import ExportError
 
-    found = pipeline.sniff_upload(name, data, sha256)
+    found = _sniffed_there(name, data, sha256)
     if isinstance(found, ExportError):
         return pipeline.unreadable(name, sha256, data, found)
     return pipeline.read_sniffed(found, choices=choices, today=today)

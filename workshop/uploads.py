@@ -116,7 +116,7 @@ class Uploads:
 
     def _sniff(self, name: str, upload: Upload) -> Sniffed | ExportError:
         if upload.sniffed is None:
-            if self.shared and len(upload.data) >= offload.OFFLOAD_FROM_BYTES:  # not where every session waits
+            if self._large(len(upload.data)):  # not where every session waits
                 upload.sniffed = offload.sniff(name, upload.data, upload.sha256)
             else:
                 upload.sniffed = pipeline.sniff_upload(name, upload.data, upload.sha256)
@@ -125,16 +125,18 @@ class Uploads:
     def waiting(self) -> list[str]:
         """Large files not read yet: the person is told they are being read."""
         return [
-            name
-            for name, upload in self._files.items()
-            if self.shared and len(upload.data) >= offload.OFFLOAD_FROM_BYTES and upload.sniffed is None
+            name for name, upload in self._files.items() if self._large(len(upload.data)) and upload.sniffed is None
         ]
+
+    def _large(self, size: int) -> bool:
+        """A file read in the helper process (on a server, from a size on)."""
+        return self.shared and size >= offload.OFFLOAD_FROM_BYTES
 
     def _read(self, name: str, found: Sniffed, choices: Choices | None) -> FileRead:
         key = (name, found.sha256, choices_key(choices))
         read = self.cache.get(key)
         if read is None:
-            if self.shared and found.size >= offload.OFFLOAD_FROM_BYTES:
+            if self._large(found.size):
                 read = offload.read(name, found.data, found.sha256, choices, self.today)
             else:
                 read = pipeline.read_sniffed(found, choices=choices, today=self.today)
