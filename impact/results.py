@@ -87,10 +87,21 @@ class KpiView:
     card: Card | None
     whole: tuple[Row, ...]  # the KPI over all segments, one row per period or range
     segments: tuple[Row, ...]
+    currency: str | None = None  # the strategy's currency: a money target is in it
 
     @property
     def unit(self) -> str:
         return self.card.unit if self.card else ""
+
+    @property
+    def target_unit(self) -> str:
+        """A money target is in the strategy's currency (the check compares in it), not
+        in the currency sign the card happens to be written with."""
+        from impact.importers.vocabulary import currency_code
+
+        if self.currency and currency_code(self.unit) is not None:
+            return self.currency
+        return self.unit
 
     @property
     def in_periods(self) -> tuple[Row, ...]:
@@ -186,6 +197,7 @@ def check_view(results: Iterable[Mapping[str, Any]], strategy: Strategy, cards: 
                 card=known.get(kpi.card),
                 whole=tuple(r for r in rows if r.segment is None),
                 segments=tuple(r for r in rows if r.segment is not None),
+                currency=strategy.currency,
             )
         )
     return CheckView(tuple(views))
@@ -204,13 +216,13 @@ class Words:
 
 def words(view: KpiView, row: Row | None, lang: str) -> Words:
     if row is None:
-        target = format_amount(view.kpi.target, lang, view.unit, decimals=6)
+        target = format_amount(view.kpi.target, lang, view.target_unit, decimals=6)
         return Words(EMPTY, EMPTY, target, t("check.status.no data", lang), "")
     actual = format_amount(row.actual, lang, view.actual_unit(row)) + ("*" if row.upper_bound else "")
     return Words(
         period=format_period(row.period, lang),
         actual=actual,
-        target=format_amount(row.target, lang, view.unit, decimals=6),  # what the status was judged against
+        target=format_amount(row.target, lang, view.target_unit, decimals=6),  # what the status was judged against
         status=t(f"check.status.{row.status}", lang),
         note=reason_text(row.reason, lang),
     )

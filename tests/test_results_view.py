@@ -152,3 +152,17 @@ def test_a_saved_result_reads_back_field_for_field():
     nothing = dataclasses.replace(result, actual=float("nan"), change_previous=float("inf"), inputs={"leads": None})
     assert (nothing.as_json()["actual"], nothing.as_json()["change_previous"]) == (None, None)
     assert nothing.as_json()["inputs"] == {"leads": None}
+
+
+@pytest.mark.parametrize(("currency", "shown"), [("INR", "100\u00a0INR"), (None, "100\u00a0€")])
+def test_a_money_target_is_shown_in_the_currency_it_is_compared_in(deck, currency, shown):
+    """The check compares a money KPI in the strategy's currency: its target is shown in
+    it, not in the sign the card is written with (a found real Meta export in INR read
+    "41,29 INR" against "100 €")."""
+    kpi = KpiChoice(id="k", card="cpm", stage="awareness", goal="g", target=100, period="week")
+    strategy = Strategy(name="t", currency=currency, goals=[Goal(id="g", title="G")], kpis=[kpi])
+    data = row("k", "2026-W06", 41.29, currency="INR", target=100.0)
+    [view] = check_view([{**data, "kpi": "cpm"}], strategy, deck.cards).kpis
+    for lang in ("de", "en"):
+        assert words(view, view.latest, lang).target == shown
+        assert words(view, None, lang).target == shown
