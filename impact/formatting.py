@@ -91,6 +91,15 @@ def format_amount(value: float | None, lang: str, unit: str | None = "", *, deci
     return f"{number}\u00a0{label}"  # never broken across lines on a card
 
 
+def target_unit(unit: str, currency: str | None) -> str:
+    """The unit a KPI's target (and baseline, and total) is in: a money card's in the
+    strategy's currency, where it names one (the check compares in it), never the sign
+    the card happens to be written with; any other card's own unit."""
+    from impact.importers.vocabulary import currency_code
+
+    return currency if currency and currency_code(unit) is not None else unit
+
+
 def quoted(text: str, lang: str) -> str:
     """A name quoted as the reader's language quotes: „Erster Abend“ or “First evening”."""
     opening, closing = locale_for(lang).quotes

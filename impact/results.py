@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from impact.channels import channels_label, channels_of
-from impact.formatting import EMPTY, format_amount, format_period
+from impact.formatting import EMPTY, format_amount, format_period, target_unit
 from impact.i18n import t
 from impact.model import STAGES, Card, KpiChoice, Strategy
 from impact.wording import reason_text
@@ -95,13 +95,7 @@ class KpiView:
 
     @property
     def target_unit(self) -> str:
-        """A money target is in the strategy's currency (the check compares in it), not
-        in the currency sign the card happens to be written with."""
-        from impact.importers.vocabulary import currency_code
-
-        if self.currency and currency_code(self.unit) is not None:
-            return self.currency
-        return self.unit
+        return target_unit(self.unit, self.currency)
 
     @property
     def in_periods(self) -> tuple[Row, ...]:

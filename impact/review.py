@@ -25,7 +25,7 @@ The **status**, with its reason:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -70,6 +70,7 @@ class Point:
     replaced: tuple[int, ...] = ()  # earlier checks whose value for this period this one replaces
     reason: str | None = None  # why there is no value (a code with '|'-separated parameters)
     upper_bound: bool = False  # people added up over days or posts: at most this many
+    currency: str | None = None  # the money the value is in, where it is money
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,17 @@ class KpiReview:
     previous: Point | None = None
     trend: Trend | None = None
     projection: Projection | None = None
+    currency: str | None = None  # the strategy's: a money target is in it
+
+    @property
+    def target_unit(self) -> str:
+        from impact.formatting import target_unit
+
+        return target_unit(self.card.unit if self.card else "", self.currency)
+
+    def unit_of(self, point: Point | None) -> str:
+        """What a value is in: money in the currency its data was in."""
+        return (point.currency if point is not None else None) or self.target_unit
 
     @property
     def valued(self) -> tuple[Point, ...]:
@@ -243,6 +255,7 @@ def _history(kpi: KpiChoice, read: list[_Read]) -> tuple[Point, ...]:
                 replaced=replaced,
                 reason=row.reason,
                 upper_bound=row.upper_bound,
+                currency=row.currency,
             )
     return tuple(sorted(by_period.values(), key=lambda p: p.period))
 
@@ -352,6 +365,10 @@ def review(strategy: Strategy, cards: Mapping[str, Card], checks: Sequence[Check
     known = {**cards, **{c.id: c for c in strategy.custom_cards}}
     read = _read(checks)  # each check's rows read once, for all KPIs
     kpis = tuple(
-        review_kpi(kpi, known.get(kpi.card), strategy.goal(kpi.goal), _history(kpi, read)) for kpi in strategy.kpis
+        replace(
+            review_kpi(kpi, known.get(kpi.card), strategy.goal(kpi.goal), _history(kpi, read)),
+            currency=strategy.currency,
+        )
+        for kpi in strategy.kpis
     )
     return Review(kpis, len(checks))

@@ -60,7 +60,7 @@ def reason(kpi: KpiReview, code_and_detail: str, lang: str) -> str:
     """One reason of a KPI's status as a sentence."""
     code, _, detail = code_and_detail.partition("|")
     parts = detail.split("|") if detail else []
-    unit = kpi.card.unit if kpi.card else ""
+    unit = kpi.target_unit  # the amounts a reason names are measured against the target
     period = t(f"period.{kpi.kpi.period or 'month'}", lang)
     if code in {"target_met", "partial_only"}:
         when = format_period(parts[0], lang) if code == "target_met" else format_date_text(parts[0], lang)
@@ -137,8 +137,8 @@ def _signed(value: float | None, lang: str, unit: str) -> str:
 
 def tile(kpi: KpiReview, lang: str) -> Tile:
     title = kpi.card.title.get(lang) if kpi.card else kpi.kpi.card
-    unit = kpi.card.unit if kpi.card else ""
     latest = kpi.latest
+    unit = kpi.unit_of(latest)
     reasons = tuple(reason(kpi, code, lang) for code in kpi.reasons if not code.startswith("input_not_in_files"))
     return Tile(
         title=title,
@@ -147,7 +147,7 @@ def tile(kpi: KpiReview, lang: str) -> Tile:
         label=status_label(kpi.status, lang),
         actual=format_amount(latest.actual if latest else None, lang, unit)
         + ("*" if latest and latest.upper_bound else ""),
-        target=format_amount(kpi.kpi.target, lang, unit, decimals=6),
+        target=format_amount(kpi.kpi.target, lang, kpi.target_unit, decimals=6),
         period=format_period(latest.period, lang) if latest else "",
         change_previous=_signed(kpi.change_previous, lang, unit),
         change_baseline=_signed(kpi.change_baseline, lang, unit),

@@ -166,3 +166,23 @@ def test_a_money_target_is_shown_in_the_currency_it_is_compared_in(deck, currenc
     for lang in ("de", "en"):
         assert words(view, view.latest, lang).target == shown
         assert words(view, None, lang).target == shown
+
+
+def test_a_target_unit_is_the_strategys_currency_for_money_and_the_cards_own_otherwise():
+    from impact.formatting import target_unit
+
+    assert target_unit("€", "INR") == "INR"
+    assert target_unit("€", None) == "€"
+    assert target_unit("%", "INR") == "%"
+    assert target_unit("", "INR") == ""
+
+
+def test_the_plan_and_the_board_show_a_money_target_in_the_strategys_currency(open_app):
+    """A strategy kept in rupees shows its CPM target as 100 INR on the board and in the
+    plan: the € on the card is how the card is written, not what the team compares in."""
+    kpi = KpiChoice(id="k", card="cpm", stage="awareness", goal="g", target=100, period="week")
+    strategy = Strategy(name="Rupees", language="en", currency="INR", goals=[Goal(id="g", title="G")], kpis=[kpi])
+    at, _stored = open_app(strategy, "views/strategy.py")
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "🎯 100\u00a0INR" in html and "100\u00a0INR" in html.split('class="iw-plan"')[1]
+    assert "100\u00a0€" not in html

@@ -69,7 +69,7 @@ def _render_kpi(view: KpiView) -> None:
                 view.in_periods,
                 title=title,
                 target=view.kpi.target,
-                unit=unit_label(view.unit, lang()),
+                unit=unit_label(view.actual_unit(view.latest), lang()),
                 labels={"period": tr("check.col_period"), "actual": tr("check.col_actual")},
                 lang=lang(),
             )
@@ -87,7 +87,7 @@ def _render_ranking(view: KpiView) -> None:
     rows = [
         {
             tr("check.col_segment"): item.row.segment,
-            tr("check.col_actual"): format_amount(item.row.actual, lang(), view.unit),
+            tr("check.col_actual"): format_amount(item.row.actual, lang(), view.actual_unit(item.row)),
             tr("check.col_inputs"): ", ".join(
                 f"{metric_label(k, lang())}: {format_amount(v, lang())}" for k, v in item.row.inputs.items()
             ),

@@ -105,7 +105,8 @@ def card_html(card: Card, kpi: KpiChoice | None = None, strategy: Strategy | Non
     if kpi is not None:
         facts = []
         if kpi.target is not None:
-            target = _text(formatting.format_amount(kpi.target, language, card.unit, decimals=6))
+            unit = formatting.target_unit(card.unit, strategy.currency if strategy else None)
+            target = _text(formatting.format_amount(kpi.target, language, unit, decimals=6))
             period = escape(tr("period." + (kpi.period or "month")))
             facts.append(f"🎯 {target} / {period}")
         goal = strategy.goal(kpi.goal) if strategy else None

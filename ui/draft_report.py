@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact.formatting import department_label, format_amount, localise_numbers, quoted
+from impact.formatting import department_label, format_amount, localise_numbers, quoted, target_unit
 from impact.model import STAGES, Card, Profile, Strategy
 from impact.quickstart import DraftReport
 from ui.components import stage_label
@@ -57,7 +57,7 @@ def render_draft_report(
         for kpi_id, ref in report.targets_from.items():
             kpi = kpis[kpi_id]
             card = cards.get(kpi.card)
-            value = format_amount(kpi.target, lang(), card.unit if card else "")
+            value = format_amount(kpi.target, lang(), target_unit(card.unit if card else "", strategy.currency))
             st.markdown(
                 "🎯 "
                 + md_escape(

@@ -67,7 +67,7 @@ def _tile(kpi: KpiReview, *, large: bool = False) -> None:
 def _charts(kpi: KpiReview, key: str, *, height: int) -> None:
     """The history against target and baseline, and a total's pace to its deadline."""
     title = tile(kpi, lang()).title
-    unit = unit_label(kpi.card.unit if kpi.card else "", lang())
+    unit = unit_label(kpi.unit_of(kpi.latest), lang())
     chart = review_chart(kpi, title=title, unit=unit, lang=lang(), height=height)
     st.altair_chart(chart, width="stretch", key=f"{key}_chart_{kpi.kpi.id}")
     if kpi.projection is not None:
@@ -89,9 +89,9 @@ def _details(kpi: KpiReview, key: str, *, height: int = 260) -> None:
         rows.append(
             {
                 tr("check.col_period"): format_period(point.period, lang()),
-                tr("check.col_actual"): format_amount(point.actual, lang(), kpi.card.unit if kpi.card else "")
+                tr("check.col_actual"): format_amount(point.actual, lang(), kpi.unit_of(point))
                 + ("*" if point.upper_bound else ""),
-                tr("check.col_target"): format_amount(point.target, lang(), kpi.card.unit if kpi.card else ""),
+                tr("check.col_target"): format_amount(point.target, lang(), kpi.target_unit),
                 tr("review.col_check"): format_moment(point.checked_at, lang()),
                 tr("review.col_files"): ", ".join(point.files),
                 tr("check.col_note"): "; ".join(notes),

@@ -5,7 +5,7 @@ import random
 import streamlit as st
 
 from impact import edits
-from impact.formatting import format_number
+from impact.formatting import format_number, target_unit
 from impact.formula_words import two_readings
 from impact.model import PERIODS, STAGES, Card
 from impact.numbers import NumberError, one_way_spellings, parse_user_number
@@ -166,7 +166,7 @@ def render_kpi_settings(kpi, card: Card) -> None:
                     pending if pending is not None else format_number(getattr(kpi, field), lang(), decimals=6)
                 )
             column.text_input(
-                _with_unit(tr(f"board.field_{field}"), card.unit),
+                _with_unit(tr(f"board.field_{field}"), target_unit(card.unit, strategy.currency)),
                 key=f"{prefix}_{field}",
                 on_change=_set_number,
                 args=(kpi.id, field),

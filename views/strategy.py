@@ -5,7 +5,7 @@ import streamlit as st
 from impact import edits
 from impact.channels import channels_label, channels_of
 from impact.custom_cards import slug
-from impact.formatting import format_amount, format_date
+from impact.formatting import format_amount, format_date, target_unit
 from impact.hyphenation import hyphenate
 from impact.model import LANGUAGE_NAMES, LANGUAGES, STAGES
 from impact.strategy_file import strategy_to_yaml
@@ -118,7 +118,7 @@ if strategy.kpis:
     rows = []
     for kpi in sorted(strategy.kpis, key=lambda k: STAGES.index(k.stage)):  # in the board's order
         card = cards.get(kpi.card)
-        unit = card.unit if card else ""
+        unit = target_unit(card.unit if card else "", strategy.currency)
         goal = strategy.goal(kpi.goal)
         target = format_amount(kpi.target, lang(), unit, decimals=6) if kpi.target is not None else "—"
         per = f" / {tr(f'period.{kpi.period}')}" if kpi.period and kpi.target is not None else ""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from impact.channels import channels_label, channels_of
-from impact.formatting import department_label, format_amount, format_date, unit_label
+from impact.formatting import department_label, format_amount, format_date, target_unit, unit_label
 from impact.formula_words import in_words
 from impact.health import check_health
 from impact.i18n import t
@@ -90,7 +90,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
     def kpi_view(kpi: KpiChoice) -> dict[str, Any]:
         card = cards.get(kpi.card)
         goal = strategy.goal(kpi.goal)
-        unit = card.unit if card else ""
+        unit = target_unit(card.unit if card else "", strategy.currency)
         return {
             "id": kpi.id,
             "title": card.title.get(lang) if card else kpi.card,
@@ -201,7 +201,7 @@ def _review_section(data: ReportInput) -> dict[str, Any]:
         said = tile(kpi, lang)
         tiles.append(said)
         if len(kpi.valued) and len(charts) < MAX_CHARTS:
-            unit = unit_label(kpi.card.unit if kpi.card else "", lang)
+            unit = unit_label(kpi.unit_of(kpi.latest), lang)
             chart = review_chart(kpi, title=said.title, unit=unit, lang=lang, width=460, height=200)
             charts.append({"title": said.title, "uri": _chart_uri(_svg(chart))})
             if kpi.projection is not None:

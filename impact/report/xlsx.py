@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from impact.colors import contrast
-from impact.formatting import department_label, unit_label
+from impact.formatting import department_label, target_unit, unit_label
 from impact.formula_words import in_words
 from impact.i18n import t
 from impact.model import STAGES, Card, KpiChoice, Strategy
@@ -74,7 +74,7 @@ def kpi_plan_rows(strategy: Strategy, cards: dict[str, Card]) -> tuple[list[str]
                 card.title.get(lang) if card else kpi.card,
                 t(f"board.kind_{card.kind}", lang) if card else "",
                 in_words(card.formula, lang) if card else "",
-                unit_label(card.unit, lang) if card else "",
+                unit_label(target_unit(card.unit, strategy.currency), lang) if card else "",
                 kpi.target,
                 kpi.baseline,
                 t(f"period.{kpi.period}", lang) if kpi.period else "",
@@ -191,11 +191,10 @@ def _review_rows(review: Review, lang: str) -> tuple[list[str], list[list[object
     rows: list[list[object]] = []
     formats: dict[tuple[int, int], str] = {}
     for kpi in review.kpis:
-        unit = kpi.card.unit if kpi.card else ""
         latest = kpi.latest
         why = [reason(kpi, code, lang) for code in kpi.reasons]
-        for column in (4, 5):
-            formats[(len(rows), column)] = unit_label(unit, lang)
+        formats[(len(rows), 4)] = unit_label(kpi.unit_of(latest), lang)  # money in the data's currency
+        formats[(len(rows), 5)] = unit_label(kpi.target_unit, lang)
         rows.append(
             [
                 kpi.card.title.get(lang) if kpi.card else kpi.kpi.card,
@@ -225,8 +224,8 @@ def kpi_plan_xlsx(
     formats: dict[tuple[int, int], str] = {}
     for number, kpi in enumerate(_in_stage_order(strategy.kpis)):
         card = known.get(kpi.card)
-        for column in (5, 6):  # target and baseline, in the card's unit
-            formats[(number, column)] = unit_label(card.unit, lang) if card else ""
+        for column in (5, 6):  # target and baseline, in the card's unit (money: the strategy's currency)
+            formats[(number, column)] = unit_label(target_unit(card.unit, strategy.currency), lang) if card else ""
     _sheet(plan, headers, rows, lang=lang, color=color, formats=formats)
     goal_headers, goal_rows = _goal_rows(strategy, cards)
     _sheet(book.create_sheet(t("report.xlsx_goals_sheet", lang)[:31]), goal_headers, goal_rows, lang=lang, color=color)
